@@ -1,0 +1,66 @@
+import { CONTENT_SCRIPT_REQUESTS, requestSchema, type Request, type Response, type RequestType } from '../../src/messages/protocol';
+import type { createHandlers } from './handlers';
+
+/** Who sent a message, as far as the browser vouches for it. */
+export interface SenderInfo {
+  /** The sending extension's id; anything but ours is refused. */
+  id: string | undefined;
+  /** The sending document's URL: an extension page, or the page a content script runs in. */
+  url: string | undefined;
+}
+
+export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
+
+export function senderKind({ sender, extensionId, extensionOrigin }: { sender: SenderInfo; extensionId: string; extensionOrigin: string }): SenderKind {
+  if (sender.id !== extensionId) return 'foreign';
+  return sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content-script';
+}
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).host : null;
+  } catch {
+    return null;
+  }
+}
+
+function refusal(request: Request, kind: SenderKind, url: string | undefined): string | null {
+  if (kind === 'foreign') return 'messages from other extensions are not accepted';
+  if (kind === 'extension-page') return null;
+  if (!CONTENT_SCRIPT_REQUESTS.has(request.type)) return `"${request.type}" is not allowed from a content script`;
+  if (request.type === 'getSiteSettings' && request.host !== hostOf(url)) {
+    return 'a content script may read only its own site\'s settings';
+  }
+  return null;
+}
+
+/**
+ * Validates, authorises and dispatches one message. Never throws: every
+ * failure becomes { ok: false, error } so the sender gets an answer.
+ */
+export async function routeMessage({
+  message,
+  kind,
+  url,
+  handlers,
+}: {
+  message: unknown;
+  kind: SenderKind;
+  url: string | undefined;
+  handlers: ReturnType<typeof createHandlers>;
+}): Promise<Response<RequestType>> {
+  const parsed = requestSchema.safeParse(message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `malformed message: ${issue ? `${issue.path.join('.') || '(message)'}: ${issue.message}` : 'invalid'}` };
+  }
+  const request = parsed.data;
+  const refused = refusal(request, kind, url);
+  if (refused) return { ok: false, error: refused };
+  try {
+    const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
+    return { ok: true, value: await handler(request) } as Response<RequestType>;
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

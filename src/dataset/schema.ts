@@ -1,0 +1,88 @@
+import { isPartialDate } from '../dates/partial-date';
+import { z } from './z';
+
+/**
+ * The public dataset format: what `npm run data` writes to
+ * assets/dataset.json and what users import. docs/dataset-format.md
+ * documents it; docs/dataset.schema.json is generated from this file.
+ */
+export const DATASET_FORMAT = 'factlens-dataset/1';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens')
+  .max(200);
+const text = z.string().min(1, 'must not be empty');
+const partialDate = z.string().refine(isPartialDate, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+const offset = z.number().int().nonnegative();
+
+export const aliasSchema = z.strictObject({
+  text: text.max(500),
+  contextual: z.boolean().optional(),
+  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
+});
+
+export const evidenceSchema = z.strictObject({
+  source: id,
+  quote: text,
+  start: offset,
+  end: offset,
+});
+
+export const roleSchema = z.strictObject({
+  title: text,
+  organization: id.optional(),
+  start: partialDate.optional(),
+  end: partialDate.optional(),
+  inferred: z.boolean().optional(),
+  evidence: z.array(evidenceSchema).min(1, 'needs at least one quote'),
+});
+
+export const mentionSchema = z.strictObject({
+  source: id,
+  start: offset,
+  end: offset,
+  sentence: text,
+  sentenceStart: offset,
+});
+
+export const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
+
+export const entitySchema = z.strictObject({
+  id,
+  name: text,
+  type: z.enum(ENTITY_TYPES),
+  description: z.string().optional(),
+  aliases: z.array(aliasSchema).min(1, 'needs at least one alias'),
+  roles: z.array(roleSchema).default([]),
+  mentions: z.array(mentionSchema).default([]),
+});
+
+export const sourceSchema = z.strictObject({
+  id,
+  title: text,
+  publisher: z.string().optional(),
+  published: partialDate.optional(),
+  publishedInferred: z.boolean().optional(),
+  publishedNote: z.string().optional(),
+  text,
+});
+
+export const datasetSchema = z.strictObject({
+  format: z.literal(DATASET_FORMAT),
+  id,
+  name: text,
+  version: text,
+  description: z.string().optional(),
+  sources: z.array(sourceSchema).default([]),
+  entities: z.array(entitySchema),
+});
+
+export type Alias = z.infer<typeof aliasSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type Mention = z.infer<typeof mentionSchema>;
+export type Entity = z.infer<typeof entitySchema>;
+export type EntityType = Entity['type'];
+export type Source = z.infer<typeof sourceSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;

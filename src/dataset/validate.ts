@@ -1,0 +1,114 @@
+import { endsBeforeStart, parsePartialDate } from '../dates/partial-date';
+import { foldText } from '../text/fold';
+import { jsonPath, type Problem } from './problem';
+import { datasetSchema, type Dataset, type Entity } from './schema';
+
+export type Validation = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+
+/** Structure first: later checks can trust the types. */
+export function validateDataset(input: unknown): Validation {
+  const parsed = datasetSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
+    };
+  }
+  const problems = checkReferences(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset: parsed.data };
+}
+
+function checkDates(entity: Entity, at: (string | number)[], problems: Problem[]): void {
+  entity.roles.forEach((role, r) => {
+    const start = role.start === undefined ? null : parsePartialDate(role.start);
+    const end = role.end === undefined ? null : parsePartialDate(role.end);
+    if (start && end && endsBeforeStart(start, end)) {
+      problems.push({
+        path: jsonPath([...at, 'roles', r, 'end']),
+        message: `ends (${role.end}) before it starts (${role.start})`,
+      });
+    }
+  });
+}
+
+/** Ids, cross-references, offsets and alias ownership: what a schema cannot express. */
+export function checkReferences(dataset: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const sources = new Map<string, string>();
+  dataset.sources.forEach((source, s) => {
+    if (sources.has(source.id)) {
+      problems.push({ path: jsonPath(['sources', s, 'id']), message: `duplicate source id "${source.id}"` });
+    }
+    sources.set(source.id, source.text);
+  });
+
+  const entityIds = new Set<string>();
+  dataset.entities.forEach((entity, e) => {
+    if (entityIds.has(entity.id)) {
+      problems.push({ path: jsonPath(['entities', e, 'id']), message: `duplicate entity id "${entity.id}"` });
+    }
+    entityIds.add(entity.id);
+  });
+
+  const aliasOwner = new Map<string, string>();
+  dataset.entities.forEach((entity, e) => {
+    const at = ['entities', e];
+    entity.aliases.forEach((alias, a) => {
+      if (alias.contextual) return;
+      const key = foldText(alias.text);
+      const owner = aliasOwner.get(key);
+      if (owner !== undefined && owner !== entity.id) {
+        problems.push({
+          path: jsonPath([...at, 'aliases', a, 'text']),
+          message: `alias "${alias.text}" is also claimed by "${owner}"; mark it contextual or remove one`,
+        });
+      } else {
+        aliasOwner.set(key, entity.id);
+      }
+    });
+
+    entity.roles.forEach((role, r) => {
+      if (role.organization !== undefined && !entityIds.has(role.organization)) {
+        problems.push({
+          path: jsonPath([...at, 'roles', r, 'organization']),
+          message: `unknown entity "${role.organization}"`,
+        });
+      }
+      role.evidence.forEach((ev, q) => {
+        const where = [...at, 'roles', r, 'evidence', q];
+        const text = sources.get(ev.source);
+        if (text === undefined) {
+          problems.push({ path: jsonPath([...where, 'source']), message: `unknown source "${ev.source}"` });
+        } else if (text.slice(ev.start, ev.end) !== ev.quote) {
+          problems.push({
+            path: jsonPath([...where, 'quote']),
+            message: `not found at ${ev.start}–${ev.end} of source "${ev.source}"`,
+          });
+        }
+      });
+    });
+    checkDates(entity, at, problems);
+
+    entity.mentions.forEach((mention, m) => {
+      const where = [...at, 'mentions', m];
+      const text = sources.get(mention.source);
+      if (text === undefined) {
+        problems.push({ path: jsonPath([...where, 'source']), message: `unknown source "${mention.source}"` });
+        return;
+      }
+      const sentenceEnd = mention.sentenceStart + mention.sentence.length;
+      const fits =
+        mention.start < mention.end &&
+        mention.sentenceStart <= mention.start &&
+        mention.end <= sentenceEnd &&
+        text.slice(mention.sentenceStart, sentenceEnd) === mention.sentence;
+      if (!fits) {
+        problems.push({
+          path: jsonPath(where),
+          message: `offsets ${mention.start}–${mention.end} do not lie in its sentence in source "${mention.source}"`,
+        });
+      }
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,139 @@
+import { foldText, foldTextKeepCase } from '../text/fold';
+
+/** One name to find. `entity` is the caller's index; the matcher never interprets it. */
+export interface Pattern {
+  text: string;
+  /** Matched case-sensitively and only where it stands alone; see scan.ts. */
+  contextual: boolean;
+  entity: number;
+}
+
+/**
+ * A compiled trie in flat typed arrays, so it can be built once per dataset
+ * version and handed to every page without rebuilding it.
+ *
+ * Node 0 is the root. The children of node n are edges
+ * edgeStart[n] .. edgeStart[n + 1] - 1, sorted by folded code unit.
+ */
+export interface Dictionary {
+  /** The root's children, indexed directly by folded code unit (0: none). */
+  rootTable: Int32Array;
+  edgeStart: Int32Array;
+  edgeChar: Uint16Array;
+  edgeTarget: Int32Array;
+  /** The group of patterns ending at each node, or -1. */
+  nodeGroup: Int32Array;
+  groupStart: Int32Array;
+  groupPatterns: Int32Array;
+  /** Per pattern: 1 if contextual. */
+  contextual: Uint8Array;
+  /** Per pattern: the caller's entity index. */
+  entity: Int32Array;
+  /** Per pattern: the case-keeping folded text of contextual patterns, else ''. */
+  casedText: string[];
+}
+
+interface Key {
+  key: string;
+  pattern: number;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * Builds the trie from sorted keys in one pass: sorting makes every node's
+ * children appear in ascending order, so edges can be laid out by a counting
+ * sort on the parent without any per-node maps.
+ */
+export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }): Dictionary {
+  const keys: Key[] = [];
+  let capacity = 1;
+  patterns.forEach((p, pattern) => {
+    const key = foldText(p.text);
+    if (key.length === 0) return;
+    keys.push({ key, pattern });
+    capacity += key.length;
+  });
+  keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.pattern - b.pattern));
+
+  const parent = new Int32Array(capacity);
+  const unit = new Uint16Array(capacity);
+  const nodeGroup = new Int32Array(capacity).fill(-1);
+  const groupStart: number[] = [];
+  const groupPatterns = new Int32Array(keys.length);
+  const path = [0];
+  let nodes = 1;
+  let previous = '';
+  for (let k = 0; k < keys.length; k++) {
+    const { key, pattern } = keys[k]!;
+    if (k > 0 && key === previous) {
+      groupPatterns[k] = pattern;
+      continue;
+    }
+    const shared = commonPrefix(previous, key);
+    let node = path[shared]!;
+    for (let d = shared; d < key.length; d++) {
+      const child = nodes++;
+      parent[child] = node;
+      unit[child] = key.charCodeAt(d);
+      path[d + 1] = child;
+      node = child;
+    }
+    nodeGroup[node] = groupStart.length;
+    groupStart.push(k);
+    groupPatterns[k] = pattern;
+    previous = key;
+  }
+  groupStart.push(keys.length);
+
+  const edgeStart = new Int32Array(nodes + 1);
+  for (let n = 1; n < nodes; n++) edgeStart[parent[n]! + 1]!++;
+  for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
+  const fill = edgeStart.slice(0, nodes);
+  const edgeChar = new Uint16Array(Math.max(nodes - 1, 0));
+  const edgeTarget = new Int32Array(Math.max(nodes - 1, 0));
+  const rootTable = new Int32Array(0x10000);
+  for (let n = 1; n < nodes; n++) {
+    const e = fill[parent[n]!]!++;
+    edgeChar[e] = unit[n]!;
+    edgeTarget[e] = n;
+    if (parent[n] === 0) rootTable[unit[n]!] = n;
+  }
+
+  return {
+    rootTable,
+    edgeStart,
+    edgeChar,
+    edgeTarget,
+    nodeGroup: nodeGroup.slice(0, nodes),
+    groupStart: Int32Array.from(groupStart),
+    groupPatterns,
+    contextual: Uint8Array.from(patterns, (p) => (p.contextual ? 1 : 0)),
+    entity: Int32Array.from(patterns, (p) => p.entity),
+    casedText: patterns.map((p) => (p.contextual ? foldTextKeepCase(p.text) : '')),
+  };
+}
+
+/** The child of `node` along folded unit `c`, or -1. */
+export function childOf(d: Dictionary, node: number, c: number): number {
+  let lo = d.edgeStart[node]!;
+  let hi = d.edgeStart[node + 1]!;
+  if (hi - lo <= 8) {
+    for (; lo < hi; lo++) if (d.edgeChar[lo] === c) return d.edgeTarget[lo]!;
+    return -1;
+  }
+  hi--;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = d.edgeChar[mid]!;
+    if (m === c) return d.edgeTarget[mid]!;
+    if (m < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

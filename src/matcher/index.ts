@@ -1,0 +1,3 @@
+export { buildDictionary, type Dictionary, type Pattern } from './dictionary';
+export { scan, type Match } from './scan';
+export { resolveContextual } from './contextual';

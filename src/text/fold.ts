@@ -1,0 +1,148 @@
+/**
+ * Per-code-unit folding shared by the matcher, the dataset compiler and search.
+ *
+ * Every UTF-16 code unit folds to at most one code unit, so a scan can fold on
+ * the fly and report offsets in the original text without a mapping array.
+ * Tables are filled lazily: computing all 65,536 entries up front would cost a
+ * page tens of milliseconds for characters it never shows.
+ */
+
+/** Punctuation, symbols: never part of a word. */
+export const OTHER = 1;
+/** Letters and numbers outside CJK scripts: they need word boundaries. */
+export const WORD = 2;
+/** Han, kana and Hangul: matched without word boundaries. */
+export const CJK = 3;
+/** Any whitespace, NBSP and line breaks included: runs fold to one space. */
+export const SPACE = 4;
+/** Combining marks, soft hyphens and zero-width characters: skipped entirely. */
+export const IGNORED = 5;
+
+/**
+ * Ends every match: extraction puts it between blocks so that a name cannot
+ * run from one paragraph into the next. U+FFFF is a noncharacter, so it never
+ * occurs in real text.
+ */
+export const BLOCK_BREAK = '\uffff';
+
+const classes = new Uint8Array(0x10000);
+const lower = new Uint16Array(0x10000);
+const cased = new Uint16Array(0x10000);
+
+const APOSTROPHES = '\u2018\u2019\u201a\u201b\u02bc\u2032\u0060\u00b4\uff07';
+const QUOTES = '\u201c\u201d\u201e\u201f\u2033\uff02';
+const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
+
+const IGNORED_RE = /^[\p{M}\u00ad\u200b-\u200d\u2060\ufeff]$/u;
+const SPACE_RE = /^\s$/u;
+const CJK_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30fc]$/u;
+const WORD_RE = /^[\p{L}\p{N}]$/u;
+const MARKS_RE = /\p{M}/gu;
+
+/** The base letter without marks, or the letter itself when it has no single-letter base. */
+function baseLetter(ch: string): string {
+  for (const form of ['NFKD', 'NFD'] as const) {
+    const base = ch.normalize(form).replace(MARKS_RE, '');
+    if (base.length === 1) return base;
+  }
+  return ch;
+}
+
+function single(s: string, fallback: string): number {
+  return (s.length === 1 ? s : fallback).charCodeAt(0);
+}
+
+function compute(c: number): void {
+  const ch = String.fromCharCode(c);
+  let cls: number;
+  let keep = c;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // Astral letters are rare in names; treat each half as a word unit as-is.
+    cls = WORD;
+  } else if (APOSTROPHES.includes(ch)) {
+    cls = OTHER;
+    keep = 0x27;
+  } else if (QUOTES.includes(ch)) {
+    cls = OTHER;
+    keep = 0x22;
+  } else if (DASHES.includes(ch)) {
+    cls = OTHER;
+    keep = 0x2d;
+  } else if (IGNORED_RE.test(ch)) {
+    cls = IGNORED;
+  } else if (SPACE_RE.test(ch)) {
+    cls = SPACE;
+    keep = 0x20;
+  } else if (CJK_RE.test(ch)) {
+    cls = CJK;
+  } else if (WORD_RE.test(ch)) {
+    cls = WORD;
+    keep = single(baseLetter(ch), ch);
+  } else {
+    cls = OTHER;
+  }
+  cased[c] = keep;
+  const keptChar = String.fromCharCode(keep);
+  lower[c] = single(keptChar.toLowerCase(), keptChar);
+  classes[c] = cls;
+}
+
+/** The class of a code unit: OTHER, WORD, CJK, SPACE or IGNORED. */
+export function charClass(c: number): number {
+  const cls = classes[c]!;
+  if (cls !== 0) return cls;
+  compute(c);
+  return classes[c]!;
+}
+
+/** The code unit folded for case-insensitive matching. Call charClass first. */
+export function foldedUnit(c: number): number {
+  if (classes[c] === 0) compute(c);
+  return lower[c]!;
+}
+
+/** The code unit folded but keeping its case, for case-sensitive aliases. */
+export function casedUnit(c: number): number {
+  if (classes[c] === 0) compute(c);
+  return cased[c]!;
+}
+
+function foldWith(text: string, table: (c: number) => number): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const cls = charClass(c);
+    if (cls === IGNORED) continue;
+    if (cls === SPACE) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += String.fromCharCode(table(c));
+  }
+  return out;
+}
+
+/**
+ * Folds a whole string the way the matcher reads text: case, diacritics,
+ * quote and dash variants ignored; whitespace runs become one space; trimmed.
+ */
+export function foldText(text: string): string {
+  return foldWith(text, foldedUnit);
+}
+
+/** As foldText, but keeping case. */
+export function foldTextKeepCase(text: string): string {
+  return foldWith(text, casedUnit);
+}
+
+/** Whether a code unit is an uppercase or titlecase letter. */
+export function isCapital(c: number): boolean {
+  if (charClass(c) !== WORD) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}

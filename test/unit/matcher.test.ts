@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { buildDictionary, resolveContextual, scan, type Pattern } from '../../src/matcher';
+import { BLOCK_BREAK } from '../../src/text/fold';
+
+const JACK_MA = 0;
+const FOUNDATION = 1;
+const ALIBABA = 2;
+const LIU_JIE = 3;
+
+const patterns: Pattern[] = [
+  { text: 'Jack Ma', contextual: false, entity: JACK_MA },
+  { text: 'Ma Yun', contextual: false, entity: JACK_MA },
+  { text: 'Ma', contextual: true, entity: JACK_MA },
+  { text: '马云', contextual: false, entity: JACK_MA },
+  { text: 'Jack Ma Foundation', contextual: false, entity: FOUNDATION },
+  { text: 'Alibaba', contextual: false, entity: ALIBABA },
+  { text: 'Alibaba Group', contextual: false, entity: ALIBABA },
+  { text: 'Ali', contextual: true, entity: ALIBABA },
+  { text: '阿里巴巴', contextual: false, entity: ALIBABA },
+  { text: 'Liu Jie', contextual: false, entity: LIU_JIE },
+  { text: 'Liu', contextual: true, entity: LIU_JIE },
+];
+const dictionary = buildDictionary({ patterns });
+
+/** What a page would show: matched text and entity, contextual rules applied. */
+function found(text: string): string[] {
+  const matches = resolveContextual({ dictionary, matches: scan({ dictionary, text }) });
+  return matches.map((m) => `${text.slice(m.start, m.end)}=${m.patterns.map((p) => patterns[p]!.entity).join('|')}`);
+}
+
+describe('folding', () => {
+  it('ignores case', () => {
+    expect(found('JACK MA and jack ma')).toEqual([`JACK MA=${JACK_MA}`, `jack ma=${JACK_MA}`]);
+  });
+  it('ignores diacritics, precomposed or combining', () => {
+    expect(found('Mǎ Yún spoke')).toEqual([`Mǎ Yún=${JACK_MA}`]);
+    expect(found('Ma\u030c Yu\u0301n spoke')).toEqual([`Ma\u030c Yu\u0301n=${JACK_MA}`]);
+  });
+  it('treats curly and straight apostrophes alike', () => {
+    const d = buildDictionary({ patterns: [{ text: "Hangzhou's Daily", contextual: false, entity: 0 }] });
+    expect(scan({ dictionary: d, text: 'the Hangzhou’s Daily' })).toHaveLength(1);
+    expect(scan({ dictionary: d, text: 'the Hangzhou‘s Daily' })).toHaveLength(1);
+  });
+  it('treats curly and straight double quotes alike', () => {
+    const d = buildDictionary({ patterns: [{ text: 'the "Ali" brand', contextual: false, entity: 0 }] });
+    expect(scan({ dictionary: d, text: 'the “Ali” brand' })).toHaveLength(1);
+  });
+  it('treats hyphen and dash variants alike', () => {
+    const d = buildDictionary({ patterns: [{ text: 'Kim Hyun-a', contextual: false, entity: 0 }] });
+    for (const dash of ['-', '\u2010', '\u2011', '\u2013', '\u2014', '\u2212']) {
+      expect(scan({ dictionary: d, text: `Kim Hyun${dash}a said` }), JSON.stringify(dash)).toHaveLength(1);
+    }
+  });
+  it('treats any whitespace run, NBSP and line breaks included, as one space', () => {
+    expect(found('Jack\u00a0Ma, Jack \n\t Ma and Jack\u2009Ma')).toEqual([
+      `Jack\u00a0Ma=${JACK_MA}`,
+      `Jack \n\t Ma=${JACK_MA}`,
+      `Jack\u2009Ma=${JACK_MA}`,
+    ]);
+  });
+  it('skips soft hyphens and zero-width characters inside names', () => {
+    expect(found('Ali\u00adbaba and Ali\u200bbaba')).toEqual([`Ali\u00adbaba=${ALIBABA}`, `Ali\u200bbaba=${ALIBABA}`]);
+  });
+});
+
+describe('offsets', () => {
+  it('map back exactly to the original text', () => {
+    const text = 'Before: Mǎ  Yún\u00a0… then ALIBABA\u00ad GROUP.';
+    const matches = scan({ dictionary, text });
+    expect(matches.map((m) => text.slice(m.start, m.end))).toEqual(['Mǎ  Yún', 'ALIBABA\u00ad GROUP']);
+    expect(matches[0]).toMatchObject({ start: 8, end: 15 });
+  });
+  it('cover combining marks that follow the last letter', () => {
+    const text = 'Jack Ma\u0301, again';
+    const [m] = scan({ dictionary, text });
+    expect(text.slice(m!.start, m!.end)).toBe('Jack Ma\u0301');
+  });
+});
+
+describe('word boundaries', () => {
+  it('do not match inside a longer word', () => {
+    expect(found('Jack Maynard met Jack Ma')).toEqual([`Jack Ma=${JACK_MA}`]);
+    expect(found('XAlibaba and Alibabas')).toEqual([]);
+  });
+  it('count numbers as word characters', () => {
+    expect(found('Alibaba2 and 2Alibaba')).toEqual([]);
+  });
+  it('count letters of any script as word characters', () => {
+    expect(found('Alibabaé and éAlibaba and Alibabaж')).toEqual([]);
+  });
+  it('accept punctuation and hyphens as boundaries', () => {
+    expect(found('(Alibaba), Alibaba-backed, Alibaba’s')).toEqual([
+      `Alibaba=${ALIBABA}`,
+      `Alibaba=${ALIBABA}`,
+      `Alibaba=${ALIBABA}`,
+    ]);
+  });
+  it('end at a block break', () => {
+    expect(found(`Jack${BLOCK_BREAK}Ma Yun`)).toEqual([`Ma Yun=${JACK_MA}`]);
+  });
+});
+
+describe('Chinese script', () => {
+  it('matches without word boundaries', () => {
+    expect(found('昨天马云和阿里巴巴集团的人见面')).toEqual([`马云=${JACK_MA}`, `阿里巴巴=${ALIBABA}`]);
+  });
+  it('lets a Latin name touch CJK text', () => {
+    expect(found('他说Alibaba公司')).toEqual([`Alibaba=${ALIBABA}`]);
+  });
+  it('gives offsets in UTF-16 code units', () => {
+    const text = '𠀀马云';
+    expect(scan({ dictionary, text })[0]).toMatchObject({ start: 2, end: 4 });
+  });
+});
+
+describe('overlaps', () => {
+  it('prefer the longest match at the same start', () => {
+    expect(found('The Jack Ma Foundation gave')).toEqual([`Jack Ma Foundation=${FOUNDATION}`]);
+    expect(found('Alibaba Group said')).toEqual([`Alibaba Group=${ALIBABA}`]);
+  });
+  it('prefer the leftmost match and never overlap', () => {
+    const d = buildDictionary({
+      patterns: [
+        { text: 'Hunan First', contextual: false, entity: 0 },
+        { text: 'First Normal College', contextual: false, entity: 1 },
+      ],
+    });
+    const text = 'Hunan First Normal College';
+    expect(scan({ dictionary: d, text }).map((m) => text.slice(m.start, m.end))).toEqual(['Hunan First']);
+  });
+  it('fall back to a shorter match when the longer one would end inside a word', () => {
+    expect(found('Jack Ma Foundations')).toEqual([`Jack Ma=${JACK_MA}`]);
+  });
+  it('report every entity that shares a name', () => {
+    const d = buildDictionary({
+      patterns: [
+        { text: 'Zhang Yong', contextual: false, entity: 7 },
+        { text: 'Zhang Yong', contextual: false, entity: 9 },
+      ],
+    });
+    const [m] = scan({ dictionary: d, text: 'Zhang Yong said' });
+    expect(m!.patterns.map((p) => d.entity[p])).toEqual([7, 9]);
+  });
+});
+
+describe('contextual aliases', () => {
+  it('count only where a full alias of the same entity is on the page', () => {
+    expect(found('Ma said so.')).toEqual([]);
+    expect(found('Jack Ma arrived. Then, Ma said so.')).toEqual([`Jack Ma=${JACK_MA}`, `Ma=${JACK_MA}`]);
+  });
+  it('need a full alias of their own entity, not of another', () => {
+    expect(found('Alibaba grew. Ma said so.')).toEqual([`Alibaba=${ALIBABA}`]);
+  });
+  it('match case-sensitively', () => {
+    expect(found('Jack Ma has an MA in literature, ma.')).toEqual([`Jack Ma=${JACK_MA}`]);
+  });
+  it('must not stand beside another capitalised word', () => {
+    expect(found('Alibaba. Muhammad Ali and Ali Baba and Ali spoke')).toEqual([`Alibaba=${ALIBABA}`, `Ali=${ALIBABA}`]);
+    expect(found('Jack Ma, Ma Long and Ma.')).toEqual([`Jack Ma=${JACK_MA}`, `Ma=${JACK_MA}`]);
+  });
+  it('may follow punctuation or an abbreviation', () => {
+    expect(found('Liu Jie came. Mr. Liu spoke; "Liu" too.')).toEqual([`Liu Jie=${LIU_JIE}`, `Liu=${LIU_JIE}`, `Liu=${LIU_JIE}`]);
+  });
+  it('may end before a possessive', () => {
+    expect(found('Alibaba and Ali’s flavour')).toEqual([`Alibaba=${ALIBABA}`, `Ali=${ALIBABA}`]);
+  });
+});
+
+describe('scale', () => {
+  it('builds one automaton whose size follows the names, not the texts', () => {
+    const many: Pattern[] = Array.from({ length: 5000 }, (_, i) => ({ text: `Name${i} Person`, contextual: false, entity: i }));
+    const d = buildDictionary({ patterns: many });
+    const text = 'x Name4999 Person y Name12 Person z';
+    expect(scan({ dictionary: d, text }).map((m) => d.entity[m.patterns[0]!])).toEqual([4999, 12]);
+  });
+});

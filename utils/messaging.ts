@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import type { RequestOf, RequestType, ResponseMap } from '../src/messages/protocol';
+
+function isEnvelope(value: unknown): value is { ok: true; value: unknown } | { ok: false; error: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; error?: unknown };
+  return v.ok === true ? 'value' in v : v.ok === false && typeof v.error === 'string';
+}
+
+/** Sends one typed request to the background and unwraps its answer, throwing its error. */
+export async function request<T extends RequestType>(message: RequestOf<T>): Promise<ResponseMap[T]> {
+  const answer: unknown = await browser.runtime.sendMessage(message);
+  if (!isEnvelope(answer)) throw new Error(`Factlens: no valid answer to "${message.type}"`);
+  if (!answer.ok) throw new Error(`Factlens: ${answer.error}`);
+  return answer.value as ResponseMap[T];
+}
