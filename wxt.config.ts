@@ -11,7 +11,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'factlens@factlens.dev',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               // Factlens sends nothing anywhere: it makes no network requests at all.
               data_collection_permissions: { required: ['none'] },
             },

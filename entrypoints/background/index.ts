@@ -19,7 +19,7 @@ export default defineBackground({
       console.error('Factlens: could not load the bundled dataset', error);
     });
     const handlers = createHandlers({ db });
-    const extensionOrigin = browser.runtime.getURL('/');
+    const extensionOrigin = `${globalThis.location.origin}/`;
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
       // A first install shows the options page: what Factlens knows and how to turn it off.

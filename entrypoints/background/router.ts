@@ -4,9 +4,9 @@ import type { createHandlers } from './handlers';
 /** Who sent a message, as far as the browser vouches for it. */
 export interface SenderInfo {
   /** The sending extension's id; anything but ours is refused. */
-  id: string | undefined;
+  id?: string | undefined;
   /** The sending document's URL: an extension page, or the page a content script runs in. */
-  url: string | undefined;
+  url?: string | undefined;
 }
 
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';

@@ -1,6 +1,5 @@
-import { resolveContextual } from '../matcher/contextual';
 import { buildDictionary } from '../matcher/dictionary';
-import { scan } from '../matcher/scan';
+import { scanPage } from '../matcher/resolve';
 import { sentenceAround } from '../text/sentences';
 import { patternsFromEntities } from './patterns';
 import type { Entity, Mention, Source } from './schema';
@@ -19,7 +18,7 @@ export function deriveMentions({
   const dictionary = buildDictionary({ patterns: patternsFromEntities(entities) });
   const mentions: Mention[][] = entities.map(() => []);
   for (const source of sources) {
-    const matches = resolveContextual({ dictionary, matches: scan({ dictionary, text: source.text }) });
+    const matches = scanPage({ dictionary, text: source.text });
     for (const match of matches) {
       const sentence = sentenceAround({ text: source.text, start: match.start, end: match.end });
       const found = new Set(match.patterns.map((p) => dictionary.entity[p]!));

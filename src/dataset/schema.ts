@@ -1,4 +1,5 @@
 import { isPartialDate } from '../dates/partial-date';
+import { CJK, WORD, charClass, foldText } from '../text/fold';
 import { z } from './z';
 
 /**
@@ -16,8 +17,16 @@ const text = z.string().min(1, 'must not be empty');
 const partialDate = z.string().refine(isPartialDate, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
 const offset = z.number().int().nonnegative();
 
+/** The matcher starts names only at a letter, digit or CJK character, so no other alias could ever match. */
+function canMatch(alias: string): boolean {
+  const folded = foldText(alias);
+  if (folded.length === 0) return false;
+  const cls = charClass(folded.charCodeAt(0));
+  return cls === WORD || cls === CJK;
+}
+
 export const aliasSchema = z.strictObject({
-  text: text.max(500),
+  text: text.max(500).refine(canMatch, 'must start with a letter, digit or CJK character'),
   contextual: z.boolean().optional(),
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
 });

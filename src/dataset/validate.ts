@@ -42,12 +42,12 @@ export function checkReferences(dataset: Dataset): Problem[] {
     sources.set(source.id, source.text);
   });
 
-  const entityIds = new Set<string>();
+  const entityTypes = new Map<string, string>();
   dataset.entities.forEach((entity, e) => {
-    if (entityIds.has(entity.id)) {
+    if (entityTypes.has(entity.id)) {
       problems.push({ path: jsonPath(['entities', e, 'id']), message: `duplicate entity id "${entity.id}"` });
     }
-    entityIds.add(entity.id);
+    entityTypes.set(entity.id, entity.type);
   });
 
   const aliasOwner = new Map<string, string>();
@@ -68,10 +68,14 @@ export function checkReferences(dataset: Dataset): Problem[] {
     });
 
     entity.roles.forEach((role, r) => {
-      if (role.organization !== undefined && !entityIds.has(role.organization)) {
+      const orgType = role.organization === undefined ? 'organization' : entityTypes.get(role.organization);
+      if (orgType !== 'organization') {
         problems.push({
           path: jsonPath([...at, 'roles', r, 'organization']),
-          message: `unknown entity "${role.organization}"`,
+          message:
+            orgType === undefined
+              ? `unknown entity "${role.organization}"`
+              : `"${role.organization}" is a ${orgType}, not an organization`,
         });
       }
       role.evidence.forEach((ev, q) => {

@@ -51,18 +51,40 @@ function contextualHolds(d: Dictionary, pattern: number, text: string, start: nu
   return true;
 }
 
-function acceptedPatterns(d: Dictionary, group: number, text: string, start: number, end: number): number[] | null {
+/** Which entities' contextual aliases may match at all; see resolve.ts. */
+export type ContextualFilter = (entity: number) => boolean;
+
+function acceptedPatterns(
+  d: Dictionary,
+  group: number,
+  text: string,
+  start: number,
+  end: number,
+  allowContextual: ContextualFilter | undefined,
+): number[] | null {
   let accepted: number[] | null = null;
   for (let g = d.groupStart[group]!; g < d.groupStart[group + 1]!; g++) {
     const pattern = d.groupPatterns[g]!;
-    if (d.contextual[pattern] === 1 && !contextualHolds(d, pattern, text, start, end)) continue;
+    if (
+      d.contextual[pattern] === 1 &&
+      ((allowContextual && !allowContextual(d.entity[pattern]!)) || !contextualHolds(d, pattern, text, start, end))
+    ) {
+      continue;
+    }
     (accepted ??= []).push(pattern);
   }
   return accepted;
 }
 
 /** The longest valid match that starts at `start`, whose first unit led to `node`. */
-function longestAt(d: Dictionary, text: string, start: number, node: number, firstClass: number): Match | null {
+function longestAt(
+  d: Dictionary,
+  text: string,
+  start: number,
+  node: number,
+  firstClass: number,
+  allowContextual: ContextualFilter | undefined,
+): Match | null {
   const n = text.length;
   let best: Match | null = null;
   let lastClass = firstClass;
@@ -74,7 +96,7 @@ function longestAt(d: Dictionary, text: string, start: number, node: number, fir
       // Names in CJK scripts need no boundary; others must not run into a longer word.
       const bounded = lastClass === CJK || end >= n || charClass(text.charCodeAt(end)) !== WORD;
       if (bounded) {
-        const patterns = acceptedPatterns(d, group, text, start, end);
+        const patterns = acceptedPatterns(d, group, text, start, end, allowContextual);
         if (patterns) best = { start, end, patterns };
       }
     }
@@ -103,7 +125,15 @@ function longestAt(d: Dictionary, text: string, start: number, node: number, fir
  * overlapping. Walks the trie only from word starts (and from every CJK
  * character), so the cost grows with the text, not with the dictionary.
  */
-export function scan({ dictionary: d, text }: { dictionary: Dictionary; text: string }): Match[] {
+export function scan({
+  dictionary: d,
+  text,
+  allowContextual,
+}: {
+  dictionary: Dictionary;
+  text: string;
+  allowContextual?: ContextualFilter;
+}): Match[] {
   const matches: Match[] = [];
   const n = text.length;
   let previous = SPACE;
@@ -118,7 +148,7 @@ export function scan({ dictionary: d, text }: { dictionary: Dictionary; text: st
     if ((cls === WORD && previous !== WORD) || cls === CJK) {
       const node = d.rootTable[foldedUnit(c)]!;
       if (node !== 0) {
-        const match = longestAt(d, text, i, node, cls);
+        const match = longestAt(d, text, i, node, cls, allowContextual);
         if (match) {
           matches.push(match);
           // A match never ends inside a word, so what follows it may start a name.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDictionary, resolveContextual, scan, type Pattern } from '../../src/matcher';
+import { buildDictionary, scan, scanPage, type Pattern } from '../../src/matcher';
 import { BLOCK_BREAK } from '../../src/text/fold';
 
 const JACK_MA = 0;
@@ -24,7 +24,7 @@ const dictionary = buildDictionary({ patterns });
 
 /** What a page would show: matched text and entity, contextual rules applied. */
 function found(text: string): string[] {
-  const matches = resolveContextual({ dictionary, matches: scan({ dictionary, text }) });
+  const matches = scanPage({ dictionary, text });
   return matches.map((m) => `${text.slice(m.start, m.end)}=${m.patterns.map((p) => patterns[p]!.entity).join('|')}`);
 }
 
@@ -160,6 +160,16 @@ describe('contextual aliases', () => {
   });
   it('may follow punctuation or an abbreviation', () => {
     expect(found('Liu Jie came. Mr. Liu spoke; "Liu" too.')).toEqual([`Liu Jie=${LIU_JIE}`, `Liu=${LIU_JIE}`, `Liu=${LIU_JIE}`]);
+  });
+  it('never hide a shorter full name when they are dropped', () => {
+    const d = buildDictionary({
+      patterns: [
+        { text: 'Apple', contextual: false, entity: 0 },
+        { text: 'Apple Daily', contextual: true, entity: 1 },
+      ],
+    });
+    const text = 'Apple Daily reported';
+    expect(scanPage({ dictionary: d, text }).map((m) => [text.slice(m.start, m.end), d.entity[m.patterns[0]!]])).toEqual([['Apple', 0]]);
   });
   it('may end before a possessive', () => {
     expect(found('Alibaba and Ali’s flavour')).toEqual([`Alibaba=${ALIBABA}`, `Ali=${ALIBABA}`]);

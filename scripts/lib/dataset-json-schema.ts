@@ -1,0 +1,57 @@
+import { isPartialDate } from '../../src/dates/partial-date';
+import { DATASET_FORMAT, datasetSchema } from '../../src/dataset/schema';
+import { z } from '../../src/dataset/z';
+
+/**
+ * A stable identifier, not a download address: the schema ships as
+ * docs/dataset.schema.json. The number follows DATASET_FORMAT.
+ */
+export const DATASET_SCHEMA_ID = `urn:factlens:dataset-format:${DATASET_FORMAT.split('/')[1]}`;
+
+/**
+ * What JSON Schema can say about a partial date. The zod schema checks it with
+ * isPartialDate (a refinement, which toJSONSchema drops); this pattern adds the
+ * shape and month/day ranges but not days per month ("2023-02-30").
+ */
+const PARTIAL_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+
+function isPartialDateSchema(schema: z.core.$ZodType): boolean {
+  const checks = schema._zod.def.checks ?? [];
+  return checks.some((check) => {
+    const def = check._zod.def as { check: string; fn?: unknown };
+    return def.check === 'custom' && def.fn === isPartialDate;
+  });
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of the public dataset format, generated from
+ * datasetSchema. It describes a file as written, so fields with defaults
+ * (`sources`, `roles`, `mentions`) are optional. Rules across fields (ids,
+ * references, offsets, alias ownership) are only in validateDataset.
+ */
+export function datasetJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(datasetSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'throw',
+    reused: 'inline',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (isPartialDateSchema(zodSchema)) {
+        jsonSchema.pattern = PARTIAL_DATE_PATTERN;
+        jsonSchema.description = 'A partial date: YYYY, YYYY-MM or YYYY-MM-DD.';
+      }
+    },
+  }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    $id: DATASET_SCHEMA_ID,
+    title: `Factlens dataset (${DATASET_FORMAT})`,
+    description:
+      'People, organizations and places with aliases, dated roles backed by quotes from source texts, and ' +
+      'mentions in those texts. Validators must also apply the rules in dataset-format.md that JSON Schema ' +
+      'cannot express: unique ids, known references, quotes and mentions at their offsets, role dates in order, ' +
+      'and non-contextual aliases owned by one entity.',
+    ...rest,
+  };
+}

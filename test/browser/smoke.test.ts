@@ -1,0 +1,48 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import bundled from '../../assets/dataset.json';
+import { BROWSERS, firstInstallPage, launchWithExtension, type ExtensionBrowser } from './harness';
+
+const ROW = `[data-testid=datasets] tr[data-dataset="${bundled.id}"]`;
+
+async function bundledRow(page: Page): Promise<{ entities: string | null; text: string }> {
+  await page.waitForSelector(ROW, { timeout: 20_000 });
+  return page.$eval(ROW, (row) => ({ entities: row.getAttribute('data-entities'), text: row.textContent ?? '' }));
+}
+
+describe.each(BROWSERS)('%s: the built extension', (name) => {
+  let eb: ExtensionBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    eb = await launchWithExtension(name);
+    page = await firstInstallPage(eb);
+  });
+  afterAll(async () => {
+    await eb?.close();
+  });
+
+  it('opens its options page on first install, showing the seeded bundled dataset', async () => {
+    const row = await bundledRow(page);
+    expect(row.entities).toBe(String(bundled.entities.length));
+    expect(row.text).toContain(bundled.name);
+    expect(row.text).toContain(bundled.version);
+  });
+
+  it.runIf(name === 'chromium')('loses nothing when its service worker is stopped and restarted', async () => {
+    const isWorker = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().startsWith(eb.origin);
+    const worker = await eb.browser.waitForTarget(isWorker);
+    const cdp = await eb.browser.target().createCDPSession();
+    await cdp.send('Target.closeTarget', { targetId: (worker as unknown as { _targetId: string })._targetId });
+    await expect.poll(() => eb.browser.targets().some(isWorker), { timeout: 10_000 }).toBe(false);
+
+    await page.reload();
+    const row = await bundledRow(page);
+    expect(row.entities).toBe(String(bundled.entities.length));
+    expect(eb.browser.targets().some(isWorker)).toBe(true);
+  });
+
+  it('logs no errors', () => {
+    expect(eb.errors).toEqual([]);
+  });
+});
