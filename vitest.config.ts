@@ -4,9 +4,11 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The same JSX settings as tsconfig.json, stated so component tests do not hinge on Vite finding it.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

@@ -3,9 +3,25 @@ import { defineBackground } from 'wxt/utils/define-background';
 import bundled from '../../assets/dataset.json';
 import type { Dataset } from '../../src/dataset/schema';
 import { openDb } from './db';
-import { createHandlers } from './handlers';
+import { createHandlers, type Effects } from './handlers';
+import { createMatcherService } from './matcher-service';
 import { routeMessage, senderKind } from './router';
 import { seedBundled } from './seed';
+
+const effects: Effects = {
+  async openTab({ path, openerTabId, index }) {
+    await browser.tabs.create({ url: browser.runtime.getURL(path as '/viewer.html'), openerTabId, index });
+  },
+  broadcast(message) {
+    // Extension pages (popup, options) listen on runtime; pages' content scripts on their tab.
+    browser.runtime.sendMessage(message).catch(() => {});
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) {
+        if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+      }
+    });
+  },
+};
 
 export default defineBackground({
   // Firefox MV2: an event page, like Chrome's service worker, so both lose
@@ -18,7 +34,8 @@ export default defineBackground({
     const ready = seedBundled({ db, dataset: bundled as Dataset }).catch((error: unknown) => {
       console.error('Factlens: could not load the bundled dataset', error);
     });
-    const handlers = createHandlers({ db });
+    const matcher = createMatcherService({ db });
+    const handlers = createHandlers({ db, matcher, effects });
     const extensionOrigin = `${globalThis.location.origin}/`;
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -28,8 +45,9 @@ export default defineBackground({
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       const kind = senderKind({ sender, extensionId: browser.runtime.id, extensionOrigin });
+      const context = { tabId: sender.tab?.id, tabIndex: sender.tab?.index };
       void ready
-        .then(() => routeMessage({ message, kind, url: sender.url, handlers }))
+        .then(() => routeMessage({ message, kind, url: sender.url, handlers, context }))
         .then(sendResponse);
       // Keeps the channel open for the asynchronous answer (both browsers honour it).
       return true;

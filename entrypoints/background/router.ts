@@ -1,5 +1,5 @@
 import { CONTENT_SCRIPT_REQUESTS, requestSchema, type Request, type Response, type RequestType } from '../../src/messages/protocol';
-import type { createHandlers } from './handlers';
+import type { createHandlers, RequestContext } from './handlers';
 
 /** Who sent a message, as far as the browser vouches for it. */
 export interface SenderInfo {
@@ -43,11 +43,13 @@ export async function routeMessage({
   kind,
   url,
   handlers,
+  context = {},
 }: {
   message: unknown;
   kind: SenderKind;
   url: string | undefined;
   handlers: ReturnType<typeof createHandlers>;
+  context?: RequestContext;
 }): Promise<Response<RequestType>> {
   const parsed = requestSchema.safeParse(message);
   if (!parsed.success) {
@@ -58,8 +60,8 @@ export async function routeMessage({
   const refused = refusal(request, kind, url);
   if (refused) return { ok: false, error: refused };
   try {
-    const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
-    return { ok: true, value: await handler(request) } as Response<RequestType>;
+    const handler = handlers[request.type] as (r: Request, c: RequestContext) => Promise<unknown>;
+    return { ok: true, value: await handler(request, context) } as Response<RequestType>;
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -13,10 +13,30 @@ const host = z
   .max(253)
   .regex(/^[a-z0-9.:[\]-]+$/i, 'must be a host name');
 
+const offset = z.number().int().nonnegative();
+
+/** Total text one scan request may carry; larger pages are sent in several. */
+export const MAX_SCAN_CHARS = 2_000_000;
+
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getEntity'), ...ref.shape }),
   z.strictObject({ type: z.literal('getEntities'), refs: z.array(ref).max(5000) }),
   z.strictObject({ type: z.literal('getSource'), ...ref.shape }),
+  z.strictObject({ type: z.literal('getSourceInfos'), refs: z.array(ref).max(5000) }),
+  z.strictObject({
+    type: z.literal('scanTexts'),
+    texts: z
+      .array(z.string())
+      .max(100_000)
+      .refine((t) => t.reduce((n, s) => n + s.length, 0) <= MAX_SCAN_CHARS, `at most ${MAX_SCAN_CHARS} characters in all`),
+  }),
+  z.strictObject({
+    type: z.literal('openSource'),
+    dataset: ref.shape.dataset,
+    source: ref.shape.id,
+    start: offset.optional(),
+    end: offset.optional(),
+  }),
   z.strictObject({ type: z.literal('getSiteSettings'), host }),
   z.strictObject({ type: z.literal('setSiteSettings'), host, enabled: z.boolean() }),
   z.strictObject({ type: z.literal('listDatasets') }),
@@ -29,6 +49,38 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 /** What a stored entity looks like to other contexts: the public entity plus its dataset's id. */
 export type EntityRecord = Entity & { dataset: string };
 export type SourceRecord = Source & { dataset: string };
+/** A source without its text: what a card needs to cite it. */
+export type SourceInfo = Omit<SourceRecord, 'text'>;
+
+/** "dataset/id": entity and dataset ids cannot contain "/", so the key is unambiguous. */
+export type EntityKey = string;
+
+export function entityKey({ dataset, id }: { dataset: string; id: string }): EntityKey {
+  return `${dataset}/${id}`;
+}
+
+export function parseEntityKey(key: EntityKey): { dataset: string; id: string } {
+  const slash = key.indexOf('/');
+  return { dataset: key.slice(0, slash), id: key.slice(slash + 1) };
+}
+
+/** One name found in one text: [start, end) in that text, and every entity it may be. */
+export interface TextMatch {
+  start: number;
+  end: number;
+  entities: EntityKey[];
+  /** Parallel to entities: whether that entity matched only by a contextual alias. */
+  contextual: boolean[];
+}
+
+/**
+ * Matches of a scan, one list per text sent. A contextual candidate is
+ * returned whenever its local rules hold; the caller keeps it only if the
+ * whole page names the same entity in full (see src/matcher/resolve.ts).
+ */
+export interface ScanResult {
+  matches: TextMatch[][];
+}
 
 export interface DatasetInfo {
   id: string;
@@ -54,6 +106,9 @@ export interface ResponseMap {
   getEntity: EntityRecord | null;
   getEntities: (EntityRecord | null)[];
   getSource: SourceRecord | null;
+  getSourceInfos: (SourceInfo | null)[];
+  scanTexts: ScanResult;
+  openSource: null;
   getSiteSettings: SiteSettings;
   setSiteSettings: SiteSettings;
   listDatasets: DatasetInfo[];
@@ -66,7 +121,17 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'getEntity',
   'getEntities',
   'getSource',
+  'getSourceInfos',
+  'scanTexts',
+  'openSource',
   'getSiteSettings',
 ]);
+
+/** Messages the background sends to content scripts, validated there on receipt. */
+export const broadcastSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('settingsChanged') }),
+  z.strictObject({ type: z.literal('datasetsChanged') }),
+]);
+export type Broadcast = z.infer<typeof broadcastSchema>;
 
 export type DatasetMeta = Pick<Dataset, 'id' | 'name' | 'version' | 'description'>;

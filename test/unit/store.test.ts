@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { openDb, type FactlensDb } from '../../entrypoints/background/db';
 import { datasetRecords } from '../../entrypoints/background/dataset-records';
-import { createHandlers } from '../../entrypoints/background/handlers';
+import { testHandlers } from './support/handlers';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
 
@@ -58,7 +58,7 @@ describe('seeding the bundled dataset', () => {
   it('replaces old bundled data on a new version, keeping settings, sites and imports', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
-    const handlers = createHandlers({ db: d });
+    const handlers = testHandlers({ db: d }).handlers;
     await handlers.setSiteSettings({ type: 'setSiteSettings', host: 'example.com', enabled: false });
     await d.settings.put({ key: 'cardDelay', value: 500 });
     await d.datasets.update(dataset.id, { enabled: false });
@@ -89,13 +89,13 @@ describe('seeding the bundled dataset', () => {
   it('keeps everything across a closed and reopened database, as after a worker restart', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
-    await createHandlers({ db: d }).setSiteSettings({ type: 'setSiteSettings', host: 'a.test', enabled: false });
+    await testHandlers({ db: d }).handlers.setSiteSettings({ type: 'setSiteSettings', host: 'a.test', enabled: false });
     const before = await snapshot(d);
     d.close();
     const reopened = openDb({ name: d.name });
     expect(await snapshot(reopened)).toEqual(before);
     expect(await seedBundled({ db: reopened, dataset })).toBe('unchanged');
-    expect(await createHandlers({ db: reopened }).getSiteSettings({ type: 'getSiteSettings', host: 'a.test' })).toMatchObject({
+    expect(await testHandlers({ db: reopened }).handlers.getSiteSettings({ type: 'getSiteSettings', host: 'a.test' })).toMatchObject({
       enabled: false,
     });
     db = reopened;
@@ -106,7 +106,7 @@ describe('handlers', () => {
   it('answer an entity by id, a batch of ids, and a source by id', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
-    const h = createHandlers({ db: d });
+    const h = testHandlers({ db: d }).handlers;
     const ma = await h.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'jack-ma' });
     expect(ma).toMatchObject({ id: 'jack-ma', name: 'Jack Ma', dataset: dataset.id });
     expect(ma).not.toHaveProperty('aliasKeys');
@@ -124,7 +124,7 @@ describe('handlers', () => {
   });
 
   it('read and write per-site settings, and the global switch', async () => {
-    const h = createHandlers({ db: freshDb() });
+    const h = testHandlers({ db: freshDb() }).handlers;
     expect(await h.getSiteSettings({ type: 'getSiteSettings', host: 'news.test' })).toEqual({
       host: 'news.test',
       enabled: true,

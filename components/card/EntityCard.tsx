@@ -1,0 +1,82 @@
+import type { TargetedKeyboardEvent } from 'preact';
+import { entityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
+import { EntitySection } from './EntitySection';
+import { PageNav } from './PageNav';
+import type { CardEnv, SourceLink } from './types';
+
+export type { SourceLink } from './types';
+
+export interface EntityCardProps {
+  /** Every entity this mention could be (≥1). Several when datasets share a name: all are listed. */
+  entities: EntityRecord[];
+  /** Source metadata by entityKey({ dataset, id: sourceId }). A missing source is cited by its id. */
+  sources: ReadonlyMap<string, SourceInfo>;
+  /** Display names by entityKey, for organizations that roles refer to by id. */
+  names?: ReadonlyMap<string, string>;
+  /** Mentions of this entity on the current page and which one this is (0-based); omitted where there is no page (viewer, popup). */
+  onPage?: { index: number; total: number; onPrevious(): void; onNext(): void };
+  /** href for a link to the source viewer; the link's click calls onOpenSource instead of navigating. */
+  sourceHref(link: SourceLink): string;
+  onOpenSource(link: SourceLink): void;
+  /** Shows a close button (×) when given; Esc inside the card calls it too. */
+  onClose?(): void;
+  /** Default auto: follows prefers-color-scheme. */
+  theme?: 'auto' | 'light' | 'dark';
+  locale?: string;
+  /** id for the dialog's aria-labelledby target: the name, or the "N possible matches" header. */
+  headingId?: string;
+}
+
+export function EntityCard(props: EntityCardProps) {
+  const { entities, onPage, onClose, theme = 'auto', headingId } = props;
+  const env: CardEnv = {
+    entities,
+    sources: props.sources,
+    names: props.names,
+    locale: props.locale,
+    sourceHref: props.sourceHref,
+    onOpenSource: props.onOpenSource,
+  };
+  const several = entities.length > 1;
+
+  function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>) {
+    if (event.key !== 'Escape' || !onClose) return;
+    // The card consumed this Esc; a page dialog underneath should not close as well.
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  }
+
+  return (
+    // lang: the card's own words are English, whatever language the page around it is in.
+    <div
+      class={onClose ? 'fl-card fl-closable' : 'fl-card'}
+      lang="en"
+      data-theme={theme === 'auto' ? undefined : theme}
+      onKeyDown={onKeyDown}
+    >
+      {onClose && (
+        <button type="button" class="fl-close" aria-label="Close" title="Close (Esc)" onClick={() => onClose()}>
+          ×
+        </button>
+      )}
+      <div class="fl-body">
+        {several && (
+          <h2 class="fl-matches" id={headingId}>
+            {entities.length} possible matches
+          </h2>
+        )}
+        {entities.map((entity, i) => (
+          <EntitySection
+            key={entityKey(entity)}
+            entity={entity}
+            env={env}
+            level={several ? 3 : 2}
+            headingId={several || i > 0 ? undefined : headingId}
+          />
+        ))}
+      </div>
+      {onPage && <PageNav {...onPage} />}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { EntityRecord } from '../../src/messages/protocol';
+import { entityTypeLabel } from '../../src/format/role-timeline';
+import { AliasList } from './AliasList';
+import { Excerpts } from './Excerpts';
+import { RoleTimeline } from './RoleTimeline';
+import { Heading, type HeadingLevel } from './SectionTitle';
+import type { CardEnv } from './types';
+
+interface EntitySectionProps {
+  entity: EntityRecord;
+  env: CardEnv;
+  level: 2 | 3;
+  headingId: string | undefined;
+}
+
+/** Everything the card says about one entity: who it is, what it did when, and how the sources put it. */
+export function EntitySection({ entity, env, level, headingId }: EntitySectionProps) {
+  const inner = (level + 1) as HeadingLevel;
+  return (
+    <article class="fl-entity" data-entity={entity.id}>
+      <header class="fl-head">
+        <Heading level={level} id={headingId} class="fl-name">
+          {entity.name}
+        </Heading>
+        <span class="fl-type">{entityTypeLabel(entity.type)}</span>
+      </header>
+      {entity.description && <p class="fl-desc">{entity.description}</p>}
+      <AliasList entity={entity} />
+      <RoleTimeline entity={entity} env={env} level={inner} />
+      <Excerpts entity={entity} env={env} level={inner} />
+    </article>
+  );
+}

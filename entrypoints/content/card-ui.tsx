@@ -1,0 +1,145 @@
+import { render } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { EntityCard, type SourceLink } from '../../components/card/EntityCard';
+import { placeCard } from '../../src/layout/placement';
+import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
+
+/** Where the card's Preact tree lives: a shadow root on pages, a plain element in extension pages. */
+export interface CardMount {
+  container: HTMLElement;
+  /** The element added to the page, if any; the page may remove it. */
+  host: Element | null;
+  remove(): void;
+}
+
+export interface CardContent {
+  anchor: () => DOMRect;
+  entities: EntityRecord[];
+  sources: ReadonlyMap<string, SourceInfo>;
+  onPage?: { index: number; total: number; onPrevious(): void; onNext(): void };
+}
+
+const HEADING_ID = 'factlens-card-heading';
+
+function CardFrame({
+  content,
+  onPointerInside,
+  onClose,
+  onOpenSource,
+  sourceHref,
+}: {
+  content: CardContent;
+  onPointerInside: (inside: boolean) => void;
+  onClose: () => void;
+  onOpenSource: (link: SourceLink) => void;
+  sourceHref: (link: SourceLink) => string;
+}) {
+  const frame = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const view = el.ownerDocument.defaultView!;
+    const place = placeCard({
+      anchor: content.anchor(),
+      card: { width: el.offsetWidth, height: el.offsetHeight },
+      viewport: { width: view.innerWidth, height: view.innerHeight },
+    });
+    el.style.left = `${place.left}px`;
+    el.style.top = `${place.top}px`;
+    el.dataset.side = place.side;
+    el.style.visibility = 'visible';
+  });
+  return (
+    <div
+      ref={frame}
+      class="fl-frame"
+      role="dialog"
+      aria-labelledby={HEADING_ID}
+      tabIndex={-1}
+      data-testid="factlens-card"
+      onPointerEnter={() => onPointerInside(true)}
+      onPointerLeave={() => onPointerInside(false)}
+    >
+      <EntityCard
+        entities={content.entities}
+        sources={content.sources}
+        {...(content.onPage ? { onPage: content.onPage } : {})}
+        sourceHref={sourceHref}
+        onOpenSource={onOpenSource}
+        onClose={onClose}
+        headingId={HEADING_ID}
+      />
+    </div>
+  );
+}
+
+/**
+ * The one card on a page. Mounts lazily, and mounts again if the page
+ * removed its host, so a hostile page can hide the card but not break it.
+ */
+export function createCardUi({
+  mount,
+  onPointerInside,
+  onClose,
+  onOpenSource,
+  sourceHref,
+}: {
+  mount: () => Promise<CardMount>;
+  onPointerInside: (inside: boolean) => void;
+  onClose: () => void;
+  onOpenSource: (link: SourceLink) => void;
+  sourceHref: (link: SourceLink) => string;
+}) {
+  let mounted: Promise<CardMount> | null = null;
+  let content: CardContent | null = null;
+
+  async function target(): Promise<CardMount> {
+    const m = mounted ? await mounted : null;
+    if (m && (m.host === null || m.host.isConnected)) return m;
+    m?.remove();
+    mounted = mount();
+    return mounted;
+  }
+
+  async function draw(): Promise<void> {
+    const m = await target();
+    render(
+      content ? (
+        <CardFrame content={content} onPointerInside={onPointerInside} onClose={onClose} onOpenSource={onOpenSource} sourceHref={sourceHref} />
+      ) : null,
+      m.container,
+    );
+  }
+
+  return {
+    async show(next: CardContent): Promise<void> {
+      content = next;
+      await draw();
+    },
+    async hide(): Promise<void> {
+      if (!content) return;
+      content = null;
+      await draw();
+    },
+    /** Places the card again, after scrolling or resizing. */
+    reposition(): void {
+      if (content) void draw();
+    },
+    focus(): void {
+      void mounted?.then((m) => (m.container.querySelector('.fl-frame') as HTMLElement | null)?.focus());
+    },
+    get isOpen(): boolean {
+      return content !== null;
+    },
+    remove(): void {
+      content = null;
+      void mounted?.then((m) => {
+        render(null, m.container);
+        m.remove();
+      });
+      mounted = null;
+    },
+  };
+}
+
+export type CardUi = ReturnType<typeof createCardUi>;

@@ -1,0 +1,82 @@
+import type { Mention } from './page-mentions';
+
+/**
+ * When the card opens and closes under the pointer: it opens after the
+ * pointer rests `delayMs` on a mention, stays while the pointer is on the
+ * mention or inside the card (WCAG 1.4.13: hoverable, persistent), and
+ * closes `delayMs` after the pointer has left both.
+ */
+export function createHoverIntent({
+  delayMs,
+  open,
+  close,
+}: {
+  delayMs: () => number;
+  open: (mention: Mention) => void;
+  close: () => void;
+}) {
+  let shown: Mention | null = null;
+  let pending: Mention | null = null;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let inCard = false;
+
+  const cancelOpen = () => {
+    clearTimeout(openTimer);
+    openTimer = undefined;
+    pending = null;
+  };
+  const cancelClose = () => {
+    clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+  const scheduleClose = () => {
+    if (closeTimer !== undefined || !shown) return;
+    closeTimer = setTimeout(() => {
+      closeTimer = undefined;
+      shown = null;
+      close();
+    }, delayMs());
+  };
+
+  return {
+    /** The mention under the pointer now, or null. */
+    pointerOver(mention: Mention | null): void {
+      if (mention && mention === shown) {
+        cancelOpen();
+        cancelClose();
+        return;
+      }
+      if (mention !== pending) {
+        cancelOpen();
+        if (mention) {
+          pending = mention;
+          openTimer = setTimeout(() => {
+            openTimer = undefined;
+            pending = null;
+            cancelClose();
+            shown = mention;
+            open(mention);
+          }, delayMs());
+        }
+      }
+      if (!inCard) scheduleClose();
+    },
+    pointerInCard(inside: boolean): void {
+      inCard = inside;
+      if (inside) cancelClose();
+      else scheduleClose();
+    },
+    /** The card was opened another way (keyboard, next/previous). */
+    shownNow(mention: Mention | null): void {
+      cancelOpen();
+      cancelClose();
+      shown = mention;
+    },
+    stop(): void {
+      cancelOpen();
+      cancelClose();
+      shown = null;
+    },
+  };
+}

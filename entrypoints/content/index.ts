@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '../../components/card/card.css?inline';
+import { broadcastSchema } from '../../src/messages/protocol';
+import { request } from '../../utils/messaging';
+import frameCss from './card-frame.css?inline';
+import './highlight.css';
+import { startOverlay, type Overlay } from './overlay';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  // highlight.css goes in the manifest; the card's CSS is passed as text into
+  // its shadow root, so nothing is fetched and nothing is web-accessible.
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    const ignore = new Set<Element>();
+    let overlay: Overlay | null = null;
+
+    const mountCard = async () => {
+      const ui = await createShadowRootUi(ctx, {
+        name: 'factlens-card',
+        position: 'inline',
+        anchor: 'html',
+        append: 'last',
+        css: `${cardCss}\n${frameCss}`,
+        onMount: (container) => container,
+      });
+      ui.mount();
+      ignore.add(ui.shadowHost);
+      return {
+        container: ui.uiContainer,
+        host: ui.shadowHost,
+        remove: () => {
+          ignore.delete(ui.shadowHost);
+          ui.remove();
+        },
+      };
+    };
+
+    async function sync(): Promise<void> {
+      const settings = await request({ type: 'getSiteSettings', host: location.host });
+      if (ctx.isInvalid) return;
+      if (settings.enabled && !overlay) {
+        overlay = startOverlay({
+          doc: document,
+          request,
+          mountCard,
+          ignore,
+          extensionUrl: (path) => browser.runtime.getURL(path as '/'),
+        });
+      } else if (!settings.enabled && overlay) {
+        overlay.stop();
+        overlay = null;
+      }
+    }
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const parsed = broadcastSchema.safeParse(message);
+      if (!parsed.success || ctx.isInvalid) return;
+      if (parsed.data.type === 'settingsChanged') void sync().catch(() => {});
+      if (parsed.data.type === 'datasetsChanged' && overlay) {
+        overlay.stop();
+        overlay = null;
+        void sync().catch(() => {});
+      }
+    });
+    // When the extension is reloaded or updated, this script is orphaned: it
+    // must go quiet, leaving the page as it was, and let the new one take over.
+    ctx.onInvalidated(() => {
+      overlay?.stop();
+      overlay = null;
+    });
+
+    await sync().catch(() => {});
+  },
+});

@@ -1,0 +1,87 @@
+import { isInline, isSkipped, type ExtractOptions } from './extract';
+
+/** Parent across shadow boundaries. */
+export function composedParent(node: Node): Node | null {
+  return node.parentNode ?? (node as ShadowRoot).host ?? null;
+}
+
+/** Whether `node` is `ancestor` or inside it, shadow roots included. */
+export function isInside(node: Node, ancestor: Node): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) if (n === ancestor) return true;
+  return false;
+}
+
+/** The element (or shadow root, or document) whose blocks must be read again when `node` changes. */
+function dirtyContainer(node: Node): Node | null {
+  for (let n: Node | null = node.nodeType === Node.TEXT_NODE ? node.parentNode : node; n; n = n.parentNode) {
+    if (n.nodeType !== Node.ELEMENT_NODE) return n;
+    if (!isInline(n as Element)) return n;
+  }
+  return null;
+}
+
+function skippedByAncestor(node: Node, options: ExtractOptions): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) {
+    if (n.nodeType === Node.ELEMENT_NODE && isSkipped(n as Element, options)) return true;
+  }
+  return false;
+}
+
+/** Adding or removing the card's own host is no change to the page's text. */
+function onlyOurs(record: MutationRecord, options: ExtractOptions): boolean {
+  if (record.type !== 'childList' || !options.ignore) return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => options.ignore!.has(n as Element));
+}
+
+/**
+ * Watches a document (and the open shadow roots it is told about) for added
+ * nodes and changed text, and reports the containers to read again, at most
+ * once per `delayMs` so that a page rewriting itself every few milliseconds
+ * costs a bounded amount of work.
+ */
+export function watchMutations({
+  root,
+  options,
+  delayMs,
+  onDirty,
+}: {
+  root: Document;
+  options: ExtractOptions;
+  delayMs: number;
+  onDirty: (containers: Node[]) => void;
+}) {
+  const dirty = new Set<Node>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (skippedByAncestor(record.target, options) || onlyOurs(record, options)) continue;
+      const container = dirtyContainer(record.target);
+      if (container) dirty.add(container);
+    }
+    if (dirty.size > 0 && timer === undefined) timer = setTimeout(flush, delayMs);
+  });
+
+  function flush(): void {
+    timer = undefined;
+    const all = [...dirty];
+    dirty.clear();
+    // Reading an ancestor again reads its descendants too.
+    const outermost = all.filter((c) => !all.some((other) => other !== c && isInside(c, other)));
+    onDirty(outermost);
+  }
+
+  const config: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  observer.observe(root, config);
+  return {
+    observe(shadowRoot: ShadowRoot): void {
+      observer.observe(shadowRoot, config);
+    },
+    stop(): void {
+      observer.disconnect();
+      clearTimeout(timer);
+      dirty.clear();
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import type { SourceLink } from '../../components/card/EntityCard';
+import type { EntityKey } from '../../src/messages/protocol';
+import { viewerPath } from '../../src/viewer-link';
+import type { request as requestFn } from '../../utils/messaging';
+import { createCardUi, type CardMount } from './card-ui';
+import { createEntityData } from './entity-data';
+import type { Block, ExtractOptions } from './extract';
+import { createHighlightLayer } from './highlight-layer';
+import { liveRange, mentionAtCaret, mentionAtPoint } from './hit-test';
+import { createHoverIntent } from './hover-intent';
+import { isInside, watchMutations } from './mutation-watch';
+import { PageMentions, type Mention } from './page-mentions';
+import { extractInSlices, scanBlocks } from './scan-pipeline';
+
+export interface OverlayEnv {
+  doc: Document;
+  request: typeof requestFn;
+  mountCard: () => Promise<CardMount>;
+  /** Elements Factlens itself added: never read, never hit-tested. */
+  ignore: Set<Element>;
+  /** Absolute URL of an extension page path, for the card's links. */
+  extensionUrl: (path: string) => string;
+  cardDelayMs?: () => number;
+}
+
+export interface Overlay {
+  stop(): void;
+  /** Every entity on the page with its number of mentions. */
+  entityCounts(): Map<EntityKey, number>;
+  /** Scrolls to an entity's first mention and flashes it. */
+  reveal(key: EntityKey): boolean;
+  /** Settles once the first full scan has been applied. */
+  ready: Promise<void>;
+}
+
+const DEFAULT_DELAY_MS = 300;
+/** How often to check that the page has not cleared our highlights. */
+const REGISTRY_CHECK_MS = 1000;
+const MUTATION_DELAY_MS = 200;
+
+function isShortcut(e: KeyboardEvent): boolean {
+  return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyF';
+}
+
+function inDocumentOrder(a: Mention, b: Mention): number {
+  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+  return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/**
+ * Finds, highlights and explains the names on one document: extract → match
+ * (in the background) → highlight → card. Used by the content script on web
+ * pages and by the source viewer on its own page.
+ */
+export function startOverlay(env: OverlayEnv): Overlay {
+  const { doc } = env;
+  const win = doc.defaultView as Window & typeof globalThis;
+  const shadowRoots: ShadowRoot[] = [];
+  const options: ExtractOptions = {
+    ignore: env.ignore,
+    onShadowRoot: (root) => {
+      if (shadowRoots.includes(root)) return;
+      shadowRoots.push(root);
+      watcher?.observe(root);
+    },
+  };
+  const mentions = new PageMentions();
+  const highlights = createHighlightLayer({ win });
+  const data = createEntityData({ request: env.request });
+  const delay = env.cardDelayMs ?? (() => DEFAULT_DELAY_MS);
+  let running = true;
+  let current: Mention | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  const card = createCardUi({
+    mount: env.mountCard,
+    onPointerInside: (inside) => hover.pointerInCard(inside),
+    onClose: () => closeCard(),
+    onOpenSource: (link) => openSource(link),
+    sourceHref: (link) => env.extensionUrl(viewerPath(link)),
+  });
+  const hover = createHoverIntent({ delayMs: delay, open: (m) => void openCard(m).catch((e) => console.error('Factlens card', e)), close: () => closeCard() });
+
+  function openSource(link: SourceLink): void {
+    void env.request({ type: 'openSource', dataset: link.dataset, source: link.source, start: link.start, end: link.end }).catch(() => {});
+  }
+
+  function peersOf(mention: Mention): Mention[] {
+    const key = mention.entities[0]!;
+    return [...mentions.all()].filter((m) => m.entities.includes(key)).sort(inDocumentOrder);
+  }
+
+  async function openCard(mention: Mention, { focus = false } = {}): Promise<void> {
+    if (!running) return;
+    current = mention;
+    hover.shownNow(mention);
+    highlights.setActive(mention.range);
+    const { entities, sources } = await data.card(mention.entities);
+    if (current !== mention || entities.length === 0) return;
+    const peers = peersOf(mention);
+    const index = Math.max(0, peers.indexOf(mention));
+    const step = (by: number) => () => {
+      const next = peers[(index + by + peers.length) % peers.length]!;
+      const el = next.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center' });
+      void openCard(next, { focus: true });
+    };
+    await card.show({
+      anchor: () => liveRange(doc, mention.range).getBoundingClientRect(),
+      entities,
+      sources,
+      onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
+    });
+    if (focus) card.focus();
+  }
+
+  function closeCard(): void {
+    current = null;
+    hover.shownNow(null);
+    highlights.setActive(null);
+    void card.hide();
+  }
+
+  function apply(blocks: Block[], removed: Block[] = []): Promise<void> {
+    const run = () =>
+      scanBlocks({
+        blocks,
+        removed,
+        scanTexts: async (texts) => (await env.request({ type: 'scanTexts', texts })).matches,
+        mentions,
+        highlights,
+        viewportHeight: win.innerHeight,
+        isCurrent: () => running,
+        onChanges: ({ added, removed: gone }) => {
+          void data.prefetch(added.flatMap((m) => m.entities));
+          if (current && gone.includes(current)) closeCard();
+        },
+      });
+    // One scan at a time, in order, so a later rescan always wins.
+    queue = queue.then(run, run);
+    return queue;
+  }
+
+  async function rescan(containers: Node[]): Promise<void> {
+    if (!running) return;
+    const removed = [...mentions.allBlocks()].filter(
+      (b) => !b.container.isConnected || containers.some((c) => isInside(b.container, c)),
+    );
+    const live = containers.filter((c) => c.isConnected);
+    const blocks = await extractInSlices({ roots: live, options });
+    await apply(blocks, removed);
+  }
+
+  const watcher = watchMutations({ root: doc, options, delayMs: MUTATION_DELAY_MS, onDirty: (c) => void rescan(c) });
+  for (const root of shadowRoots) watcher.observe(root);
+
+  let frame = 0;
+  let lastPointer: PointerEvent | null = null;
+  const onPointerMove = (e: PointerEvent) => {
+    lastPointer = e;
+    if (frame) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      const p = lastPointer;
+      if (!p || !running) return;
+      if (p.target instanceof Element && env.ignore.has(p.target)) return;
+      highlights.ensureRegistered();
+      hover.pointerOver(mentionAtPoint({ doc, x: p.clientX, y: p.clientY, mentions, shadowRoots }));
+    });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && card.isOpen) {
+      closeCard();
+      return;
+    }
+    if (!isShortcut(e)) return;
+    const selection = win.getSelection();
+    const node = selection?.focusNode;
+    if (!node) return;
+    const mention = mentionAtCaret({ doc, node, offset: selection.focusOffset, mentions });
+    if (!mention) return;
+    e.preventDefault();
+    void openCard(mention, { focus: true });
+  };
+  const onViewportChange = () => card.reposition();
+
+  doc.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
+  doc.addEventListener('keydown', onKeyDown, { capture: true });
+  win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
+  win.addEventListener('resize', onViewportChange, { passive: true });
+  const registryCheck = win.setInterval(() => highlights.ensureRegistered(), REGISTRY_CHECK_MS);
+
+  const root = doc.body ?? doc.documentElement;
+  const ready = extractInSlices({ roots: [root], options }).then((blocks) => apply(blocks));
+
+  return {
+    ready,
+    stop() {
+      running = false;
+      watcher.stop();
+      win.clearInterval(registryCheck);
+      if (frame) win.cancelAnimationFrame(frame);
+      doc.removeEventListener('pointermove', onPointerMove, { capture: true });
+      doc.removeEventListener('keydown', onKeyDown, { capture: true });
+      win.removeEventListener('scroll', onViewportChange, { capture: true });
+      win.removeEventListener('resize', onViewportChange);
+      hover.stop();
+      highlights.clear();
+      mentions.clear();
+      data.clear();
+      card.remove();
+    },
+    entityCounts: () => mentions.entityCounts(),
+    reveal(key) {
+      const first = [...mentions.all()].filter((m) => m.entities.includes(key)).sort(inDocumentOrder)[0];
+      if (!first) return false;
+      first.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      highlights.setActive(first.range);
+      win.setTimeout(() => {
+        if (current !== first) highlights.setActive(current?.range ?? null);
+      }, 1500);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { EntityKey, TextMatch } from '../../src/messages/protocol';
+import { positionIn, type Block } from './extract';
+
+/** A name shown on the page: one highlighted range and the entities it may be. */
+export interface Mention {
+  block: Block;
+  start: number;
+  end: number;
+  entities: EntityKey[];
+  range: StaticRange;
+}
+
+interface BlockState {
+  matches: TextMatch[];
+  mentions: Mention[];
+}
+
+export interface MentionChanges {
+  added: Mention[];
+  removed: Mention[];
+}
+
+function rangeOf(block: Block, start: number, end: number): StaticRange {
+  const a = positionIn(block, start, false);
+  const b = positionIn(block, end, true);
+  return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+}
+
+/**
+ * Every block's matches and the mentions they make. Owns the page-wide
+ * contextual rule: a contextual candidate ("Ma") stays only while some block
+ * names the same entity by a full alias, so adding or removing text anywhere
+ * can show or hide contextual mentions everywhere.
+ */
+export class PageMentions {
+  private readonly blocks = new Map<Block, BlockState>();
+  /** How many full-alias matches name each entity, across all blocks. */
+  private readonly named = new Map<EntityKey, number>();
+  private readonly byNode = new Map<Text, Mention[]>();
+
+  /** Replaces blocks (removed ones pass no matches) and reports the mentions that changed. */
+  update(changes: { block: Block; matches: TextMatch[] | null }[]): MentionChanges {
+    const before = new Set(this.namedKeys());
+    for (const { block, matches } of changes) {
+      const old = this.blocks.get(block);
+      if (old) this.count(old.matches, -1);
+      if (matches) {
+        this.blocks.set(block, { matches, mentions: old?.mentions ?? [] });
+        this.count(matches, 1);
+      } else if (old) {
+        this.blocks.set(block, { matches: [], mentions: old.mentions });
+      }
+    }
+    const after = new Set(this.namedKeys());
+    const namedChanged = before.size !== after.size || [...after].some((k) => !before.has(k));
+    const result: MentionChanges = { added: [], removed: [] };
+    const touched = namedChanged ? [...this.blocks.keys()] : changes.map((c) => c.block);
+    for (const block of touched) this.rebuild(block, result);
+    return result;
+  }
+
+  private *namedKeys(): Generator<EntityKey> {
+    for (const [key, n] of this.named) if (n > 0) yield key;
+  }
+
+  private count(matches: TextMatch[], delta: number): void {
+    for (const m of matches) {
+      m.entities.forEach((key, i) => {
+        if (!m.contextual[i]) this.named.set(key, (this.named.get(key) ?? 0) + delta);
+      });
+    }
+  }
+
+  private rebuild(block: Block, result: MentionChanges): void {
+    const state = this.blocks.get(block);
+    if (!state) return;
+    const kept: Mention[] = [];
+    const previous = new Map(state.mentions.map((m) => [`${m.start}:${m.end}:${m.entities.join()}`, m]));
+    for (const m of state.matches) {
+      const entities = m.entities.filter((key, i) => !m.contextual[i] || (this.named.get(key) ?? 0) > 0);
+      if (entities.length === 0) continue;
+      const id = `${m.start}:${m.end}:${entities.join()}`;
+      const same = previous.get(id);
+      if (same) {
+        previous.delete(id);
+        kept.push(same);
+        continue;
+      }
+      const mention: Mention = { block, start: m.start, end: m.end, entities, range: rangeOf(block, m.start, m.end) };
+      kept.push(mention);
+      result.added.push(mention);
+      this.index(mention, 1);
+    }
+    for (const gone of previous.values()) {
+      result.removed.push(gone);
+      this.index(gone, -1);
+    }
+    if (state.matches.length === 0 && kept.length === 0) this.blocks.delete(block);
+    else state.mentions = kept;
+  }
+
+  private index(mention: Mention, delta: 1 | -1): void {
+    const { block } = mention;
+    const first = positionIn(block, mention.start, false).node;
+    const last = positionIn(block, mention.end, true).node;
+    for (let i = block.nodes.indexOf(first); i >= 0 && i < block.nodes.length; i++) {
+      const node = block.nodes[i]!;
+      const list = this.byNode.get(node) ?? [];
+      if (delta > 0) list.push(mention);
+      else list.splice(list.indexOf(mention), 1);
+      if (list.length > 0) this.byNode.set(node, list);
+      else this.byNode.delete(node);
+      if (node === last) break;
+    }
+  }
+
+  /** Mentions that include some part of this text node. */
+  inNode(node: Text): readonly Mention[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  allBlocks(): IterableIterator<Block> {
+    return this.blocks.keys();
+  }
+
+  *all(): Generator<Mention> {
+    for (const state of this.blocks.values()) yield* state.mentions;
+  }
+
+  /** Every entity shown on the page, with how many mentions it has. */
+  entityCounts(): Map<EntityKey, number> {
+    const counts = new Map<EntityKey, number>();
+    for (const m of this.all()) for (const key of m.entities) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+  }
+
+  clear(): Mention[] {
+    const all = [...this.all()];
+    this.blocks.clear();
+    this.named.clear();
+    this.byNode.clear();
+    return all;
+  }
+}

@@ -1,0 +1,99 @@
+import type { TextMatch } from '../../src/messages/protocol';
+import { blocksUnder, type Block, type ExtractOptions } from './extract';
+import type { HighlightLayer } from './highlight-layer';
+import type { MentionChanges, PageMentions } from './page-mentions';
+import { SLICE_MS, yieldToMain } from './yield-to-main';
+
+/** Sends block texts to the matcher (in the background) and returns one match list per text. */
+export type ScanTexts = (texts: string[]) => Promise<TextMatch[][]>;
+
+/** Characters per scan request: large enough to amortise messaging, small enough to answer quickly. */
+const BATCH_CHARS = 150_000;
+
+function isVisible(block: Block, viewportHeight: number): boolean {
+  const c = block.container;
+  const el = c.nodeType === Node.ELEMENT_NODE ? (c as Element) : (c as ShadowRoot).host;
+  if (!el?.getBoundingClientRect) return false;
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < viewportHeight && (r.width > 0 || r.height > 0);
+}
+
+/** Blocks on screen first, so what the reader sees is marked before the rest of a long page. */
+function visibleFirst(blocks: Block[], viewportHeight: number): Block[] {
+  const seen: Block[] = [];
+  const rest: Block[] = [];
+  for (const b of blocks) (isVisible(b, viewportHeight) ? seen : rest).push(b);
+  return [...seen, ...rest];
+}
+
+function batches(blocks: Block[]): Block[][] {
+  const out: Block[][] = [];
+  let current: Block[] = [];
+  let chars = 0;
+  for (const b of blocks) {
+    if (current.length > 0 && chars + b.text.length > BATCH_CHARS) {
+      out.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(b);
+    chars += b.text.length;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Extracts blocks under `roots` in slices that never hold the main thread longer than SLICE_MS. */
+export async function extractInSlices({ roots, options }: { roots: Node[]; options: ExtractOptions }): Promise<Block[]> {
+  const blocks: Block[] = [];
+  let sliceStart = performance.now();
+  for (const root of roots) {
+    for (const block of blocksUnder(root, options)) {
+      blocks.push(block);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToMain();
+        sliceStart = performance.now();
+      }
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Scans blocks, visible ones first, and applies the results to the page's
+ * mentions and highlights batch by batch. `stale` drops blocks that a
+ * newer scan replaced or that left the page meanwhile.
+ */
+export async function scanBlocks({
+  blocks,
+  removed = [],
+  scanTexts,
+  mentions,
+  highlights,
+  viewportHeight,
+  isCurrent,
+  onChanges,
+}: {
+  blocks: Block[];
+  removed?: Block[];
+  scanTexts: ScanTexts;
+  mentions: PageMentions;
+  highlights: HighlightLayer;
+  viewportHeight: number;
+  isCurrent: () => boolean;
+  onChanges: (changes: MentionChanges) => void;
+}): Promise<void> {
+  if (removed.length > 0) apply(mentions.update(removed.map((block) => ({ block, matches: null }))));
+  for (const batch of batches(visibleFirst(blocks, viewportHeight))) {
+    const results = await scanTexts(batch.map((b) => b.text));
+    if (!isCurrent()) return;
+    apply(mentions.update(batch.map((block, i) => ({ block, matches: results[i] ?? [] }))));
+    await yieldToMain();
+  }
+
+  function apply(changes: MentionChanges): void {
+    highlights.remove(changes.removed.map((m) => m.range));
+    highlights.add(changes.added.map((m) => m.range));
+    onChanges(changes);
+  }
+}

@@ -1,0 +1,353 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import bundled from '../../assets/dataset.json';
+import { EntityCard, type EntityCardProps, type SourceLink } from '../../components/card/EntityCard';
+import { excerptItems, excerptSegments } from '../../components/card/excerpt-text';
+import type { Dataset, Entity } from '../../src/dataset/schema';
+import { entityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
+
+const dataset = bundled as Dataset;
+const DATASET = dataset.id;
+
+function record(id: string): EntityRecord {
+  const entity = dataset.entities.find((e) => e.id === id);
+  if (!entity) throw new Error(`no entity ${id} in the bundled dataset`);
+  return { ...entity, dataset: DATASET };
+}
+
+const bundledSources: ReadonlyMap<string, SourceInfo> = new Map(
+  dataset.sources.map(({ text: _text, ...info }) => [entityKey({ dataset: DATASET, id: info.id }), { ...info, dataset: DATASET }]),
+);
+
+const href = ({ dataset, source, start, end }: SourceLink) => `chrome-extension://factlens/viewer.html#${dataset}/${source}/${start}-${end}`;
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+function show(overrides: Partial<EntityCardProps> & Pick<EntityCardProps, 'entities'>) {
+  const props: EntityCardProps = {
+    sources: bundledSources,
+    sourceHref: href,
+    onOpenSource: vi.fn(),
+    locale: 'en-GB',
+    ...overrides,
+  };
+  act(() => render(<EntityCard {...props} />, container));
+  return props;
+}
+
+const all = (selector: string, root: ParentNode = container) => [...root.querySelectorAll<HTMLElement>(selector)];
+const one = (selector: string, root: ParentNode = container) => {
+  const found = root.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+};
+const texts = (selector: string, root: ParentNode = container) => all(selector, root).map((e) => e.textContent);
+
+function click(element: HTMLElement): MouseEvent {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  act(() => {
+    element.dispatchEvent(event);
+  });
+  return event;
+}
+
+describe('EntityCard: who it is', () => {
+  it('shows the name as a heading, the type, the description and the other names', () => {
+    show({ entities: [record('jack-ma')], headingId: 'card-heading' });
+    const heading = one('h2');
+    expect(heading.textContent).toBe('Jack Ma');
+    expect(heading.id).toBe('card-heading');
+    expect(one('.fl-type').textContent).toBe('Person');
+    expect(one('.fl-desc').textContent).toBe(record('jack-ma').description);
+    expect(one('.fl-aka').textContent).toBe('Also known as Ma Yun, Teacher Ma, Ma, 马云');
+    expect(texts('.fl-alias')).not.toContain('Jack Ma');
+  });
+
+  it('tags native-script names with their language and no others', () => {
+    show({ entities: [record('alibaba-group')] });
+    const langs = all('.fl-alias').map((e) => [e.textContent, e.getAttribute('lang')]);
+    expect(langs).toEqual([
+      ['Alibaba Group Holding', null],
+      ['Alibaba', null],
+      ['Ali', null],
+      ['阿里巴巴', 'zh-Hans'],
+      ['阿里巴巴集团', 'zh-Hans'],
+    ]);
+    expect(one('.fl-type').textContent).toBe('Organization');
+  });
+
+  it('lists each other name once and leaves out the list when there is none', () => {
+    const entity: EntityRecord = {
+      dataset: 'hand',
+      id: 'acme',
+      name: 'Acme',
+      type: 'organization',
+      aliases: [{ text: 'Acme' }, { text: 'ACME' }, { text: 'Acme Corp' }, { text: 'Acme Corp' }],
+      roles: [],
+      mentions: [],
+    };
+    show({ entities: [entity] });
+    expect(texts('.fl-alias')).toEqual(['Acme Corp']);
+    show({ entities: [{ ...entity, aliases: [{ text: 'Acme' }] }] });
+    expect(all('.fl-aka')).toHaveLength(0);
+    expect(all('.fl-desc')).toHaveLength(0);
+  });
+});
+
+describe('EntityCard: roles', () => {
+  it('lists roles newest first with their dates, organizations and inferred marks', () => {
+    show({ entities: [record('jack-ma')], names: new Map([[entityKey({ dataset: DATASET, id: 'alibaba-group' }), 'Alibaba Group']]) });
+    const rows = all('.fl-role').map((row) => ({
+      what: one('.fl-role-what', row).textContent,
+      when: row.querySelector('.fl-role-when')?.textContent ?? '',
+      inferred: row.querySelector('.fl-role-when [aria-label="date inferred from context"]') !== null,
+    }));
+    expect(rows).toEqual([
+      { what: 'Founder, Ma Yun Rural Teacher Program', when: 'since 2017', inferred: false },
+      { what: 'Founder, Alibaba Group', when: 'since 1999', inferred: false },
+      { what: 'President, General Association Of Zhejiang Entrepreneurs', when: '≈Oct 2015 – 7 Dec 2022', inferred: true },
+      { what: 'Chairman of the Board of Directors, Alibaba Group', when: '≈until 10 Sept 2019', inferred: true },
+      { what: 'Founder, Ant Group', when: '', inferred: false },
+      { what: 'Consultant, General Association Of Zhejiang Entrepreneurs', when: '', inferred: false },
+      { what: 'Founder, Jack Ma Foundation', when: '', inferred: false },
+    ]);
+    expect(one('.fl-inferred').getAttribute('title')).toBe('date inferred from context');
+    expect(all('.fl-role-current')).toHaveLength(2);
+  });
+
+  it('names an organization from the names map, else from the entities shown, else from its id', () => {
+    const alibaba = record('alibaba-group');
+    show({ entities: [record('daniel-zhang'), alibaba], names: new Map([[entityKey({ dataset: DATASET, id: 'weibo' }), 'Sina Weibo']]) });
+    const orgs = texts('.fl-role-org');
+    expect(orgs).toContain(', Alibaba Group');
+    expect(orgs).toContain(', Sina Weibo');
+    expect(orgs).toContain(', Haier Electrical Appliances');
+  });
+
+  it('links each quote to the source viewer, naming the publisher', () => {
+    const props = show({ entities: [record('daniel-zhang')] });
+    const ceo = all('.fl-role').find((row) => row.textContent?.startsWith('Chief Executive Officer'));
+    if (!ceo) throw new Error('no CEO role');
+    const links = all('a.fl-evidence-link', ceo);
+    expect(links.map((a) => a.textContent)).toEqual(['1', '2']);
+    expect(links.map((a) => a.getAttribute('aria-label'))).toEqual([
+      'source 1: Alibaba to Launch a Team to Promote China’s ‘Common Prosperity’',
+      'source 2: South China Morning Post',
+    ]);
+    expect(links[1]?.getAttribute('title')).toBe('“Daniel Zhang, the company’s chairman and CEO” (South China Morning Post)');
+    const link: SourceLink = { dataset: DATASET, source: 'hangzhou-backs-alibaba', start: 3001, end: 3045 };
+    expect(links[1]?.getAttribute('href')).toBe(href(link));
+    const event = click(links[1]!);
+    expect(event.defaultPrevented).toBe(true);
+    expect(props.onOpenSource).toHaveBeenCalledExactlyOnceWith(link);
+  });
+
+  it('labels a single quote "source"', () => {
+    show({ entities: [record('daniel-zhang')] });
+    const weibo = all('.fl-role').find((row) => row.textContent?.includes('Weibo'));
+    expect(texts('a.fl-evidence-link', weibo)).toEqual(['source']);
+  });
+});
+
+describe('EntityCard: excerpts', () => {
+  it('shows sentences with the name marked, the publisher and the date, each linked', () => {
+    const props = show({ entities: [record('daniel-zhang')] });
+    const excerpts = all('a.fl-excerpt');
+    expect(excerpts).toHaveLength(3);
+    const first = excerpts[0]!;
+    expect(texts('mark', first)).toEqual(['Daniel Zhang']);
+    expect(one('.fl-quote', first).textContent).toMatch(/^Daniel Zhang, the company’s chairman and CEO, said/);
+    expect(one('.fl-cite-name', first).textContent).toBe('South China Morning Post');
+    expect(one('.fl-cite-date', first).textContent).toBe('≈Jan 2023');
+    expect(one('.fl-cite-date [aria-label="date inferred from context"]', first)).toBeTruthy();
+
+    const link: SourceLink = { dataset: DATASET, source: 'hangzhou-backs-alibaba', start: 3001, end: 3013 };
+    expect(first.getAttribute('href')).toBe(href(link));
+    const event = click(one('mark', first));
+    expect(event.defaultPrevented).toBe(true);
+    expect(props.onOpenSource).toHaveBeenCalledExactlyOnceWith(link);
+  });
+
+  it('cites the headline when there is no publisher, and the id when the source is unknown', () => {
+    show({ entities: [record('daniel-zhang')], sources: new Map([...bundledSources].filter(([key]) => !key.endsWith('/hangzhou-backs-alibaba'))) });
+    const cites = texts('.fl-cite-name');
+    expect(cites[0]).toBe('hangzhou-backs-alibaba');
+    expect(cites[1]).toBe('Alibaba to Launch a Team to Promote China’s ‘Common Prosperity’');
+    expect(all('.fl-cite-date', all('a.fl-excerpt')[0])).toHaveLength(0);
+  });
+
+  it('shows a sentence once, with every mention in it marked', () => {
+    show({ entities: [record('alibaba-group')] });
+    const items = excerptItems({ mentions: record('alibaba-group').mentions });
+    const sentences = items.map((i) => i.mention.sentence);
+    expect(new Set(sentences).size).toBe(sentences.length);
+    expect(items.length).toBeLessThan(record('alibaba-group').mentions.length);
+    const twice = items.find((i) => i.mention.sentence.startsWith('At that time, Jack Ma, chairman'));
+    expect(twice?.marks).toEqual([
+      [61, 74],
+      [209, 222],
+    ]);
+  });
+
+  it('shows three excerpts until "Show all" is pressed', () => {
+    show({ entities: [record('alibaba-group')] });
+    const total = excerptItems({ mentions: record('alibaba-group').mentions }).length;
+    expect(all('a.fl-excerpt')).toHaveLength(3);
+    const more = one('button.fl-more');
+    expect(more.textContent).toBe(`Show all ${total} excerpts`);
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(more.getAttribute('aria-controls')).toBe(one('.fl-excerpts').id);
+    click(more);
+    expect(all('a.fl-excerpt')).toHaveLength(total);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(more.textContent).toBe('Show fewer excerpts');
+    // The second excerpt of the same sentence marks both names in it.
+    expect(all('a.fl-excerpt').some((a) => all('mark', a).length === 2)).toBe(true);
+  });
+
+  it('has no "Show all" button for three excerpts or fewer', () => {
+    const zhang = record('daniel-zhang');
+    show({ entities: [{ ...zhang, mentions: zhang.mentions.slice(0, 3) }] });
+    expect(all('a.fl-excerpt')).toHaveLength(3);
+    expect(all('button.fl-more')).toHaveLength(0);
+  });
+
+  it('cuts a long sentence to a window around the name', () => {
+    const sentence = `${'word '.repeat(100)}Alibaba Group ${'more '.repeat(100)}`.trim();
+    const start = sentence.indexOf('Alibaba');
+    const segments = excerptSegments({ sentence, marks: [[start, start + 13]], max: 120 });
+    const text = segments.map((s) => s.text).join('');
+    expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['Alibaba Group']);
+    expect(text.startsWith('…word ')).toBe(true);
+    expect(text.endsWith(' more…')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(122);
+  });
+
+  it('marks nothing when offsets fall outside the sentence', () => {
+    const [item] = excerptItems({ mentions: [{ source: 's', sentence: 'Short.', sentenceStart: 100, start: 90, end: 95 }] });
+    expect(item?.marks).toEqual([]);
+    expect(excerptSegments({ sentence: 'Short.', marks: item?.marks ?? [], max: 220 })).toEqual([{ text: 'Short.', mark: false }]);
+  });
+});
+
+describe('EntityCard: the card around it', () => {
+  it('lists every possible match under a shared header', () => {
+    const other: EntityRecord = {
+      dataset: 'other-news',
+      id: 'jack-ma',
+      name: 'Jack Ma',
+      type: 'person',
+      description: 'A different Jack Ma, a footballer.',
+      aliases: [{ text: 'Jack Ma' }],
+      roles: [],
+      mentions: [],
+    };
+    show({ entities: [record('jack-ma'), other], headingId: 'h' });
+    const header = one('h2.fl-matches');
+    expect(header.textContent).toBe('2 possible matches');
+    expect(header.id).toBe('h');
+    expect(all('article.fl-entity')).toHaveLength(2);
+    expect(texts('h3.fl-name')).toEqual(['Jack Ma', 'Jack Ma']);
+    expect(texts('.fl-desc')).toEqual([record('jack-ma').description, 'A different Jack Ma, a footballer.']);
+    expect(all('[id="h"]')).toHaveLength(1);
+  });
+
+  it('steps through the mentions on the page', () => {
+    const onPrevious = vi.fn();
+    const onNext = vi.fn();
+    show({ entities: [record('jack-ma')], onPage: { index: 1, total: 5, onPrevious, onNext } });
+    expect(one('.fl-count').textContent).toBe('5 mentions on this page');
+    expect(one('.fl-position').textContent).toBe('2 of 5');
+    click(one('button[aria-label="Previous mention on this page"]'));
+    expect(onPrevious).toHaveBeenCalledOnce();
+    expect(onNext).not.toHaveBeenCalled();
+    click(one('button[aria-label="Next mention on this page"]'));
+    expect(onNext).toHaveBeenCalledOnce();
+  });
+
+  it('has no page footer without onPage, and disabled steps for a single mention', () => {
+    show({ entities: [record('jack-ma')] });
+    expect(all('.fl-footer')).toHaveLength(0);
+    show({ entities: [record('jack-ma')], onPage: { index: 0, total: 1, onPrevious: vi.fn(), onNext: vi.fn() } });
+    expect(one('.fl-count').textContent).toBe('1 mention on this page');
+    expect(all('.fl-nav-button').every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+  });
+
+  it('closes on Esc and on the close button', () => {
+    const onClose = vi.fn();
+    show({ entities: [record('jack-ma')], onClose });
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    act(() => {
+      one('a.fl-excerpt').dispatchEvent(escape);
+    });
+    expect(onClose).toHaveBeenCalledOnce();
+    act(() => {
+      one('a.fl-excerpt').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(onClose).toHaveBeenCalledOnce();
+    click(one('button.fl-close'));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('has no close button without onClose', () => {
+    show({ entities: [record('jack-ma')] });
+    expect(all('.fl-close')).toHaveLength(0);
+  });
+
+  it('forces a theme only when asked', () => {
+    show({ entities: [record('jack-ma')] });
+    expect(one('.fl-card').hasAttribute('data-theme')).toBe(false);
+    show({ entities: [record('jack-ma')], theme: 'dark' });
+    expect(one('.fl-card').getAttribute('data-theme')).toBe('dark');
+  });
+});
+
+describe('EntityCard: hostile data', () => {
+  const IMG = '<img src=x onerror=alert(1)>';
+  const SCRIPT = '<script>alert(1)</script>';
+  const sentence = `Before ${IMG} named here ${SCRIPT}.`;
+  const entity: EntityRecord = {
+    dataset: 'evil',
+    id: 'evil',
+    name: IMG,
+    type: 'person',
+    description: SCRIPT,
+    aliases: [{ text: IMG }, { text: '<b>bold</b>', lang: 'en' }],
+    roles: [{ title: IMG, organization: 'org', start: '2020', evidence: [{ source: 'src', quote: SCRIPT, start: 0, end: 5 }] }],
+    mentions: [{ source: 'src', sentence, sentenceStart: 10, start: 17, end: 17 + IMG.length }],
+  };
+  const sources = new Map<string, SourceInfo>([
+    [entityKey({ dataset: 'evil', id: 'src' }), { dataset: 'evil', id: 'src', title: SCRIPT, publisher: IMG, published: '2020' }],
+  ]);
+
+  it('renders markup as literal text and creates no elements from it', () => {
+    show({ entities: [entity], sources, names: new Map([[entityKey({ dataset: 'evil', id: 'org' }), SCRIPT]]) });
+    expect(all('img, script, b')).toHaveLength(0);
+    expect(one('h2').textContent).toBe(IMG);
+    expect(one('.fl-desc').textContent).toBe(SCRIPT);
+    expect(texts('.fl-alias')).toEqual(['<b>bold</b>']);
+    expect(one('.fl-role-title').textContent).toBe(IMG);
+    expect(one('.fl-role-org').textContent).toBe(`, ${SCRIPT}`);
+    expect(one('mark').textContent).toBe(IMG);
+    expect(one('.fl-quote').textContent).toBe(sentence);
+    expect(one('.fl-cite-name').textContent).toBe(IMG);
+    expect(one('a.fl-evidence-link').getAttribute('title')).toBe(`“${SCRIPT}” (${IMG})`);
+  });
+
+  it('only ever links to sourceHref', () => {
+    show({ entities: [entity], sources });
+    const hrefs = all('a').map((a) => a.getAttribute('href'));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => h?.startsWith('chrome-extension://factlens/viewer.html#evil/src/'))).toBe(true);
+  });
+});
