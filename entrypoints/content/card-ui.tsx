@@ -16,6 +16,7 @@ export interface CardContent {
   anchor: () => DOMRect;
   entities: EntityRecord[];
   sources: ReadonlyMap<string, SourceInfo>;
+  names: ReadonlyMap<string, string>;
   onPage?: { index: number; total: number; onPrevious(): void; onNext(): void };
 }
 
@@ -63,6 +64,7 @@ function CardFrame({
       <EntityCard
         entities={content.entities}
         sources={content.sources}
+        names={content.names}
         {...(content.onPage ? { onPage: content.onPage } : {})}
         sourceHref={sourceHref}
         onOpenSource={onOpenSource}

@@ -36,16 +36,27 @@ export function createEntityData({ request }: { request: Request }) {
       const records = await answer.catch(() => []);
       await loadSources(records);
     },
-    async card(keys: readonly EntityKey[]): Promise<{ entities: EntityRecord[]; sources: Map<string, SourceInfo> }> {
+    async card(
+      keys: readonly EntityKey[],
+    ): Promise<{ entities: EntityRecord[]; sources: Map<string, SourceInfo>; names: Map<EntityKey, string> }> {
       await this.prefetch(keys);
       const records = (await Promise.all(keys.map((k) => entities.get(k)!))).filter((e): e is EntityRecord => e !== null);
-      await loadSources(records);
+      // Roles name their organizations by id; the card shows their names.
+      const orgKeys = records.flatMap((e) =>
+        e.roles.flatMap((r) => (r.organization ? [entityKey({ dataset: e.dataset, id: r.organization })] : [])),
+      );
+      await Promise.all([loadSources(records), this.prefetch(orgKeys)]);
+      const names = new Map<EntityKey, string>();
+      for (const key of orgKeys) {
+        const org = await entities.get(key);
+        if (org) names.set(key, org.name);
+      }
       const infos = new Map<string, SourceInfo>();
       for (const [key, info] of sources) {
         const value = await info;
         if (value) infos.set(key, value);
       }
-      return { entities: records, sources: infos };
+      return { entities: records, sources: infos, names };
     },
     clear(): void {
       entities.clear();

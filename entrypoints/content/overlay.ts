@@ -95,7 +95,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     current = mention;
     hover.shownNow(mention);
     highlights.setActive(mention.range);
-    const { entities, sources } = await data.card(mention.entities);
+    const { entities, sources, names } = await data.card(mention.entities);
     if (current !== mention || entities.length === 0) return;
     const peers = peersOf(mention);
     const index = Math.max(0, peers.indexOf(mention));
@@ -109,6 +109,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
       anchor: () => liveRange(doc, mention.range).getBoundingClientRect(),
       entities,
       sources,
+      names,
       onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
     });
     if (focus) card.focus();

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'puppeteer-core';
+
+/** The texts of the overlay's highlights in document order, read as the page sees them. */
+export function highlightTexts(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const h = CSS.highlights.get('factlens-mention');
+    if (!h) return [];
+    const ranges = [...h].map((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; });
+    // Ranges in shadow trees cannot be compared with the document's: they follow it.
+    const inDoc = ranges.filter((r) => r.startContainer.getRootNode() === document);
+    inDoc.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return [...inDoc, ...ranges.filter((r) => !inDoc.includes(r))].map((r) => r.toString());
+  })()`) as Promise<string[]>;
+}
+
+/** Waits until the highlights equal `expected` (order-insensitive when `sorted`). */
+export async function waitForHighlights(page: Page, expected: string[], timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string[] = [];
+  while (Date.now() < deadline) {
+    last = await highlightTexts(page);
+    if (JSON.stringify(last) === JSON.stringify(expected)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return last;
+}
+
+/** Moves the pointer onto the n-th highlighted mention whose text is `text`. */
+export async function hoverMention(page: Page, text: string, nth = 0): Promise<void> {
+  const point = (await page.evaluate(`(() => {
+    const h = CSS.highlights.get('factlens-mention');
+    const ranges = [...h].map((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; })
+      .filter((r) => r.toString() === ${JSON.stringify(text)} && r.startContainer.getRootNode() === document)
+      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const r = ranges[${nth}];
+    if (!r) return null;
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const b = r.getClientRects()[0];
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  })()`)) as { x: number; y: number } | null;
+  if (!point) throw new Error(`no highlighted "${text}"`);
+  await page.mouse.move(point.x - 40, point.y - 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+}
+
+/** The open card's text, or null while no card is shown. */
+export function cardText(page: Page): Promise<string | null> {
+  return page.evaluate(`(() => {
+    const frame = document.querySelector('factlens-card')?.shadowRoot?.querySelector('[data-testid=factlens-card]');
+    return frame ? frame.innerText : null;
+  })()`) as Promise<string | null>;
+}
+
+export async function waitForCard(page: Page, predicate: (text: string | null) => boolean, timeoutMs = 10_000): Promise<string | null> {
+  const deadline = Date.now() + timeoutMs;
+  let text: string | null = null;
+  while (Date.now() < deadline) {
+    text = await cardText(page);
+    if (predicate(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return text;
+}
+
+/** Clicks an element inside the card's shadow root. */
+export async function clickInCard(page: Page, selector: string): Promise<void> {
+  const clicked = await page.evaluate(`(() => {
+    const el = document.querySelector('factlens-card')?.shadowRoot?.querySelector(${JSON.stringify(selector)});
+    if (!el) return false;
+    el.click();
+    return true;
+  })()`);
+  if (!clicked) throw new Error(`nothing in the card matches ${selector}`);
+}
+
+/** Turns the overlay on or off for a host, as the popup does, from an extension page. */
+export async function setSiteEnabled(extensionPage: Page, host: string, enabled: boolean): Promise<void> {
+  await extensionPage.evaluate(
+    `(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const answer = await api.runtime.sendMessage({ type: 'setSiteSettings', host: ${JSON.stringify(host)}, enabled: ${enabled} });
+      if (!answer?.ok) throw new Error(JSON.stringify(answer));
+    })()`,
+  );
+}
+
+/**
+ * A tab the extension opened, found by its real location: Firefox's BiDi
+ * reports tabs that the extension opens as about:blank, though their
+ * documents are the extension's pages.
+ */
+export async function waitForTab(browser: Browser, urlPart: string, timeoutMs = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const p of await browser.pages()) {
+      const href = await p.evaluate('location.href').catch(() => '');
+      if (typeof href === 'string' && href.includes(urlPart)) return p;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no tab at ${urlPart}`);
+}

@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { cardText, clickInCard, highlightTexts, hoverMention, setSiteEnabled, waitForCard, waitForHighlights, waitForTab } from './overlay-page';
+
+const EXPECTED = [
+  'Alibaba',
+  'Jack Ma',
+  'Changsha',
+  'Jack Ma Foundation',
+  'Mǎ\u00a0Yún',
+  'Ma',
+  'Alibaba',
+  '马云',
+  '阿里巴巴集团',
+  'Daniel Zhang',
+  'Ant Group',
+  'Liu Jie',
+];
+
+describe.each(BROWSERS)('%s: the page overlay', (name) => {
+  let eb: ExtensionBrowser;
+  let server: StaticServer;
+  let extensionPage: Page;
+  let page: Page;
+  let host: string;
+
+  beforeAll(async () => {
+    server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures') });
+    host = new URL(server.url).host;
+    eb = await launchWithExtension(name);
+    extensionPage = await firstInstallPage(eb);
+    page = await openPage(eb, `${server.url}news-rules.html`);
+  });
+  afterAll(async () => {
+    await eb?.close();
+    await server?.close();
+  });
+
+  it('highlights exactly the expected mentions, including content added later', async () => {
+    expect(await waitForHighlights(page, EXPECTED)).toEqual(EXPECTED);
+  });
+
+  it('highlights inside same-origin frames too', async () => {
+    const frame = page.frames().find((f) => f.url().endsWith('frame.html'));
+    expect(frame).toBeDefined();
+    await expect
+      .poll(() => frame!.evaluate(`[...(CSS.highlights.get('factlens-mention') ?? [])].length`), { timeout: 10_000 })
+      .toBe(2);
+  });
+
+  it('leaves the page DOM untouched but for the card host', async () => {
+    const tags = await page.evaluate(`[...document.querySelectorAll('*')].map((e) => e.localName).filter((t) => t.startsWith('factlens'))`);
+    expect(tags).toEqual([]);
+    expect(await page.evaluate(`document.querySelectorAll('style').length`)).toBe(1);
+  });
+
+  it('opens a card after the pointer rests on a mention, with roles, dates and excerpts', async () => {
+    await hoverMention(page, 'Jack Ma');
+    const text = await waitForCard(page, (t) => t !== null);
+    expect(text).toContain('Jack Ma');
+    expect(text).toMatch(/Person/i);
+    expect(text).toContain('since 1999');
+    expect(text).toMatch(/Oct 2015\s*–\s*Dec 7, 2022/);
+    expect(text).toContain('General Association of Zhejiang Entrepreneurs');
+    // Jack Ma, Mǎ Yún, Ma and 马云 on the fixture page.
+    expect(text).toMatch(/4 mentions on this page/);
+    const excerpts = await page.evaluate(
+      `[...document.querySelector('factlens-card').shadowRoot.querySelectorAll('a.fl-excerpt')].map((a) => a.textContent)`,
+    );
+    expect((excerpts as string[]).length).toBeGreaterThan(0);
+    expect(await page.evaluate(`document.querySelector('factlens-card').shadowRoot.querySelector('[role=dialog]') !== null`)).toBe(true);
+  });
+
+  it('keeps the card open while the pointer moves into it, and closes it after the pointer leaves both', async () => {
+    const box = (await page.evaluate(`(() => {
+      const r = document.querySelector('factlens-card').shadowRoot.querySelector('[data-testid=factlens-card]').getBoundingClientRect();
+      return { x: r.left + 20, y: r.top + 20 };
+    })()`)) as { x: number; y: number };
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await cardText(page)).not.toBeNull();
+    await page.mouse.move(5, 5, { steps: 3 });
+    expect(await waitForCard(page, (t) => t === null)).toBeNull();
+  });
+
+  it('closes the card on Escape', async () => {
+    await hoverMention(page, 'Daniel Zhang');
+    expect(await waitForCard(page, (t) => t?.includes('Daniel Zhang') ?? false)).toContain('Daniel Zhang');
+    await page.keyboard.press('Escape');
+    expect(await waitForCard(page, (t) => t === null)).toBeNull();
+  });
+
+  it('opens the source viewer at an excerpt from the card', async () => {
+    await hoverMention(page, 'Jack Ma');
+    await waitForCard(page, (t) => t !== null);
+    const named = (await page.evaluate(
+      `document.querySelector('factlens-card').shadowRoot.querySelector('a.fl-excerpt mark').textContent`,
+    )) as string;
+    await clickInCard(page, 'a.fl-excerpt');
+    const viewer = await waitForTab(eb.browser, '/viewer.html?');
+    // Polled with evaluate: Firefox's BiDi cannot run waitForSelector in a tab the extension opened.
+    await expect
+      .poll(() => viewer.evaluate(`document.querySelector('[data-testid=excerpt]')?.textContent ?? null`), { timeout: 15_000 })
+      .toBe(named);
+    await viewer.close();
+  });
+
+  it('removes highlights for text the page changes', async () => {
+    await page.evaluate(`document.getElementById('change').firstChild.data = 'CEO Someone Else spoke.'`);
+    const without = EXPECTED.filter((t) => t !== 'Daniel Zhang');
+    expect(await waitForHighlights(page, without)).toEqual(without);
+  });
+
+  it('shows nothing on a site turned off, without a reload, and comes back when turned on', async () => {
+    await page.bringToFront();
+    await setSiteEnabled(extensionPage, host, false);
+    await expect.poll(() => highlightTexts(page), { timeout: 10_000 }).toEqual([]);
+    const reloaded = await openPage(eb, `${server.url}news-rules.html`);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await highlightTexts(reloaded)).toEqual([]);
+    await setSiteEnabled(extensionPage, host, true);
+    await expect.poll(async () => (await highlightTexts(page)).length, { timeout: 10_000 }).toBeGreaterThan(5);
+    await reloaded.close();
+  });
+
+  it('logs no errors', () => {
+    expect(eb.errors).toEqual([]);
+  });
+});
