@@ -11,6 +11,7 @@ import { createHoverIntent } from './hover-intent';
 import { isInside, watchMutations } from './mutation-watch';
 import { PageMentions, type Mention } from './page-mentions';
 import { extractInSlices, scanBlocks } from './scan-pipeline';
+import { createShadowHighlightStyle } from './shadow-highlight-style';
 
 export interface OverlayEnv {
   doc: Document;
@@ -56,11 +57,13 @@ export function startOverlay(env: OverlayEnv): Overlay {
   const { doc } = env;
   const win = doc.defaultView as Window & typeof globalThis;
   const shadowRoots: ShadowRoot[] = [];
+  const styleShadowRoot = createShadowHighlightStyle();
   const options: ExtractOptions = {
     ignore: env.ignore,
     onShadowRoot: (root) => {
       if (shadowRoots.includes(root)) return;
       shadowRoots.push(root);
+      styleShadowRoot(root);
       watcher?.observe(root);
     },
   };

@@ -93,6 +93,25 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
     expect(await waitForCard(page, (t) => t === null)).toBeNull();
   });
 
+  it('opens the card from the keyboard at the caret, focused, and Escape closes it', async () => {
+    await page.mouse.move(5, 5);
+    await page.evaluate(`(() => {
+      const p = document.getElementById('split');
+      const text = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.data.includes('visited'));
+      const offset = text.data.indexOf('Changsha') + 3;
+      getSelection().setBaseAndExtent(text, offset, text, offset);
+    })()`);
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyF');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    expect(await waitForCard(page, (t) => t?.includes('Changsha') ?? false)).toContain('Changsha');
+    await expect.poll(() => page.evaluate(`document.activeElement?.localName`)).toBe('factlens-card');
+    await page.keyboard.press('Escape');
+    expect(await waitForCard(page, (t) => t === null)).toBeNull();
+  });
+
   it('opens the source viewer at an excerpt from the card', async () => {
     await hoverMention(page, 'Jack Ma');
     await waitForCard(page, (t) => t !== null);

@@ -1,0 +1,17 @@
+import frameCss from '../../entrypoints/content/card-frame.css?inline';
+import cardCss from './card.css?inline';
+
+/**
+ * A shadow root for the card on Factlens's own pages (the source viewer),
+ * where WXT's content-script UI helper is not available.
+ */
+export async function mountCardInShadow({ doc }: { doc: Document }) {
+  const host = doc.createElement('factlens-card');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = `${cardCss}\n${frameCss}`;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  doc.body.append(host);
+  return { container, host, remove: () => host.remove() };
+}

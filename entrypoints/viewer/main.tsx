@@ -1,0 +1,92 @@
+import { render } from 'preact';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { SourceRecord } from '../../src/messages/protocol';
+import { parseViewerSearch, type ViewerTarget } from '../../src/viewer-link';
+import { request } from '../../utils/messaging';
+import { splitParagraphs } from './paragraphs';
+import { SourceHeader } from './SourceHeader';
+import { SourceText } from './SourceText';
+import { startViewerOverlay } from './viewer-overlay';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; source: SourceRecord };
+
+function Viewer({ target }: { target: ViewerTarget }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    request({ type: 'getSource', dataset: target.dataset, id: target.source }).then(
+      (source) =>
+        setState(
+          source
+            ? { kind: 'ready', source }
+            : { kind: 'error', message: `There is no source "${target.source}" in the dataset "${target.dataset}".` },
+        ),
+      (error: Error) => setState({ kind: 'error', message: `The source could not be loaded. ${error.message}` }),
+    );
+  }, [target.dataset, target.source]);
+
+  const source = state.kind === 'ready' ? state.source : null;
+  const excerpt =
+    source && target.start !== undefined && target.end !== undefined && target.end <= source.text.length
+      ? { start: target.start, end: target.end }
+      : undefined;
+
+  useEffect(() => {
+    if (source) document.title = `${source.title} · Factlens`;
+  }, [source]);
+
+  // After the text is in the DOM: bring the excerpt to the middle of the screen.
+  useLayoutEffect(() => {
+    if (!source) return;
+    const mark = document.getElementById('excerpt');
+    if (mark) {
+      mark.scrollIntoView({ block: 'center' });
+      mark.focus({ preventScroll: true });
+    }
+    const overlay = startViewerOverlay();
+    return () => overlay.stop();
+  }, [source]);
+
+  if (state.kind === 'loading') return <p class="status">Loading the source…</p>;
+  if (state.kind === 'error') return <ViewerError message={state.message} />;
+  const { source: loaded } = state;
+  const outOfRange = target.end !== undefined && !excerpt;
+  return (
+    <>
+      <SourceHeader source={loaded} />
+      {outOfRange && (
+        <p class="notice" role="status">
+          The linked excerpt lies outside this source’s text, so it is not marked.
+        </p>
+      )}
+      <SourceText paragraphs={splitParagraphs({ text: loaded.text, excerpt })} />
+    </>
+  );
+}
+
+function ViewerError({ message }: { message: string }) {
+  return (
+    <div class="error" role="alert" data-testid="viewer-error">
+      <h1>Source not available</h1>
+      <p>{message}</p>
+    </div>
+  );
+}
+
+function App() {
+  const target = parseViewerSearch(location.search);
+  return (
+    <main>
+      {target ? (
+        <Viewer target={target} />
+      ) : (
+        <ViewerError message="This link does not name a source: it needs a dataset and a source, as in viewer.html?dataset=…&source=…" />
+      )}
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

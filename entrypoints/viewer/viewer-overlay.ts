@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import { mountCardInShadow } from '../../components/card/shadow-mount';
+import { request } from '../../utils/messaging';
+import '../content/highlight.css';
+import { startOverlay, type Overlay } from '../content/overlay';
+
+/** The same overlay as on web pages: every dataset mention in the article, highlighted, with hover cards. */
+export function startViewerOverlay(): Overlay {
+  const ignore = new Set<Element>();
+  return startOverlay({
+    doc: document,
+    request,
+    ignore,
+    mountCard: async () => {
+      const mount = await mountCardInShadow({ doc: document });
+      ignore.add(mount.host);
+      return mount;
+    },
+    extensionUrl: (path) => browser.runtime.getURL(path as '/'),
+  });
+}

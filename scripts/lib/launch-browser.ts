@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+/**
+ * Launches Debian's Chromium or Firefox ESR with the built extension
+ * (.output/chrome-mv3 or .output/firefox-mv2) installed. Used by the
+ * browser tests (test/browser/harness.ts) and by `npm start`.
+ */
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const GECKO_ID = 'factlens@factlens.dev';
+// Firefox gives each install a random extension UUID; pinning it makes the
+// extension's pages addressable, as Chrome's id already is.
+const FIREFOX_UUID = '0b5e5f6e-2d4c-4f7a-9a51-6f2d5c1e7a10';
+
+export const EXECUTABLES: Record<BrowserName, string> = {
+  chromium: '/usr/bin/chromium',
+  firefox: '/usr/bin/firefox-esr',
+};
+
+export interface LaunchedBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** e.g. chrome-extension://<id>/ or moz-extension://<uuid>/ */
+  origin: string;
+  /** Closes the browser and removes its temporary profile. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  name: BrowserName;
+  headless: boolean;
+  /** The page size; puppeteer's default (800×600) when left out. null: the window's own size. */
+  viewport?: { width: number; height: number } | null;
+  /**
+   * Whether puppeteer closes the browser and exits the process on SIGINT,
+   * SIGTERM and SIGHUP (its default; true unless false). Pass false to
+   * handle those signals yourself, and close() the browser then.
+   */
+  handleSignals?: boolean;
+}
+
+export async function launchWithExtension({ name, headless, viewport, handleSignals = true }: LaunchOptions): Promise<LaunchedBrowser> {
+  let browser: Browser;
+  let origin: string;
+  let profile: string | undefined;
+  const common = {
+    headless,
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
+    ...(viewport === undefined ? {} : { defaultViewport: viewport }),
+  };
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      ...common,
+      executablePath: EXECUTABLES.chromium,
+      pipe: true,
+      enableExtensions: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const id = await browser.installExtension(resolve(ROOT, '.output/chrome-mv3'));
+    origin = `chrome-extension://${id}/`;
+  } else {
+    // Installed through the profile rather than browser.installExtension():
+    // Firefox's WebDriver BiDi refuses to navigate to moz-extension:// URLs,
+    // and only a profile install lets the extension's own first-install tab
+    // appear to BiDi, giving tests an extension page to start from.
+    profile = mkdtempSync(join(tmpdir(), 'factlens-firefox-'));
+    mkdirSync(join(profile, 'extensions'));
+    writeFileSync(join(profile, 'extensions', GECKO_ID), `${resolve(ROOT, '.output/firefox-mv2')}/`);
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      ...common,
+      executablePath: EXECUTABLES.firefox,
+      userDataDir: profile,
+      extraPrefsFirefox: {
+        'xpinstall.signatures.required': false,
+        'extensions.autoDisableScopes': 0,
+        'extensions.enabledScopes': 15,
+        'extensions.startupScanScopes': 15,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      },
+    });
+    origin = `moz-extension://${FIREFOX_UUID}/`;
+  }
+  return {
+    name,
+    browser,
+    origin,
+    close: async () => {
+      await browser.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The options tab the extension opens on first install: in Firefox the only
+ * way in to the extension's pages (see launchWithExtension).
+ */
+export async function firstInstallPage(lb: Pick<LaunchedBrowser, 'browser' | 'origin'>): Promise<Page> {
+  const target = await lb.browser.waitForTarget((t) => t.url().startsWith(`${lb.origin}options.html`), { timeout: 20_000 });
+  const page = await target.page();
+  if (!page) throw new Error('the first-install options tab has no page');
+  return page;
+}

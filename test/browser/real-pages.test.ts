@@ -1,0 +1,131 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
+import { highlightTexts, setSiteEnabled } from './overlay-page';
+
+const PAGES_DIR = resolve(import.meta.dirname, '../../../shared/real-pages');
+const PAGES = readdirSync(PAGES_DIR).filter((n) => n.endsWith('.html'));
+
+// Page scripts are blocked so that the DOM is the parsed HTML and nothing else:
+// any difference between the two loads is then Factlens's doing. Loads from
+// the pages' original hosts are blocked too: offline, each would otherwise
+// wait for a DNS failure. Extension content scripts and their CSS are not
+// subject to the page's CSP.
+const NO_PAGE_SCRIPTS = { 'content-security-policy': "default-src 'self' data: 'unsafe-inline'; script-src 'none'" };
+
+/** The document as markup, with the card's host (the one element Factlens may add) taken out. */
+function snapshot(page: Page): Promise<string> {
+  return page.evaluate(`(() => {
+    const clone = document.documentElement.cloneNode(true);
+    for (const host of clone.querySelectorAll('factlens-card')) host.remove();
+    return clone.outerHTML;
+  })()`) as Promise<string>;
+}
+
+/** Highlights whose neighbouring characters are letters or digits, i.e. inside a longer word. */
+function highlightsInsideWords(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const h = CSS.highlights.get('factlens-mention');
+    if (!h) return [];
+    const word = /[\\p{L}\\p{N}]/u;
+    const cjk = /[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]/u;
+    const near = (node, offset, dir) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      walker.currentNode = node;
+      let text = node.data;
+      let i = dir < 0 ? offset - 1 : offset;
+      while (i < 0 || i >= text.length) {
+        const next = dir < 0 ? walker.previousNode() : walker.nextNode();
+        if (!next) return '';
+        text = next.data;
+        i = dir < 0 ? text.length - 1 : 0;
+      }
+      return text[i];
+    };
+    const bad = [];
+    for (const r of h) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const text = live.toString();
+      const before = near(r.startContainer, r.startOffset, -1);
+      const after = near(r.endContainer, r.endOffset, 1);
+      const first = text[0], last = text[text.length - 1];
+      if ((word.test(before) && !cjk.test(first) && !cjk.test(before)) || (word.test(after) && !cjk.test(last) && !cjk.test(after))) {
+        bad.push(before + '[' + text + ']' + after);
+      }
+    }
+    return bad;
+  })()`) as Promise<string[]>;
+}
+
+async function load(eb: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await eb.browser.newPage();
+  watchErrors(eb, page);
+  // Saved pages link to their original hosts; with no network those loads fail, as offline.
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
+  return page;
+}
+
+/** Waits until the highlights stop changing (the first scan and any rescans are done). */
+async function settle(page: Page): Promise<string[]> {
+  let last = '';
+  let stableSince = Date.now();
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const now = JSON.stringify(await highlightTexts(page));
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    }
+    if (Date.now() - stableSince > 1500 || Date.now() > deadline) return JSON.parse(now) as string[];
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe.each(BROWSERS)('%s: real web pages', (name) => {
+  let eb: ExtensionBrowser;
+  let on: StaticServer;
+  let off: StaticServer;
+
+  beforeAll(async () => {
+    on = await startStaticServer({ dir: PAGES_DIR, headers: NO_PAGE_SCRIPTS });
+    off = await startStaticServer({ dir: PAGES_DIR, headers: NO_PAGE_SCRIPTS });
+    eb = await launchWithExtension(name);
+    const extensionPage = await firstInstallPage(eb);
+    await setSiteEnabled(extensionPage, new URL(off.url).host, false);
+  });
+  afterAll(async () => {
+    await eb?.close();
+    await on?.close();
+    await off?.close();
+  });
+
+  it.each(PAGES)('%s: DOM unchanged, no highlight inside a word, no extension error', async (file) => {
+    const before = eb.extensionErrors().length;
+    const baseline = await load(eb, `${off.url}${file}`);
+    const expected = await snapshot(baseline);
+    await baseline.close();
+
+    const page = await load(eb, `${on.url}${file}`);
+    await settle(page);
+    expect(await snapshot(page)).toBe(expected);
+    expect(await highlightsInsideWords(page)).toEqual([]);
+    expect(eb.extensionErrors().slice(before)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds what the pages name, and not what they do not', async () => {
+    const nytimes = await load(eb, `${on.url}nytimes-2.html`);
+    expect(await settle(nytimes)).toContain('Alibaba');
+    await nytimes.close();
+    const telegraph = await load(eb, `${on.url}telegraph.html`);
+    const found = await settle(telegraph);
+    expect(await telegraph.evaluate(`document.body.textContent.includes('Jack Maynard')`)).toBe(true);
+    expect(found.filter((t) => /^jack ma$/i.test(t))).toEqual([]);
+    await telegraph.close();
+  });
+});
