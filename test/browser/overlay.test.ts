@@ -43,6 +43,12 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
     expect(await waitForHighlights(page, EXPECTED)).toEqual(EXPECTED);
   });
 
+  it('styles its highlights inside open shadow roots, which document CSS does not reach', async () => {
+    const styled = await page.evaluate(`document.getElementById('shadow-host').shadowRoot.adoptedStyleSheets
+      .some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('factlens-mention')))`);
+    expect(styled).toBe(true);
+  });
+
   it('highlights inside same-origin frames too', async () => {
     const frame = page.frames().find((f) => f.url().endsWith('frame.html'));
     expect(frame).toBeDefined();
@@ -125,6 +131,13 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
       .poll(() => viewer.evaluate(`document.querySelector('[data-testid=excerpt]')?.textContent ?? null`), { timeout: 15_000 })
       .toBe(named);
     await viewer.close();
+  });
+
+  it('registers its highlights again when the page clears the registry', async () => {
+    const before = (await highlightTexts(page)).length;
+    await page.evaluate(`CSS.highlights.clear()`);
+    expect(await highlightTexts(page)).toEqual([]);
+    await expect.poll(async () => (await highlightTexts(page)).length, { timeout: 5_000 }).toBe(before);
   });
 
   it('removes highlights for text the page changes', async () => {
