@@ -6,6 +6,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Factlens',
     description: 'Facts next to the names you read: sourced cards for the people and organizations on a page.',
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Turn Factlens off or on for the current site',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,33 +1,41 @@
-import type { Dataset } from '../../src/dataset/schema';
-import type { DatasetInfo, SourceRecord } from '../../src/messages/protocol';
+import type { Dataset, Entity, Source } from '../../src/dataset/schema';
 import { foldText } from '../../src/text/fold';
-import type { StoredEntity } from './db';
+import type { StoredEntity, StoredSource } from './db';
 
-/** A public-format dataset as the rows the store keeps. */
-export function datasetRecords({ dataset, bundled, enabled }: { dataset: Dataset; bundled: boolean; enabled: boolean }): {
-  info: DatasetInfo;
-  entities: StoredEntity[];
-  sources: SourceRecord[];
-} {
-  const entities = dataset.entities.map((e) => ({
-    ...e,
-    dataset: dataset.id,
-    aliasKeys: [...new Set([e.name, ...e.aliases.map((a) => a.text)].map(foldText))],
-  }));
-  const sources = dataset.sources.map((s) => ({ ...s, dataset: dataset.id }));
+export function entityRow({ entity, dataset, gen, seq }: { entity: Entity; dataset: string; gen: string; seq: number }): StoredEntity {
   return {
-    info: {
-      id: dataset.id,
-      name: dataset.name,
-      version: dataset.version,
-      ...(dataset.description === undefined ? {} : { description: dataset.description }),
-      bundled,
-      enabled,
-      entityCount: entities.length,
-      sourceCount: sources.length,
-      updatedAt: Date.now(),
-    },
-    entities,
-    sources,
+    ...entity,
+    dataset,
+    gen,
+    seq,
+    aliasKeys: [...new Set([entity.name, ...entity.aliases.map((a) => a.text)].map(foldText))],
   };
+}
+
+export function sourceRow({ source, dataset, gen, seq }: { source: Source; dataset: string; gen: string; seq: number }): StoredSource {
+  return { ...source, dataset, gen, seq };
+}
+
+/** A fresh generation key: the dataset id, so rows stay readable in devtools, and a random part. */
+export function newGeneration(dataset: string): string {
+  return `${dataset}#${crypto.randomUUID()}`;
+}
+
+/** A whole dataset as rows of one generation. */
+export function datasetRows({ dataset, gen }: { dataset: Dataset; gen: string }): { entities: StoredEntity[]; sources: StoredSource[] } {
+  return {
+    entities: dataset.entities.map((entity, seq) => entityRow({ entity, dataset: dataset.id, gen, seq })),
+    sources: dataset.sources.map((source, seq) => sourceRow({ source, dataset: dataset.id, gen, seq })),
+  };
+}
+
+/** Strips what only the store needs, giving back the public entity. */
+export function publicEntityOf(row: StoredEntity): Entity {
+  const { gen: _gen, aliasKeys: _keys, dataset: _dataset, seq: _seq, ...entity } = row;
+  return entity;
+}
+
+export function publicSourceOf(row: StoredSource): Source {
+  const { gen: _gen, dataset: _dataset, seq: _seq, ...source } = row;
+  return source;
 }

@@ -1,18 +1,23 @@
-import type { EntityRecord, RequestOf, RequestType, ResponseMap, SourceInfo, SourceRecord } from '../../src/messages/protocol';
+import type { EntityRecord, RequestOf, RequestType, ResponseMap, SourceInfo } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
-import type { FactlensDb, StoredEntity } from './db';
+import { readAppearance, writeAppearance } from './appearance';
+import type { Catalog } from './catalog';
+import { datasetInfo, exportPage, generations, removeDataset, setDatasetEnabled } from './datasets';
+import type { FactlensDb, StoredEntity, StoredSource } from './db';
+import type { createImports } from './imports';
 import type { MatcherService } from './matcher-service';
-import { readSiteSettings, writeSiteSettings } from './site-settings';
+import type { SearchService } from './search-service';
+import { listSites, readSiteSettings, setGlobalEnabled, writeSiteSettings } from './site-settings';
 
 function publicEntity(stored: StoredEntity | undefined): EntityRecord | null {
   if (!stored) return null;
-  const { aliasKeys: _keys, ...entity } = stored;
+  const { aliasKeys: _keys, gen: _gen, seq: _seq, ...entity } = stored;
   return entity;
 }
 
-function sourceInfo(source: SourceRecord | undefined): SourceInfo | null {
+function sourceInfo(source: StoredSource | undefined): SourceInfo | null {
   if (!source) return null;
-  const { text: _text, ...info } = source;
+  const { text: _text, gen: _gen, seq: _seq, ...info } = source;
   return info;
 }
 
@@ -29,17 +34,45 @@ export interface Effects {
   broadcast(message: { type: 'settingsChanged' } | { type: 'datasetsChanged' }): void;
 }
 
+export interface Services {
+  db: FactlensDb;
+  catalog: Catalog;
+  matcher: MatcherService;
+  search: SearchService;
+  imports: ReturnType<typeof createImports>;
+  effects: Effects;
+}
+
 type Handlers = { [T in RequestType]: (request: RequestOf<T>, context?: RequestContext) => Promise<ResponseMap[T]> };
 
+/** Rows are keyed by generation; requests name datasets. */
+async function keysOf(db: FactlensDb, refs: { dataset: string; id: string }[]): Promise<[string, string][]> {
+  const gens = await generations({ db, enabledOnly: false });
+  return refs.map((r) => [gens.get(r.dataset) ?? '', r.id]);
+}
+
 /** One handler per request type; the router has validated and authorised the request already. */
-export function createHandlers({ db, matcher, effects }: { db: FactlensDb; matcher: MatcherService; effects: Effects }): Handlers {
+export function createHandlers({ db, catalog, matcher, search, imports, effects }: Services): Handlers {
+  const datasetsChanged = <T>(value: T): T => {
+    catalog.invalidate();
+    effects.broadcast({ type: 'datasetsChanged' });
+    return value;
+  };
+  const settingsChanged = <T>(value: T): T => {
+    effects.broadcast({ type: 'settingsChanged' });
+    return value;
+  };
+
   return {
-    getEntity: async ({ dataset, id }) => publicEntity(await db.entities.get([dataset, id])),
-    getEntities: async ({ refs }) =>
-      (await db.entities.bulkGet(refs.map((r) => [r.dataset, r.id] as [string, string]))).map(publicEntity),
-    getSource: async ({ dataset, id }) => (await db.sources.get([dataset, id])) ?? null,
-    getSourceInfos: async ({ refs }) =>
-      (await db.sources.bulkGet(refs.map((r) => [r.dataset, r.id] as [string, string]))).map(sourceInfo),
+    getEntity: async ({ dataset, id }) => publicEntity(await db.entityRows.get((await keysOf(db, [{ dataset, id }]))[0]!)),
+    getEntities: async ({ refs }) => (await db.entityRows.bulkGet(await keysOf(db, refs))).map(publicEntity),
+    getSource: async ({ dataset, id }) => {
+      const row = await db.sourceRows.get((await keysOf(db, [{ dataset, id }]))[0]!);
+      if (!row) return null;
+      const { gen: _gen, seq: _seq, ...source } = row;
+      return source;
+    },
+    getSourceInfos: async ({ refs }) => (await db.sourceRows.bulkGet(await keysOf(db, refs))).map(sourceInfo),
     scanTexts: async ({ texts }) => ({ matches: await matcher.scanTexts(texts) }),
     openSource: async ({ dataset, source, start, end }, { tabId, tabIndex } = {}) => {
       await effects.openTab({
@@ -50,11 +83,25 @@ export function createHandlers({ db, matcher, effects }: { db: FactlensDb; match
       return null;
     },
     getSiteSettings: ({ host }) => readSiteSettings({ db, host }),
-    setSiteSettings: async ({ host, enabled }) => {
-      const settings = await writeSiteSettings({ db, host, enabled });
-      effects.broadcast({ type: 'settingsChanged' });
-      return settings;
+    setSiteSettings: async ({ host, enabled }) => settingsChanged(await writeSiteSettings({ db, host, enabled })),
+    setGlobalEnabled: async ({ enabled }) => settingsChanged(await setGlobalEnabled({ db, enabled })),
+    listSites: () => listSites({ db }),
+    getAppearance: () => readAppearance({ db }),
+    setAppearance: async ({ appearance }) => settingsChanged(await writeAppearance({ db, appearance })),
+    search: ({ query, limit }) => search.search({ query, ...(limit === undefined ? {} : { limit }) }),
+    listDatasets: async () => (await db.datasets.toArray()).map(datasetInfo),
+    importBegin: ({ dataset }) => imports.begin({ dataset }),
+    importChunk: ({ importId, sources, entities }) => imports.chunk({ importId, sources, entities }),
+    importCommit: async ({ importId }) => datasetsChanged(await imports.commit({ importId })),
+    importAbort: async ({ importId }) => {
+      await imports.abort({ importId });
+      return null;
     },
-    listDatasets: () => db.datasets.toArray(),
+    setDatasetEnabled: async ({ id, enabled }) => datasetsChanged(await setDatasetEnabled({ db, id, enabled })),
+    removeDataset: async ({ id }) => {
+      await removeDataset({ db, id });
+      return datasetsChanged(null);
+    },
+    exportDataset: ({ id, offset, limit }) => exportPage({ db, id, offset, limit }),
   };
 }

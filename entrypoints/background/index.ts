@@ -3,10 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import bundled from '../../assets/dataset.json';
 import type { Dataset } from '../../src/dataset/schema';
 import { openDb } from './db';
-import { createHandlers, type Effects } from './handlers';
-import { createMatcherService } from './matcher-service';
+import type { Effects } from './handlers';
+import { cleanUpStore } from './imports';
 import { routeMessage, senderKind } from './router';
 import { seedBundled } from './seed';
+import { createServices } from './services';
+import { toggleActiveSite } from './toggle-site-command';
 
 const effects: Effects = {
   async openTab({ path, openerTabId, index }) {
@@ -31,16 +33,26 @@ export default defineBackground({
     const db = openDb();
     // Seeding is idempotent, so running it at every start (not only on
     // install) also repairs a store wiped or interrupted mid-seed.
-    const ready = seedBundled({ db, dataset: bundled as Dataset }).catch((error: unknown) => {
-      console.error('Factlens: could not load the bundled dataset', error);
-    });
-    const matcher = createMatcherService({ db });
-    const handlers = createHandlers({ db, matcher, effects });
+    const ready = seedBundled({ db, dataset: bundled as Dataset })
+      .then(() => cleanUpStore({ db }))
+      .catch((error: unknown) => {
+        console.error('Factlens: could not prepare the store', error);
+      });
+    const { handlers } = createServices({ db, effects });
     const extensionOrigin = `${globalThis.location.origin}/`;
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
       // A first install shows the options page: what Factlens knows and how to turn it off.
       if (reason === 'install') void browser.runtime.openOptionsPage();
+    });
+
+    browser.commands.onCommand.addListener((command) => {
+      if (command !== 'toggle-site') return;
+      void ready
+        .then(() => toggleActiveSite({ db, onChanged: () => effects.broadcast({ type: 'settingsChanged' }) }))
+        .catch(() => {
+          // No content script in the active tab (a browser page): nothing to toggle.
+        });
     });
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

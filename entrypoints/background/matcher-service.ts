@@ -1,8 +1,9 @@
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../../src/matcher';
-import { entityKey, type EntityKey, type TextMatch } from '../../src/messages/protocol';
-import type { FactlensDb } from './db';
+import type { EntityKey, TextMatch } from '../../src/messages/protocol';
+import type { Catalog } from './catalog';
 
 interface Compiled {
+  version: number;
   dictionary: Dictionary;
   keys: EntityKey[];
 }
@@ -13,25 +14,16 @@ interface Compiled {
  * than each holding its own copy of a dictionary that can reach tens of
  * megabytes, and the scan runs off the page's main thread.
  */
-export function createMatcherService({ db }: { db: FactlensDb }) {
+export function createMatcherService({ catalog }: { catalog: Catalog }) {
   let compiled: Promise<Compiled> | null = null;
 
-  async function compile(): Promise<Compiled> {
-    const enabled = (await db.datasets.toArray()).filter((d) => d.enabled).map((d) => d.id);
+  async function compile(version: number): Promise<Compiled> {
+    const entries = await catalog.get();
     const patterns: Pattern[] = [];
-    const keys: EntityKey[] = [];
-    for (const dataset of enabled) {
-      await db.entities
-        .where('dataset')
-        .equals(dataset)
-        .each((entity) => {
-          const index = keys.push(entityKey(entity)) - 1;
-          for (const alias of entity.aliases) {
-            patterns.push({ text: alias.text, contextual: alias.contextual === true, entity: index });
-          }
-        });
-    }
-    return { dictionary: buildDictionary({ patterns }), keys };
+    entries.forEach((entry, entity) => {
+      for (const alias of entry.aliases) patterns.push({ text: alias.text, contextual: alias.contextual === true, entity });
+    });
+    return { version, dictionary: buildDictionary({ patterns }), keys: entries.map((e) => e.key) };
   }
 
   function toTextMatches({ dictionary, keys }: Compiled, text: string): TextMatch[] {
@@ -47,17 +39,20 @@ export function createMatcherService({ db }: { db: FactlensDb }) {
     });
   }
 
+  async function current(): Promise<Compiled> {
+    const version = catalog.version;
+    if (compiled) {
+      const c = await compiled.catch(() => null);
+      if (c && c.version === version) return c;
+    }
+    compiled = compile(version);
+    compiled.catch(() => (compiled = null));
+    return compiled;
+  }
+
   return {
-    /** Drops the automaton; the next scan rebuilds it from the store. */
-    invalidate(): void {
-      compiled = null;
-    },
     async scanTexts(texts: readonly string[]): Promise<TextMatch[][]> {
-      compiled ??= compile().catch((error: unknown) => {
-        compiled = null;
-        throw error;
-      });
-      const c = await compiled;
+      const c = await current();
       return texts.map((text) => toTextMatches(c, text));
     },
   };

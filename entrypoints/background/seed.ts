@@ -1,5 +1,5 @@
 import type { Dataset } from '../../src/dataset/schema';
-import { datasetRecords } from './dataset-records';
+import { datasetRows, newGeneration } from './dataset-records';
 import type { FactlensDb } from './db';
 
 /**
@@ -8,15 +8,29 @@ import type { FactlensDb } from './db';
  * keeping whether the user enabled it, their settings and their imports.
  */
 export async function seedBundled({ db, dataset }: { db: FactlensDb; dataset: Dataset }): Promise<'seeded' | 'updated' | 'unchanged'> {
-  return db.transaction('rw', db.datasets, db.entities, db.sources, async () => {
+  return db.transaction('rw', db.datasets, db.entityRows, db.sourceRows, async () => {
     const existing = await db.datasets.get(dataset.id);
     if (existing?.version === dataset.version) return 'unchanged';
-    await db.entities.where('dataset').equals(dataset.id).delete();
-    await db.sources.where('dataset').equals(dataset.id).delete();
-    const records = datasetRecords({ dataset, bundled: true, enabled: existing?.enabled ?? true });
-    await db.entities.bulkAdd(records.entities);
-    await db.sources.bulkAdd(records.sources);
-    await db.datasets.put(records.info);
+    const gen = newGeneration(dataset.id);
+    const rows = datasetRows({ dataset, gen });
+    await db.entityRows.bulkAdd(rows.entities);
+    await db.sourceRows.bulkAdd(rows.sources);
+    await db.datasets.put({
+      id: dataset.id,
+      name: dataset.name,
+      version: dataset.version,
+      ...(dataset.description === undefined ? {} : { description: dataset.description }),
+      bundled: true,
+      enabled: existing?.enabled ?? true,
+      entityCount: rows.entities.length,
+      sourceCount: rows.sources.length,
+      updatedAt: Date.now(),
+      generation: gen,
+    });
+    if (existing) {
+      await db.entityRows.where('gen').equals(existing.generation).delete();
+      await db.sourceRows.where('gen').equals(existing.generation).delete();
+    }
     return existing ? 'updated' : 'seeded';
   });
 }

@@ -1,18 +1,41 @@
-import type { SiteSettings } from '../../src/messages/protocol';
+import type { SiteRule, SiteSettings } from '../../src/messages/protocol';
 import type { FactlensDb } from './db';
 
 const GLOBAL_ENABLED = 'globalEnabled';
 
+/** Whether a stored rule covers a host: "*.example.com" covers example.com and its subdomains. */
+export function ruleCovers(rule: string, host: string): boolean {
+  if (!rule.startsWith('*.')) return rule === host;
+  const base = rule.slice(2);
+  return host === base || host.endsWith(`.${base}`);
+}
+
 export async function readSiteSettings({ db, host }: { db: FactlensDb; host: string }): Promise<SiteSettings> {
-  const [site, global] = await Promise.all([db.sites.get(host), db.settings.get(GLOBAL_ENABLED)]);
-  const siteEnabled = site?.enabled ?? true;
+  const [rules, global] = await Promise.all([db.sites.toArray(), db.settings.get(GLOBAL_ENABLED)]);
+  const siteEnabled = !rules.some((r) => !r.enabled && ruleCovers(r.host, host));
   const globalEnabled = global?.value !== false;
   return { host, siteEnabled, globalEnabled, enabled: siteEnabled && globalEnabled };
 }
 
+/** Turns a host or pattern off, or on again by removing its rule (and any pattern covering the host). */
 export async function writeSiteSettings({ db, host, enabled }: { db: FactlensDb; host: string; enabled: boolean }): Promise<SiteSettings> {
-  // Only turned-off sites are stored: "on" is the default and needs no row.
-  if (enabled) await db.sites.delete(host);
-  else await db.sites.put({ host, enabled });
-  return readSiteSettings({ db, host });
+  await db.transaction('rw', db.sites, async () => {
+    if (!enabled) {
+      await db.sites.put({ host, enabled: false });
+      return;
+    }
+    // "On" is the default, so turning a site on removes whatever turned it off.
+    const covering = (await db.sites.toArray()).filter((r) => r.host === host || ruleCovers(r.host, host));
+    await db.sites.bulkDelete(covering.map((r) => r.host));
+  });
+  return readSiteSettings({ db, host: host.replace(/^\*\./, '') });
+}
+
+export async function listSites({ db }: { db: FactlensDb }): Promise<SiteRule[]> {
+  return (await db.sites.toArray()).sort((a, b) => a.host.localeCompare(b.host));
+}
+
+export async function setGlobalEnabled({ db, enabled }: { db: FactlensDb; enabled: boolean }): Promise<{ globalEnabled: boolean }> {
+  await db.settings.put({ key: GLOBAL_ENABLED, value: enabled });
+  return { globalEnabled: enabled };
 }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { EntityCard, type SourceLink } from '../../components/card/EntityCard';
 import { placeCard } from '../../src/layout/placement';
-import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
+import type { Appearance, EntityRecord, SourceInfo } from '../../src/messages/protocol';
 
 /** Where the card's Preact tree lives: a shadow root on pages, a plain element in extension pages. */
 export interface CardMount {
@@ -17,6 +17,7 @@ export interface CardContent {
   entities: EntityRecord[];
   sources: ReadonlyMap<string, SourceInfo>;
   names: ReadonlyMap<string, string>;
+  theme: Appearance['theme'];
   onPage?: { index: number; total: number; onPrevious(): void; onNext(): void };
 }
 
@@ -65,6 +66,7 @@ function CardFrame({
         entities={content.entities}
         sources={content.sources}
         names={content.names}
+        theme={content.theme}
         {...(content.onPage ? { onPage: content.onPage } : {})}
         sourceHref={sourceHref}
         onOpenSource={onOpenSource}

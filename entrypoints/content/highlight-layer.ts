@@ -3,8 +3,17 @@
  * touched. The registry is shared with the page, which may clear it or
  * replace our entries, so `ensureRegistered` puts them back.
  */
+import type { Appearance } from '../../src/messages/protocol';
+
 export const MENTION_HIGHLIGHT = 'factlens-mention';
 export const ACTIVE_HIGHLIGHT = 'factlens-active';
+
+/** A highlight's look comes from its name; highlight.css styles each one. */
+export const HIGHLIGHT_NAMES: Record<Appearance['highlightStyle'], string> = {
+  both: MENTION_HIGHLIGHT,
+  wash: `${MENTION_HIGHLIGHT}-wash`,
+  underline: `${MENTION_HIGHLIGHT}-underline`,
+};
 
 export interface HighlightLayer {
   add(ranges: Iterable<AbstractRange>): void;
@@ -12,6 +21,8 @@ export interface HighlightLayer {
   /** Marks one range as the current one (hovered, flashed), or none. */
   setActive(range: AbstractRange | null): void;
   ensureRegistered(): void;
+  /** Registers the mentions under the name of another style. */
+  setStyle(style: Appearance['highlightStyle']): void;
   clear(): void;
   readonly supported: boolean;
 }
@@ -22,8 +33,9 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
   const HighlightCtor = win.Highlight;
   if (!registry || typeof HighlightCtor !== 'function') {
     const noop = () => {};
-    return { add: noop, remove: noop, setActive: noop, ensureRegistered: noop, clear: noop, supported: false };
+    return { add: noop, remove: noop, setActive: noop, ensureRegistered: noop, setStyle: noop, clear: noop, supported: false };
   }
+  let mentionName = MENTION_HIGHLIGHT;
   const mentions = new HighlightCtor();
   const active = new HighlightCtor();
   active.priority = 1;
@@ -39,7 +51,7 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
     supported: true,
     add(ranges) {
       for (const r of ranges) mentions.add(r);
-      register(MENTION_HIGHLIGHT, mentions);
+      register(mentionName, mentions);
     },
     remove(ranges) {
       for (const r of ranges) mentions.delete(r);
@@ -50,13 +62,20 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
       register(ACTIVE_HIGHLIGHT, active);
     },
     ensureRegistered() {
-      if (mentions.size > 0) register(MENTION_HIGHLIGHT, mentions);
+      if (mentions.size > 0) register(mentionName, mentions);
       if (active.size > 0) register(ACTIVE_HIGHLIGHT, active);
+    },
+    setStyle(style) {
+      const name = HIGHLIGHT_NAMES[style];
+      if (name === mentionName) return;
+      if (registry.get(mentionName) === mentions) registry.delete(mentionName);
+      mentionName = name;
+      if (mentions.size > 0) register(mentionName, mentions);
     },
     clear() {
       mentions.clear();
       active.clear();
-      if (registry.get(MENTION_HIGHLIGHT) === mentions) registry.delete(MENTION_HIGHLIGHT);
+      if (registry.get(mentionName) === mentions) registry.delete(mentionName);
       if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
     },
   };

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '../../components/card/card.css?inline';
-import { broadcastSchema } from '../../src/messages/protocol';
+import { broadcastSchema, tabRequestSchema, type PageInfo, type TabRequest } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
 import frameCss from './card-frame.css?inline';
 import './highlight.css';
@@ -40,8 +40,12 @@ export default defineContentScript({
       };
     };
 
+    /** Starts or stops the overlay to match the settings, and applies the appearance. */
     async function sync(): Promise<void> {
-      const settings = await request({ type: 'getSiteSettings', host: location.host });
+      const [settings, appearance] = await Promise.all([
+        request({ type: 'getSiteSettings', host: location.host }),
+        request({ type: 'getAppearance' }),
+      ]);
       if (ctx.isInvalid) return;
       if (settings.enabled && !overlay) {
         overlay = startOverlay({
@@ -55,17 +59,30 @@ export default defineContentScript({
         overlay.stop();
         overlay = null;
       }
+      overlay?.setAppearance(appearance);
     }
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      const parsed = broadcastSchema.safeParse(message);
-      if (!parsed.success || ctx.isInvalid) return;
-      if (parsed.data.type === 'settingsChanged') void sync().catch(() => {});
-      if (parsed.data.type === 'datasetsChanged' && overlay) {
-        overlay.stop();
-        overlay = null;
+    function answer(message: TabRequest): PageInfo | boolean {
+      if (message.type === 'revealEntity') return overlay?.reveal(message.key) ?? false;
+      const counts = overlay?.entityCounts() ?? new Map<string, number>();
+      return { host: location.host, active: overlay !== null, entities: [...counts].map(([key, count]) => ({ key, count })) };
+    }
+
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+      if (ctx.isInvalid) return;
+      const broadcast = broadcastSchema.safeParse(message);
+      if (broadcast.success) {
+        if (broadcast.data.type === 'datasetsChanged' && overlay) {
+          overlay.stop();
+          overlay = null;
+        }
         void sync().catch(() => {});
+        return;
       }
+      // The popup and the keyboard command ask the top frame about the page.
+      const asked = tabRequestSchema.safeParse(message);
+      if (!asked.success || window !== window.top) return;
+      sendResponse(answer(asked.data));
     });
     // When the extension is reloaded or updated, this script is orphaned: it
     // must go quiet, leaving the page as it was, and let the new one take over.

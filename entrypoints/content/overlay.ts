@@ -1,5 +1,5 @@
 import type { SourceLink } from '../../components/card/EntityCard';
-import type { EntityKey } from '../../src/messages/protocol';
+import { DEFAULT_APPEARANCE, type Appearance, type EntityKey } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
 import type { request as requestFn } from '../../utils/messaging';
 import { createCardUi, type CardMount } from './card-ui';
@@ -21,7 +21,6 @@ export interface OverlayEnv {
   ignore: Set<Element>;
   /** Absolute URL of an extension page path, for the card's links. */
   extensionUrl: (path: string) => string;
-  cardDelayMs?: () => number;
 }
 
 export interface Overlay {
@@ -32,9 +31,10 @@ export interface Overlay {
   reveal(key: EntityKey): boolean;
   /** Settles once the first full scan has been applied. */
   ready: Promise<void>;
+  /** Applies the reader's appearance settings: highlight style, card delay, card theme. */
+  setAppearance(appearance: Appearance): void;
 }
 
-const DEFAULT_DELAY_MS = 300;
 /** How often to check that the page has not cleared our highlights. */
 const REGISTRY_CHECK_MS = 1000;
 const MUTATION_DELAY_MS = 200;
@@ -70,7 +70,8 @@ export function startOverlay(env: OverlayEnv): Overlay {
   const mentions = new PageMentions();
   const highlights = createHighlightLayer({ win });
   const data = createEntityData({ request: env.request });
-  const delay = env.cardDelayMs ?? (() => DEFAULT_DELAY_MS);
+  let appearance = DEFAULT_APPEARANCE;
+  const delay = () => appearance.cardDelayMs;
   let running = true;
   let current: Mention | null = null;
   let queue: Promise<void> = Promise.resolve();
@@ -113,6 +114,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
       entities,
       sources,
       names,
+      theme: appearance.theme,
       onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
     });
     if (focus) card.focus();
@@ -215,6 +217,10 @@ export function startOverlay(env: OverlayEnv): Overlay {
       card.remove();
     },
     entityCounts: () => mentions.entityCounts(),
+    setAppearance(next) {
+      appearance = next;
+      highlights.setStyle(next.highlightStyle);
+    },
     reveal(key) {
       const first = [...mentions.all()].filter((m) => m.entities.includes(key)).sort(inDocumentOrder)[0];
       if (!first) return false;

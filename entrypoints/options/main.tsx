@@ -1,13 +1,4 @@
 import { render } from 'preact';
-import { DatasetsSection } from './DatasetsSection';
+import { OptionsPage } from './OptionsPage';
 
-function Options() {
-  return (
-    <main>
-      <h1>Factlens</h1>
-      <DatasetsSection />
-    </main>
-  );
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsPage />, document.getElementById('app')!);

@@ -7,7 +7,7 @@ import { startOverlay, type Overlay } from '../content/overlay';
 /** The same overlay as on web pages: every dataset mention in the article, highlighted, with hover cards. */
 export function startViewerOverlay(): Overlay {
   const ignore = new Set<Element>();
-  return startOverlay({
+  const overlay = startOverlay({
     doc: document,
     request,
     ignore,
@@ -18,4 +18,6 @@ export function startViewerOverlay(): Overlay {
     },
     extensionUrl: (path) => browser.runtime.getURL(path as '/'),
   });
+  request({ type: 'getAppearance' }).then((appearance) => overlay.setAppearance(appearance), () => {});
+  return overlay;
 }

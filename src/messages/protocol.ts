@@ -1,4 +1,4 @@
-import type { Dataset, Entity, Source } from '../dataset/schema';
+import { entitySchema, sourceSchema, type Dataset, type Entity, type EntityType, type Source } from '../dataset/schema';
 import { z } from '../dataset/z';
 
 /**
@@ -14,6 +14,26 @@ const host = z
   .regex(/^[a-z0-9.:[\]-]+$/i, 'must be a host name');
 
 const offset = z.number().int().nonnegative();
+/** "example.com" or "*.example.com" (that host and every subdomain). */
+export const hostPattern = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^(\*\.)?[a-z0-9.:[\]-]+$/i, 'must be a host name such as example.com or *.example.com');
+const datasetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(200);
+
+export const HIGHLIGHT_STYLES = ['wash', 'underline', 'both'] as const;
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export const appearanceSchema = z.strictObject({
+  highlightStyle: z.enum(HIGHLIGHT_STYLES),
+  cardDelayMs: z.number().int().min(0).max(3000),
+  theme: z.enum(THEMES),
+});
+export type Appearance = z.infer<typeof appearanceSchema>;
+export const DEFAULT_APPEARANCE: Appearance = { highlightStyle: 'both', cardDelayMs: 300, theme: 'auto' };
+
+/** Entities per import chunk: small enough to validate and write in well under a second. */
+export const IMPORT_CHUNK = 2000;
 
 /** Total text one scan request may carry; larger pages are sent in several. */
 export const MAX_SCAN_CHARS = 2_000_000;
@@ -38,8 +58,33 @@ export const requestSchema = z.discriminatedUnion('type', [
     end: offset.optional(),
   }),
   z.strictObject({ type: z.literal('getSiteSettings'), host }),
-  z.strictObject({ type: z.literal('setSiteSettings'), host, enabled: z.boolean() }),
+  z.strictObject({ type: z.literal('setSiteSettings'), host: hostPattern, enabled: z.boolean() }),
+  z.strictObject({ type: z.literal('setGlobalEnabled'), enabled: z.boolean() }),
+  z.strictObject({ type: z.literal('listSites') }),
+  z.strictObject({ type: z.literal('getAppearance') }),
+  z.strictObject({ type: z.literal('setAppearance'), appearance: appearanceSchema.partial() }),
+  z.strictObject({ type: z.literal('search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }),
   z.strictObject({ type: z.literal('listDatasets') }),
+  z.strictObject({
+    type: z.literal('importBegin'),
+    dataset: z.strictObject({ id: datasetId, name: z.string().min(1), version: z.string().min(1), description: z.string().optional() }),
+  }),
+  z.strictObject({
+    type: z.literal('importChunk'),
+    importId: z.string().min(1).max(100),
+    sources: z.array(sourceSchema).max(IMPORT_CHUNK).default([]),
+    entities: z.array(entitySchema).max(IMPORT_CHUNK).default([]),
+  }),
+  z.strictObject({ type: z.literal('importCommit'), importId: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('importAbort'), importId: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('setDatasetEnabled'), id: datasetId, enabled: z.boolean() }),
+  z.strictObject({ type: z.literal('removeDataset'), id: datasetId }),
+  z.strictObject({
+    type: z.literal('exportDataset'),
+    id: datasetId,
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(IMPORT_CHUNK),
+  }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -102,6 +147,31 @@ export interface SiteSettings {
   globalEnabled: boolean;
 }
 
+/** One popup search result. */
+export interface SearchHit {
+  key: EntityKey;
+  dataset: string;
+  id: string;
+  name: string;
+  type: EntityType;
+  /** The alias that matched, when it is not the canonical name. */
+  matched?: string;
+  /** The newest role, as "Title, Organization". */
+  mainRole?: string;
+}
+
+/** A page of an export: the dataset's header and sources come with the first page. */
+export interface ExportPage {
+  dataset?: Omit<Dataset, 'sources' | 'entities'> & { sources: Source[] };
+  entities: Entity[];
+  total: number;
+}
+
+export interface SiteRule {
+  host: string;
+  enabled: boolean;
+}
+
 export interface ResponseMap {
   getEntity: EntityRecord | null;
   getEntities: (EntityRecord | null)[];
@@ -111,7 +181,19 @@ export interface ResponseMap {
   openSource: null;
   getSiteSettings: SiteSettings;
   setSiteSettings: SiteSettings;
+  setGlobalEnabled: { globalEnabled: boolean };
+  listSites: SiteRule[];
+  getAppearance: Appearance;
+  setAppearance: Appearance;
+  search: SearchHit[];
   listDatasets: DatasetInfo[];
+  importBegin: { importId: string };
+  importChunk: { written: number };
+  importCommit: DatasetInfo;
+  importAbort: null;
+  setDatasetEnabled: DatasetInfo;
+  removeDataset: null;
+  exportDataset: ExportPage;
 }
 
 export type Response<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };
@@ -125,6 +207,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'scanTexts',
   'openSource',
   'getSiteSettings',
+  'getAppearance',
 ]);
 
 /** Messages the background sends to content scripts, validated there on receipt. */
@@ -133,5 +216,27 @@ export const broadcastSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('datasetsChanged') }),
 ]);
 export type Broadcast = z.infer<typeof broadcastSchema>;
+
+/**
+ * What the popup and the background ask a page's content script (top frame)
+ * through tabs.sendMessage; validated by the content script on receipt.
+ */
+export const tabRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('getPageInfo') }),
+  z.strictObject({ type: z.literal('revealEntity'), key: z.string().min(1).max(401) }),
+]);
+export type TabRequest = z.infer<typeof tabRequestSchema>;
+
+export interface PageInfo {
+  host: string;
+  /** Whether the overlay is running on this page now. */
+  active: boolean;
+  entities: { key: EntityKey; count: number }[];
+}
+
+export interface TabResponseMap {
+  getPageInfo: PageInfo;
+  revealEntity: boolean;
+}
 
 export type DatasetMeta = Pick<Dataset, 'id' | 'name' | 'version' | 'description'>;

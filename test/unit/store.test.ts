@@ -1,11 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { openDb, type FactlensDb } from '../../entrypoints/background/db';
-import { datasetRecords } from '../../entrypoints/background/dataset-records';
-import { testHandlers } from './support/handlers';
+import { cleanUpStore } from '../../entrypoints/background/imports';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
+import { testHandlers } from './support/handlers';
+import { importDataset } from './support/import-dataset';
 
 const dataset = bundled as Dataset;
 let db: FactlensDb;
@@ -17,6 +21,7 @@ function freshDb(): FactlensDb {
 }
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   db.close();
   await db.delete();
 });
@@ -24,18 +29,35 @@ afterEach(async () => {
 async function snapshot(d: FactlensDb) {
   return {
     datasets: await d.datasets.toArray(),
-    entities: await d.entities.toArray(),
-    sources: await d.sources.toArray(),
+    entities: await d.entityRows.toArray(),
+    sources: await d.sourceRows.toArray(),
+    imports: await d.imports.toArray(),
   };
+}
+
+/** A small user dataset: a few bundled entities under another id. */
+function userDataset(id: string, version = '1'): Dataset {
+  const entities = dataset.entities.filter((e) =>
+    ['nan-cunhui', 'chint-group', 'viya', 'alibaba-group', 'general-association-of-zhejiang-entrepreneurs'].includes(e.id),
+  );
+  const used = new Set(entities.flatMap((e) => [...e.mentions.map((m) => m.source), ...e.roles.flatMap((r) => r.evidence.map((ev) => ev.source))]));
+  return structuredClone({
+    ...dataset,
+    id,
+    name: `User ${id}`,
+    version,
+    sources: dataset.sources.filter((s) => used.has(s.id)),
+    entities: entities.map((e) => ({ ...e, aliases: e.aliases.map((a) => ({ ...a, text: `${a.text} ${id}` })) })),
+  });
 }
 
 describe('seeding the bundled dataset', () => {
   it('loads every entity and source, indexed by folded alias', async () => {
     const d = freshDb();
     expect(await seedBundled({ db: d, dataset })).toBe('seeded');
-    expect(await d.entities.count()).toBe(dataset.entities.length);
-    expect(await d.sources.count()).toBe(dataset.sources.length);
-    const byAlias = await d.entities.where('aliasKeys').equals('ma yun').toArray();
+    expect(await d.entityRows.count()).toBe(dataset.entities.length);
+    expect(await d.sourceRows.count()).toBe(dataset.sources.length);
+    const byAlias = await d.entityRows.where('aliasKeys').equals('ma yun').toArray();
     expect(byAlias.map((e) => e.id)).toEqual(['jack-ma']);
     expect(await d.datasets.get(dataset.id)).toMatchObject({ version: dataset.version, bundled: true, enabled: true });
   });
@@ -52,37 +74,28 @@ describe('seeding the bundled dataset', () => {
     const d = freshDb();
     const broken = { ...dataset, entities: [...dataset.entities, dataset.entities[0]!] };
     await expect(seedBundled({ db: d, dataset: broken })).rejects.toThrow();
-    expect(await snapshot(d)).toEqual({ datasets: [], entities: [], sources: [] });
+    expect(await snapshot(d)).toEqual({ datasets: [], entities: [], sources: [], imports: [] });
   });
 
   it('replaces old bundled data on a new version, keeping settings, sites and imports', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
-    const handlers = testHandlers({ db: d }).handlers;
+    const { handlers } = testHandlers({ db: d });
     await handlers.setSiteSettings({ type: 'setSiteSettings', host: 'example.com', enabled: false });
-    await d.settings.put({ key: 'cardDelay', value: 500 });
-    await d.datasets.update(dataset.id, { enabled: false });
-    const imported = datasetRecords({
-      dataset: { ...dataset, id: 'mine', name: 'Mine', entities: dataset.entities.slice(0, 2) },
-      bundled: false,
-      enabled: true,
-    });
-    await d.entities.bulkAdd(imported.entities);
-    await d.datasets.put(imported.info);
+    await handlers.setAppearance({ type: 'setAppearance', appearance: { cardDelayMs: 500 } });
+    await handlers.setDatasetEnabled({ type: 'setDatasetEnabled', id: dataset.id, enabled: false });
+    await importDataset({ handlers, dataset: userDataset('mine') });
 
-    const next: Dataset = {
-      ...dataset,
-      version: `${dataset.version}-next`,
-      entities: dataset.entities.filter((e) => e.id !== 'viya'),
-    };
+    const next: Dataset = { ...dataset, version: `${dataset.version}-next`, entities: dataset.entities.filter((e) => e.id !== 'viya') };
     expect(await seedBundled({ db: d, dataset: next })).toBe('updated');
 
-    expect(await d.entities.get([dataset.id, 'viya'])).toBeUndefined();
-    expect(await d.entities.where('dataset').equals(dataset.id).count()).toBe(next.entities.length);
-    expect(await d.datasets.get(dataset.id)).toMatchObject({ version: next.version, enabled: false });
-    expect(await d.entities.where('dataset').equals('mine').count()).toBe(2);
-    expect(await d.datasets.get('mine')).toMatchObject({ name: 'Mine' });
-    expect(await d.settings.get('cardDelay')).toEqual({ key: 'cardDelay', value: 500 });
+    expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'viya' })).toBeNull();
+    const stored = (await d.datasets.get(dataset.id))!;
+    expect(stored).toMatchObject({ version: next.version, enabled: false });
+    expect(await d.entityRows.where('gen').equals(stored.generation).count()).toBe(next.entities.length);
+    expect(await d.entityRows.count()).toBe(next.entities.length + 5);
+    expect(await handlers.getEntity({ type: 'getEntity', dataset: 'mine', id: 'viya' })).toMatchObject({ name: 'Viya' });
+    expect(await handlers.getAppearance({ type: 'getAppearance' })).toMatchObject({ cardDelayMs: 500 });
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
   });
 
@@ -102,29 +115,156 @@ describe('seeding the bundled dataset', () => {
   });
 });
 
-describe('handlers', () => {
-  it('answer an entity by id, a batch of ids, and a source by id', async () => {
+describe('schema upgrade', () => {
+  it('upgrades a database saved by store version 1, keeping its settings and sites', async () => {
+    const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/db-v1.json'), 'utf8'));
+    const name = `factlens-upgrade-${n++}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ datasets: 'id', entities: '[dataset+id], dataset, *aliasKeys', sources: '[dataset+id], dataset', settings: 'key', sites: 'host' });
+    for (const table of ['datasets', 'entities', 'sources', 'settings', 'sites']) await old.table(table).bulkAdd(fixture[table]);
+    old.close();
+
+    const d = openDb({ name });
+    db = d;
+    expect(await seedBundled({ db: d, dataset })).toBe('seeded');
+    const { handlers } = testHandlers({ db: d });
+    expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
+    expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'underline', cardDelayMs: 500, theme: 'dark' });
+    expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'jack-ma' })).toMatchObject({ name: 'Jack Ma' });
+    expect(d.tables.map((t) => t.name).sort()).toEqual(['datasets', 'entityRows', 'imports', 'settings', 'sites', 'sourceRows']);
+  });
+});
+
+describe('importing datasets', () => {
+  it('makes an imported dataset readable, searchable and matchable', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
-    const h = testHandlers({ db: d }).handlers;
-    const ma = await h.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'jack-ma' });
-    expect(ma).toMatchObject({ id: 'jack-ma', name: 'Jack Ma', dataset: dataset.id });
-    expect(ma).not.toHaveProperty('aliasKeys');
-    const batch = await h.getEntities({
-      type: 'getEntities',
-      refs: [
-        { dataset: dataset.id, id: 'alibaba-group' },
-        { dataset: dataset.id, id: 'missing' },
-        { dataset: dataset.id, id: 'jack-ma' },
-      ],
-    });
-    expect(batch.map((e) => e?.id ?? null)).toEqual(['alibaba-group', null, 'jack-ma']);
-    const source = await h.getSource({ type: 'getSource', dataset: dataset.id, id: dataset.sources[0]!.id });
-    expect(source?.text).toBe(dataset.sources[0]!.text);
+    const { handlers, broadcasts } = testHandlers({ db: d });
+    const info = await importDataset({ handlers, dataset: userDataset('mine'), chunk: 1 });
+    expect(info).toMatchObject({ id: 'mine', bundled: false, enabled: true, entityCount: 5 });
+    expect(broadcasts).toContainEqual({ type: 'datasetsChanged' });
+    const { matches } = await handlers.scanTexts({ type: 'scanTexts', texts: ['Viya mine said so.'] });
+    expect(matches[0]!.map((m) => m.entities)).toEqual([['mine/viya']]);
   });
 
-  it('read and write per-site settings, and the global switch', async () => {
-    const h = testHandlers({ db: freshDb() }).handlers;
+  it('replaces a dataset with the same id, keeping whether it was enabled', async () => {
+    const d = freshDb();
+    const { handlers } = testHandlers({ db: d });
+    await importDataset({ handlers, dataset: userDataset('mine', '1') });
+    await handlers.setDatasetEnabled({ type: 'setDatasetEnabled', id: 'mine', enabled: false });
+    const v2 = userDataset('mine', '2');
+    v2.entities = v2.entities.slice(0, 2);
+    await importDataset({ handlers, dataset: v2 });
+    expect(await d.datasets.get('mine')).toMatchObject({ version: '2', enabled: false, entityCount: 2 });
+    expect(await d.entityRows.count()).toBe(2);
+  });
+
+  it('leaves the previous data exactly as it was when a write fails midway', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const { handlers } = testHandlers({ db: d });
+    await importDataset({ handlers, dataset: userDataset('mine', '1') });
+    const before = await snapshot(d);
+
+    const original = d.entityRows.bulkAdd.bind(d.entityRows);
+    let calls = 0;
+    vi.spyOn(d.entityRows, 'bulkAdd').mockImplementation(((...args: Parameters<typeof original>) => {
+      if (++calls === 3) return Promise.reject(new Error('disk full'));
+      return original(...args);
+    }) as typeof original);
+    await expect(importDataset({ handlers, dataset: userDataset('mine', '2'), chunk: 1 })).rejects.toThrow('disk full');
+
+    expect(await snapshot(d)).toEqual(before);
+  });
+
+  it('leaves the previous data exactly as it was when the worker stops midway', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const first = testHandlers({ db: d }).handlers;
+    await importDataset({ handlers: first, dataset: userDataset('mine', '1') });
+    const before = await snapshot(d);
+
+    const v2 = userDataset('mine', '2');
+    const { importId } = await first.importBegin({ type: 'importBegin', dataset: { id: 'mine', name: 'v2', version: '2' } });
+    await first.importChunk({ type: 'importChunk', importId, sources: v2.sources, entities: v2.entities.slice(0, 2) });
+
+    // A new worker: same store, no memory of the import.
+    const restarted = testHandlers({ db: d }).handlers;
+    await expect(
+      restarted.importChunk({ type: 'importChunk', importId, sources: [], entities: v2.entities.slice(2) }),
+    ).rejects.toThrow(/interrupted/);
+    await expect(restarted.importCommit({ type: 'importCommit', importId })).rejects.toThrow(/interrupted/);
+    await cleanUpStore({ db: d });
+    expect(await snapshot(d)).toEqual(before);
+  });
+
+  it.each([
+    ['a duplicate entity id across chunks', (ds: Dataset) => ds.entities.push(ds.entities[0]!), /duplicate entity id/],
+    ['an unknown organization', (ds: Dataset) => ds.entities[0]!.roles.push({ title: 'Boss', organization: 'nowhere', evidence: ds.entities[0]!.roles[0]?.evidence ?? [] }), /unknown organization/],
+    ['an unknown source', (ds: Dataset) => (ds.sources = []), /unknown source/],
+  ])('refuses %s at import, changing nothing', async (_what, breakIt, error) => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const { handlers } = testHandlers({ db: d });
+    const before = await snapshot(d);
+    const bad = userDataset('mine');
+    breakIt(bad);
+    await expect(importDataset({ handlers, dataset: bad, chunk: 1 })).rejects.toThrow(error);
+    expect(await snapshot(d)).toEqual(before);
+  });
+
+  it('refuses the bundled dataset id', async () => {
+    const { handlers } = testHandlers({ db: freshDb() });
+    await expect(importDataset({ handlers, dataset: { ...userDataset('x'), id: 'factlens-bundled' } })).rejects.toThrow(/bundled/);
+  });
+
+  it('exports a dataset that imports back as the same data', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const { handlers } = testHandlers({ db: d });
+    const original = userDataset('mine');
+    await importDataset({ handlers, dataset: original });
+
+    const exported = async (id: string): Promise<Dataset> => {
+      const first = await handlers.exportDataset({ type: 'exportDataset', id, offset: 0, limit: 3 });
+      const entities = [...first.entities];
+      while (entities.length < first.total) {
+        entities.push(...(await handlers.exportDataset({ type: 'exportDataset', id, offset: entities.length, limit: 3 })).entities);
+      }
+      return { ...first.dataset!, entities } as Dataset;
+    };
+    const out = await exported('mine');
+    expect(out).toEqual(original);
+    await importDataset({ handlers, dataset: { ...out, id: 'again' } });
+    expect({ ...(await exported('again')), id: 'mine' }).toEqual(original);
+    expect(await exported(dataset.id)).toEqual(dataset);
+  });
+
+  it('removes an imported dataset but not the bundled one', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const { handlers } = testHandlers({ db: d });
+    await importDataset({ handlers, dataset: userDataset('mine') });
+    await handlers.removeDataset({ type: 'removeDataset', id: 'mine' });
+    expect(await d.datasets.get('mine')).toBeUndefined();
+    expect(await d.entityRows.count()).toBe(dataset.entities.length);
+    await expect(handlers.removeDataset({ type: 'removeDataset', id: dataset.id })).rejects.toThrow(/bundled/);
+  });
+
+  it('stops matching a disabled dataset', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const { handlers } = testHandlers({ db: d });
+    const scan = async () => (await handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] })).matches[0]!.length;
+    expect(await scan()).toBe(1);
+    await handlers.setDatasetEnabled({ type: 'setDatasetEnabled', id: dataset.id, enabled: false });
+    expect(await scan()).toBe(0);
+  });
+});
+
+describe('site settings', () => {
+  it('read and write per-site settings, patterns and the global switch', async () => {
+    const { handlers: h } = testHandlers({ db: freshDb() });
     expect(await h.getSiteSettings({ type: 'getSiteSettings', host: 'news.test' })).toEqual({
       host: 'news.test',
       enabled: true,
@@ -136,7 +276,15 @@ describe('handlers', () => {
     expect(await h.getSiteSettings({ type: 'getSiteSettings', host: 'other.test' })).toMatchObject({ enabled: true });
     await h.setSiteSettings({ type: 'setSiteSettings', host: 'news.test', enabled: true });
     expect(await h.getSiteSettings({ type: 'getSiteSettings', host: 'news.test' })).toMatchObject({ enabled: true });
-    await db.settings.put({ key: 'globalEnabled', value: false });
+
+    await h.setSiteSettings({ type: 'setSiteSettings', host: '*.example.com', enabled: false });
+    for (const host of ['example.com', 'www.example.com', 'a.b.example.com']) {
+      expect(await h.getSiteSettings({ type: 'getSiteSettings', host }), host).toMatchObject({ enabled: false });
+    }
+    expect(await h.getSiteSettings({ type: 'getSiteSettings', host: 'notexample.com' })).toMatchObject({ enabled: true });
+    expect(await h.listSites({ type: 'listSites' })).toEqual([{ host: '*.example.com', enabled: false }]);
+
+    await h.setGlobalEnabled({ type: 'setGlobalEnabled', enabled: false });
     expect(await h.getSiteSettings({ type: 'getSiteSettings', host: 'other.test' })).toMatchObject({
       enabled: false,
       siteEnabled: true,

@@ -1,15 +1,13 @@
 import type { FactlensDb } from '../../../entrypoints/background/db';
-import { createHandlers, type Effects } from '../../../entrypoints/background/handlers';
-import { createMatcherService } from '../../../entrypoints/background/matcher-service';
+import type { Effects } from '../../../entrypoints/background/handlers';
+import { createServices } from '../../../entrypoints/background/services';
 
 /** Background handlers over a test database, with side effects recorded instead of performed. */
 export function testHandlers({ db }: { db: FactlensDb }) {
   const opened: Parameters<Effects['openTab']>[0][] = [];
   const broadcasts: Parameters<Effects['broadcast']>[0][] = [];
-  const matcher = createMatcherService({ db });
-  const handlers = createHandlers({
+  const services = createServices({
     db,
-    matcher,
     effects: {
       openTab: async (options) => {
         opened.push(options);
@@ -19,5 +17,5 @@ export function testHandlers({ db }: { db: FactlensDb }) {
       },
     },
   });
-  return { handlers, matcher, opened, broadcasts };
+  return { ...services, opened, broadcasts };
 }

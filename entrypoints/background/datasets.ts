@@ -1,0 +1,69 @@
+import Dexie from 'dexie';
+import { DATASET_FORMAT } from '../../src/dataset/schema';
+import type { DatasetInfo, ExportPage } from '../../src/messages/protocol';
+import { publicEntityOf, publicSourceOf } from './dataset-records';
+import type { FactlensDb, StoredDataset } from './db';
+
+export function datasetInfo(stored: StoredDataset): DatasetInfo {
+  const { generation: _gen, ...info } = stored;
+  return info;
+}
+
+/** The generation each dataset's rows carry now; enabled ones only when asked. */
+export async function generations({ db, enabledOnly }: { db: FactlensDb; enabledOnly: boolean }): Promise<Map<string, string>> {
+  const all = await db.datasets.toArray();
+  return new Map(all.filter((d) => !enabledOnly || d.enabled).map((d) => [d.id, d.generation]));
+}
+
+export async function setDatasetEnabled({ db, id, enabled }: { db: FactlensDb; id: string; enabled: boolean }): Promise<DatasetInfo> {
+  const updated = await db.transaction('rw', db.datasets, async () => {
+    const found = await db.datasets.get(id);
+    if (!found) throw new Error(`there is no dataset "${id}"`);
+    await db.datasets.update(id, { enabled });
+    return { ...found, enabled };
+  });
+  return datasetInfo(updated);
+}
+
+/** Deletes rows of generations that no dataset and no running import points to. */
+export async function deleteGeneration({ db, gen }: { db: FactlensDb; gen: string }): Promise<void> {
+  await db.entityRows.where('gen').equals(gen).delete();
+  await db.sourceRows.where('gen').equals(gen).delete();
+}
+
+export async function removeDataset({ db, id }: { db: FactlensDb; id: string }): Promise<void> {
+  const gen = await db.transaction('rw', db.datasets, async () => {
+    const found = await db.datasets.get(id);
+    if (!found) throw new Error(`there is no dataset "${id}"`);
+    if (found.bundled) throw new Error('the bundled dataset can be disabled but not removed');
+    await db.datasets.delete(id);
+    return found.generation;
+  });
+  // The dataset is gone as soon as its record is; its rows are now unreferenced.
+  await deleteGeneration({ db, gen });
+}
+
+/** One page of a dataset in the public format; the header and sources come with the first. */
+export async function exportPage({ db, id, offset, limit }: { db: FactlensDb; id: string; offset: number; limit: number }): Promise<ExportPage> {
+  const found = await db.datasets.get(id);
+  if (!found) throw new Error(`there is no dataset "${id}"`);
+  const gen = found.generation;
+  const inOrder = db.entityRows.where('[gen+seq]').between([gen, Dexie.minKey], [gen, Dexie.maxKey]);
+  const [total, entities] = await Promise.all([
+    db.entityRows.where('gen').equals(gen).count(),
+    inOrder.offset(offset).limit(limit).toArray(),
+  ]);
+  const page: ExportPage = { entities: entities.map(publicEntityOf), total };
+  if (offset === 0) {
+    const sources = (await db.sourceRows.where('gen').equals(gen).toArray()).sort((a, b) => a.seq - b.seq);
+    page.dataset = {
+      format: DATASET_FORMAT,
+      id: found.id,
+      name: found.name,
+      version: found.version,
+      ...(found.description === undefined ? {} : { description: found.description }),
+      sources: sources.map(publicSourceOf),
+    };
+  }
+  return page;
+}

@@ -1,0 +1,131 @@
+import type { Entity, Source } from '../../src/dataset/schema';
+import type { DatasetInfo } from '../../src/messages/protocol';
+import { entityRow, newGeneration, sourceRow } from './dataset-records';
+import { datasetInfo, deleteGeneration } from './datasets';
+import type { FactlensDb, ImportRecord } from './db';
+
+export const BUNDLED_ID = 'factlens-bundled';
+
+/**
+ * What an import has written so far, kept in memory to check the references
+ * that span chunks. If the worker stops mid-import this is lost, and the
+ * import can only be abandoned: its rows were never visible.
+ */
+interface Progress {
+  entityIds: Set<string>;
+  sourceIds: Set<string>;
+  /** Ids referred to by roles, mentions and evidence, checked at commit. */
+  organizations: Set<string>;
+  citedSources: Set<string>;
+}
+
+export function createImports({ db }: { db: FactlensDb }) {
+  const running = new Map<string, Progress>();
+
+  async function record(importId: string): Promise<ImportRecord> {
+    const found = await db.imports.get(importId);
+    if (!found || !running.has(importId)) {
+      throw new Error('this import was interrupted (the background restarted); nothing was changed, start it again');
+    }
+    return found;
+  }
+
+  return {
+    async begin({ dataset }: { dataset: ImportRecord['dataset'] }): Promise<{ importId: string }> {
+      if (dataset.id === BUNDLED_ID) throw new Error(`the id "${BUNDLED_ID}" belongs to the bundled dataset`);
+      const importId = crypto.randomUUID();
+      await db.imports.add({
+        id: importId,
+        gen: newGeneration(dataset.id),
+        dataset,
+        entityCount: 0,
+        sourceCount: 0,
+        startedAt: Date.now(),
+      });
+      running.set(importId, { entityIds: new Set(), sourceIds: new Set(), organizations: new Set(), citedSources: new Set() });
+      return { importId };
+    },
+
+    async chunk({ importId, sources, entities }: { importId: string; sources: Source[]; entities: Entity[] }): Promise<{ written: number }> {
+      const imp = await record(importId);
+      const progress = running.get(importId)!;
+      for (const s of sources) {
+        if (progress.sourceIds.has(s.id)) throw new Error(`duplicate source id "${s.id}"`);
+        progress.sourceIds.add(s.id);
+      }
+      for (const e of entities) {
+        if (progress.entityIds.has(e.id)) throw new Error(`duplicate entity id "${e.id}"`);
+        progress.entityIds.add(e.id);
+        for (const r of e.roles) {
+          if (r.organization) progress.organizations.add(r.organization);
+          for (const ev of r.evidence) progress.citedSources.add(ev.source);
+        }
+        for (const m of e.mentions) progress.citedSources.add(m.source);
+      }
+      const dataset = imp.dataset.id;
+      await db.transaction('rw', db.entityRows, db.sourceRows, db.imports, async () => {
+        await db.sourceRows.bulkAdd(sources.map((source, i) => sourceRow({ source, dataset, gen: imp.gen, seq: imp.sourceCount + i })));
+        await db.entityRows.bulkAdd(entities.map((entity, i) => entityRow({ entity, dataset, gen: imp.gen, seq: imp.entityCount + i })));
+        await db.imports.update(importId, {
+          entityCount: imp.entityCount + entities.length,
+          sourceCount: imp.sourceCount + sources.length,
+        });
+      });
+      return { written: imp.entityCount + entities.length };
+    },
+
+    /** Makes the import visible in one transaction, then frees the generation it replaced. */
+    async commit({ importId }: { importId: string }): Promise<DatasetInfo> {
+      const imp = await record(importId);
+      const progress = running.get(importId)!;
+      const unknownOrg = [...progress.organizations].find((id) => !progress.entityIds.has(id));
+      if (unknownOrg) throw new Error(`a role refers to an unknown organization "${unknownOrg}"`);
+      const unknownSource = [...progress.citedSources].find((id) => !progress.sourceIds.has(id));
+      if (unknownSource) throw new Error(`a quote or mention refers to an unknown source "${unknownSource}"`);
+
+      const { info, replaced } = await db.transaction('rw', db.datasets, db.imports, async () => {
+        const existing = await db.datasets.get(imp.dataset.id);
+        if (existing?.bundled) throw new Error(`the id "${imp.dataset.id}" belongs to the bundled dataset`);
+        const stored = {
+          ...imp.dataset,
+          ...(imp.dataset.description === undefined ? {} : { description: imp.dataset.description }),
+          bundled: false,
+          enabled: existing?.enabled ?? true,
+          entityCount: imp.entityCount,
+          sourceCount: imp.sourceCount,
+          updatedAt: Date.now(),
+          generation: imp.gen,
+        };
+        await db.datasets.put(stored);
+        await db.imports.delete(importId);
+        return { info: datasetInfo(stored), replaced: existing?.generation };
+      });
+      running.delete(importId);
+      if (replaced) await deleteGeneration({ db, gen: replaced });
+      return info;
+    },
+
+    async abort({ importId }: { importId: string }): Promise<void> {
+      running.delete(importId);
+      const imp = await db.imports.get(importId);
+      if (!imp) return;
+      await db.imports.delete(importId);
+      await deleteGeneration({ db, gen: imp.gen });
+    },
+  };
+}
+
+/**
+ * At start: imports that a stopped worker left behind can never finish, so
+ * their rows go; so do rows of generations that a commit or removal replaced
+ * but did not get to delete.
+ */
+export async function cleanUpStore({ db }: { db: FactlensDb }): Promise<void> {
+  for (const imp of await db.imports.toArray()) {
+    await db.imports.delete(imp.id);
+    await deleteGeneration({ db, gen: imp.gen });
+  }
+  const live = new Set((await db.datasets.toArray()).map((d) => d.generation));
+  const gens = new Set([...(await db.entityRows.orderBy('gen').uniqueKeys()), ...(await db.sourceRows.orderBy('gen').uniqueKeys())]);
+  for (const gen of gens) if (!live.has(String(gen))) await deleteGeneration({ db, gen: String(gen) });
+}

@@ -1,0 +1,66 @@
+import { roleTimeline } from '../../src/format/role-timeline';
+import { entityKey, parseEntityKey, type SearchHit } from '../../src/messages/protocol';
+import { buildSearchIndex, searchIndex, type SearchIndex } from '../../src/search';
+import type { Catalog } from './catalog';
+import { generations } from './datasets';
+import type { FactlensDb, StoredEntity } from './db';
+
+/** Popup search: an index over the catalog, rebuilt when the datasets change. */
+export function createSearchService({ db, catalog }: { db: FactlensDb; catalog: Catalog }) {
+  let built: { version: number; index: Promise<SearchIndex> } | null = null;
+
+  function index(): Promise<SearchIndex> {
+    const version = catalog.version;
+    if (built?.version !== version) {
+      const promise = catalog.get().then((entries) =>
+        buildSearchIndex({
+          entries: entries.map((e) => ({ key: e.key, name: e.name, aliases: e.aliases.map((a) => a.text), type: e.type })),
+        }),
+      );
+      promise.catch(() => (built = null));
+      built = { version, index: promise };
+    }
+    return built.index;
+  }
+
+  /** "Title, Organization" of the newest role, for a result's second line. */
+  async function mainRoles(rows: StoredEntity[], gens: Map<string, string>): Promise<Map<StoredEntity, string>> {
+    const first = new Map(rows.map((row) => [row, roleTimeline({ roles: row.roles })[0]?.role]));
+    const orgRefs = [...first.entries()].flatMap(([row, role]) => {
+      const gen = gens.get(row.dataset);
+      return role?.organization && gen ? [[gen, role.organization] as [string, string]] : [];
+    });
+    const orgs = await db.entityRows.bulkGet(orgRefs);
+    const names = new Map(orgs.flatMap((o) => (o ? [[entityKey(o), o.name] as const] : [])));
+    const out = new Map<StoredEntity, string>();
+    for (const [row, role] of first) {
+      if (!role) continue;
+      const org = role.organization ? names.get(entityKey({ dataset: row.dataset, id: role.organization })) : undefined;
+      out.set(row, org ? `${role.title}, ${org}` : role.title);
+    }
+    return out;
+  }
+
+  return {
+    async search({ query, limit = 20 }: { query: string; limit?: number }): Promise<SearchHit[]> {
+      const results = searchIndex({ index: await index(), query, limit });
+      if (results.length === 0) return [];
+      const gens = await generations({ db, enabledOnly: false });
+      const refs = results.map((r) => parseEntityKey(r.key));
+      const rows = await db.entityRows.bulkGet(refs.map((r) => [gens.get(r.dataset) ?? '', r.id] as [string, string]));
+      const present = rows.filter((r): r is StoredEntity => r !== undefined);
+      const roles = await mainRoles(present, gens);
+      return results.flatMap((result, i) => {
+        const row = rows[i];
+        if (!row) return [];
+        const hit: SearchHit = { key: result.key, dataset: row.dataset, id: row.id, name: row.name, type: row.type };
+        if (result.matched !== undefined) hit.matched = result.matched;
+        const role = roles.get(row);
+        if (role !== undefined) hit.mainRole = role;
+        return [hit];
+      });
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

@@ -1,0 +1,16 @@
+import { createCatalog } from './catalog';
+import type { FactlensDb } from './db';
+import { createHandlers, type Effects } from './handlers';
+import { createImports } from './imports';
+import { createMatcherService } from './matcher-service';
+import { createSearchService } from './search-service';
+
+/** Everything the background serves, wired over one database. */
+export function createServices({ db, effects }: { db: FactlensDb; effects: Effects }) {
+  const catalog = createCatalog({ db });
+  const matcher = createMatcherService({ catalog });
+  const search = createSearchService({ db, catalog });
+  const imports = createImports({ db });
+  const handlers = createHandlers({ db, catalog, matcher, search, imports, effects });
+  return { catalog, matcher, search, imports, handlers };
+}

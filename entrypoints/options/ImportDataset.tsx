@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { request } from '../../utils/messaging';
+import { countOf, formatCount, importFile, type ImportFailure, type ImportProgress } from './import-file';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'checking'; fileName: string }
+  | { kind: 'importing'; name: string; progress: ImportProgress }
+  | { kind: 'done'; message: string }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; failure: ImportFailure };
+
+/** Choose a file; it is checked completely, then imported in chunks with progress. */
+export function ImportDataset({ onImported }: { onImported: () => void }) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const busy = state.kind === 'checking' || state.kind === 'importing';
+
+  async function start(file: File) {
+    setState({ kind: 'checking', fileName: file.name });
+    let name = file.name;
+    const outcome = await importFile(file, {
+      request,
+      confirm: (question) => globalThis.confirm(question),
+      onChecked: (dataset) => {
+        name = dataset.name;
+      },
+      onProgress: (progress) => setState({ kind: 'importing', name, progress }),
+    });
+    switch (outcome.status) {
+      case 'imported':
+        setState({ kind: 'done', message: `Imported ${outcome.info.name}: ${countOf(outcome.info.entityCount, 'entity', 'entities')}` });
+        onImported();
+        break;
+      case 'cancelled':
+        setState({ kind: 'cancelled' });
+        break;
+      case 'refused':
+      case 'failed':
+        setState({ kind: 'error', failure: outcome.failure });
+        break;
+    }
+  }
+
+  return (
+    <div class="import" data-testid="import">
+      <h3 id="import-heading">Import a dataset</h3>
+      <p class="hint" id="import-hint">
+        A JSON file in the Factlens dataset format, up to 100 MB. It is checked in full before anything is stored.
+      </p>
+      <label for="import-file">Dataset file</label>{' '}
+      <input
+        id="import-file"
+        type="file"
+        accept=".json,application/json"
+        data-testid="import-file"
+        aria-describedby="import-hint"
+        disabled={busy}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          // Cleared so that choosing the same file again (after fixing it) is a change too.
+          input.value = '';
+          if (file) void start(file);
+        }}
+      />
+      <ImportState state={state} />
+    </div>
+  );
+}
+
+function ImportState({ state }: { state: State }) {
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'checking':
+      return (
+        <p class="status" role="status">
+          Checking {state.fileName}…
+        </p>
+      );
+    case 'importing': {
+      const { done, total } = state.progress;
+      return (
+        <div class="import-progress">
+          <label for="import-progress">Importing {state.name}</label>
+          <progress id="import-progress" data-testid="import-progress" max={Math.max(total, 1)} value={done} />
+          <p class="status" role="status">
+            Importing… {formatCount(done)} of {countOf(total, 'entity', 'entities')}
+          </p>
+        </div>
+      );
+    }
+    case 'done':
+      return (
+        <p class="status success" role="status" data-testid="import-done">
+          {state.message}
+        </p>
+      );
+    case 'cancelled':
+      return (
+        <p class="status" role="status">
+          Nothing was imported.
+        </p>
+      );
+    case 'error':
+      return <ImportError failure={state.failure} />;
+  }
+}
+
+function ImportError({ failure }: { failure: ImportFailure }) {
+  return (
+    <div class="error import-error" role="alert" data-testid="import-error">
+      <p>{failure.message}</p>
+      {failure.problems && failure.problems.length > 0 && (
+        <ul class="problems">
+          {failure.problems.map((problem, i) => (
+            <li key={i}>
+              <code>{problem.path}</code> {problem.message}
+            </li>
+          ))}
+          {(failure.moreProblems ?? 0) > 0 && <li class="more">… and {formatCount(failure.moreProblems ?? 0)} more</li>}
+        </ul>
+      )}
+    </div>
+  );
+}

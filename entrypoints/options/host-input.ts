@@ -1,0 +1,26 @@
+import { hostPattern } from '../../src/messages/protocol';
+
+export type HostInput = { ok: true; pattern: string } | { ok: false; error: string };
+
+export const HOST_PATTERN_HINT = 'Enter a host name such as example.com, or *.example.com for it and every subdomain.';
+
+/**
+ * What the user typed, as a host pattern the background accepts: the same
+ * `hostPattern` schema the protocol validates with. A pasted address
+ * ("https://example.com/page") becomes its host; host names are lowercased.
+ */
+export function parseHostInput(input: string): HostInput {
+  let value = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    try {
+      value = new URL(value).host;
+    } catch {
+      // Not a URL after all: validated as typed.
+    }
+  }
+  value = value.toLowerCase();
+  if (value === '') return { ok: false, error: HOST_PATTERN_HINT };
+  const parsed = hostPattern.safeParse(value);
+  if (!parsed.success) return { ok: false, error: `"${value}" is not a host name. ${HOST_PATTERN_HINT}` };
+  return { ok: true, pattern: parsed.data };
+}

@@ -1,0 +1,92 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { EntityCard, type SourceLink } from '../../components/card/EntityCard';
+import type { SearchHit } from '../../src/messages/protocol';
+import { viewerPath } from '../../src/viewer-link';
+import { request } from '../../utils/messaging';
+import { loadCardData, type CardData } from './card-data';
+import type { Theme } from './use-theme';
+
+type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; error: string } | { status: 'ready'; data: CardData };
+
+function sourceHref(link: SourceLink): string {
+  return browser.runtime.getURL(viewerPath(link) as `/viewer.html${string}`);
+}
+
+function openSource(link: SourceLink): void {
+  // The background opens the viewer in a new tab, which also closes the toolbar popup.
+  request({ type: 'openSource', ...link }).catch(() => window.open(sourceHref(link), '_blank'));
+}
+
+/** One search result as the overlay's own card, with a way back to the results (the Back button or Esc). */
+export function DetailView({ hit, theme, onBack }: { hit: SearchHit; theme: Theme; onBack(): void }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const back = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    loadCardData({ dataset: hit.dataset, id: hit.id }).then(
+      (data) => current && setState(data ? { status: 'ready', data } : { status: 'missing' }),
+      (error: unknown) => current && setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [hit.dataset, hit.id]);
+
+  useEffect(() => {
+    back.current?.focus();
+  }, []);
+
+  // On the document, so Esc goes back wherever focus is, even after a click on plain text.
+  const onBackRef = useRef(onBack);
+  onBackRef.current = onBack;
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Handled here, so the browser does not also close the popup.
+      event.preventDefault();
+      onBackRef.current();
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <section class="detail" data-testid="detail" aria-labelledby={state.status === 'ready' ? headingId : undefined} aria-label={state.status === 'ready' ? undefined : hit.name}>
+      <div class="detail-bar">
+        <button ref={back} type="button" class="back" onClick={onBack} title="Back to the results (Esc)">
+          <span aria-hidden="true">‹</span> Back
+        </button>
+      </div>
+      {state.status === 'loading' && (
+        <p class="status" role="status">
+          Loading {hit.name}…
+        </p>
+      )}
+      {state.status === 'missing' && (
+        <p class="status error" role="alert">
+          {hit.name} is no longer in the enabled datasets.
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p class="status error" role="alert">
+          {hit.name} could not be loaded. {state.error}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <EntityCard
+          entities={[state.data.entity]}
+          sources={state.data.sources}
+          names={state.data.names}
+          sourceHref={sourceHref}
+          onOpenSource={openSource}
+          theme={theme}
+          headingId={headingId}
+        />
+      )}
+    </section>
+  );
+}

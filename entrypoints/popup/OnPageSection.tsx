@@ -1,0 +1,76 @@
+import { useId, useState } from 'preact/hooks';
+import { entityTypeLabel } from '../../src/format/role-timeline';
+import type { EntityKey } from '../../src/messages/protocol';
+import type { PageState } from './use-page-info';
+import { useOnPageEntities, type OnPageEntity } from './use-on-page-entities';
+
+interface OnPageSectionProps {
+  page: PageState;
+  /** Scrolls the page to the entity's first mention; rejects when the page cannot be reached. */
+  onReveal(key: EntityKey): Promise<void>;
+}
+
+/** "On this page": the names Factlens found in the tab, most mentioned first; each one leads to its first mention. */
+export function OnPageSection({ page, onReveal }: OnPageSectionProps) {
+  const headingId = useId();
+  const state = useOnPageEntities(page.status === 'ready' ? page.info : null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (page.status === 'unavailable') return null;
+
+  function reveal(entity: OnPageEntity) {
+    setError(null);
+    onReveal(entity.key).catch(() => setError(`Could not show ${entity.name} on the page. Reload the page and try again.`));
+  }
+
+  return (
+    <section class="panel" aria-labelledby={headingId} data-testid="on-page">
+      <h2 id={headingId} class="panel-title">
+        On this page
+      </h2>
+      {(page.status === 'loading' || state.status === 'loading') && (
+        <p class="status" role="status">
+          Looking at this page…
+        </p>
+      )}
+      {page.status === 'ready' && !page.info.active && state.status === 'ready' && state.entities.length === 0 ? (
+        <p class="status">Factlens is off on this page.</p>
+      ) : (
+        state.status === 'ready' &&
+        state.entities.length === 0 && <p class="status">No names found on this page</p>
+      )}
+      {state.status === 'error' && (
+        <p class="status error" role="alert">
+          The names on this page could not be loaded. {state.error}
+        </p>
+      )}
+      {state.status === 'ready' && state.entities.length > 0 && (
+        <ul class="on-page-list">
+          {state.entities.map((entity) => (
+            <li key={entity.key} class="on-page-row">
+              <button
+                type="button"
+                class="on-page-entity"
+                data-testid="on-page-entity"
+                data-key={entity.key}
+                title={`Show the first mention of ${entity.name} on the page`}
+                onClick={() => reveal(entity)}
+              >
+                <span class="on-page-name">{entity.name}</span>
+                <span class="on-page-count"> — {entity.count}</span>
+              </button>
+              <span class="on-page-type" data-type={entity.type}>
+                {entityTypeLabel(entity.type)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p class="status error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

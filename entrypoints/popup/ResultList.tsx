@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { entityTypeLabel } from '../../src/format/role-timeline';
+import type { SearchHit } from '../../src/messages/protocol';
+import type { SearchState } from './use-search';
+
+interface ResultListProps {
+  id: string;
+  search: SearchState;
+  selected: number;
+  optionId(index: number): string;
+  onSelect(index: number): void;
+  onOpen(hit: SearchHit): void;
+}
+
+/** The results of the current query as a listbox; the search box keeps focus and points at the selected option. */
+export function ResultList({ id, search, selected, optionId, onSelect, onOpen }: ResultListProps) {
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    const option = list.current?.querySelector<HTMLElement>('[aria-selected="true"]');
+    option?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected, search.hits]);
+
+  if (search.status === 'error') {
+    return (
+      <p class="status error" role="alert" data-testid="search-error">
+        Search failed. {search.error}
+      </p>
+    );
+  }
+  const { hits } = search;
+  const noMatches = search.status === 'ready' && hits.length === 0;
+  return (
+    <div class="results">
+      <ul
+        ref={list}
+        id={id}
+        role="listbox"
+        aria-label="Search results"
+        aria-busy={search.status === 'loading'}
+        class="result-list"
+        hidden={hits.length === 0}
+      >
+        {hits.map((hit, i) => (
+          <li
+            key={hit.key}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === selected}
+            class="result"
+            data-testid="result"
+            data-key={hit.key}
+            // Keep focus in the search box: the list is driven from there.
+            onMouseDown={(event) => event.preventDefault()}
+            onMouseMove={() => i !== selected && onSelect(i)}
+            onClick={() => onOpen(hit)}
+          >
+            <span class="result-line">
+              <span class="result-name">{hit.name}</span>
+              <span class="result-type" data-type={hit.type}>
+                {entityTypeLabel(hit.type)}
+              </span>
+            </span>
+            {hit.mainRole && <span class="result-role">{hit.mainRole}</span>}
+            {hit.matched && <span class="result-matched">matched: {hit.matched}</span>}
+          </li>
+        ))}
+      </ul>
+      <p class="status" role="status" data-testid="search-status">
+        {noMatches ? 'No matches' : search.status === 'loading' && hits.length === 0 ? 'Searching…' : ''}
+      </p>
+    </div>
+  );
+}

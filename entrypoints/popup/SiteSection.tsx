@@ -1,0 +1,61 @@
+import { useId } from 'preact/hooks';
+import { Switch } from './Switch';
+import type { PageState } from './use-page-info';
+import { useSiteSettings } from './use-site-settings';
+
+/** "Current site": whether Factlens shows on this tab's site, and the global switch. */
+export function SiteSection({ page, revision }: { page: PageState; revision: number }) {
+  const headingId = useId();
+  return (
+    <section class="panel" aria-labelledby={headingId}>
+      <h2 id={headingId} class="panel-title">
+        Current site
+      </h2>
+      {page.status === 'loading' ? (
+        <p class="status" role="status">
+          Checking this page…
+        </p>
+      ) : (
+        <SiteSwitches host={page.status === 'ready' ? page.info.host : null} revision={revision} />
+      )}
+    </section>
+  );
+}
+
+function SiteSwitches({ host, revision }: { host: string | null; revision: number }) {
+  const { settings, error, setSiteEnabled, setGlobalEnabled } = useSiteSettings({ host, revision });
+  const noteId = useId();
+  const globalOff = settings !== null && !settings.globalEnabled;
+  return (
+    <>
+      {host === null && (
+        <p class="status" data-testid="not-running">
+          Factlens does not run on this page
+        </p>
+      )}
+      {settings && host !== null && (
+        <Switch
+          testId="site-toggle"
+          label={`Show on ${host}`}
+          checked={settings.siteEnabled}
+          disabled={globalOff}
+          describedBy={globalOff ? noteId : undefined}
+          onChange={setSiteEnabled}
+        />
+      )}
+      {settings && (
+        <Switch testId="global-toggle" label="Factlens on everywhere" checked={settings.globalEnabled} onChange={setGlobalEnabled} />
+      )}
+      {globalOff && (
+        <p id={noteId} class="note" data-testid="global-off-note">
+          Factlens is off on every site. Turn it on everywhere to choose site by site.
+        </p>
+      )}
+      {error && (
+        <p class="status error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

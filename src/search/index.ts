@@ -1,0 +1,8 @@
+/**
+ * Entity search for the popup: an in-memory index built once per change of
+ * the enabled datasets, answering each keystroke in well under a frame at
+ * 100,000 entities. Pure code: no DOM, no extension API.
+ */
+export { buildSearchIndex, type SearchEntry, type SearchIndex } from './build';
+export { searchIndex, type SearchResult } from './search';
+export { TIER, tierOfScore } from './rank';
