@@ -10,9 +10,9 @@ export interface SearchEntry {
 }
 
 /**
- * The search index, in flat typed arrays: at 100,000 entities there are
- * about 300,000 names and 700,000 postings, which as objects would cost
- * tens of megabytes and a slow build. Treat as opaque outside src/search.
+ * The search index, in flat typed arrays: 100,000 entities have a few hundred
+ * thousand names and postings, which as objects would cost tens of megabytes
+ * and a slow build. Treat as opaque outside src/search.
  *
  * "Names" are an entry's canonical name and aliases after folding, duplicates
  * dropped. Name ids are in quality order (canonical names first, then shorter
@@ -60,7 +60,8 @@ export interface SearchIndex {
 }
 
 const NAME_BITS = 2 ** 26;
-const TOKEN_BITS = 2 ** 24;
+/** Packing unit for token ids in doubles (cjkChars, byFirstLength): up to 16 million distinct tokens. */
+export const TOKEN_BITS = 2 ** 24;
 
 interface Collected {
   nameEntry: number[];

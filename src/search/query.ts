@@ -1,4 +1,4 @@
-import type { SearchIndex } from './build';
+import { TOKEN_BITS, type SearchIndex } from './build';
 import { EXACT, INFIX, NONE, PREFIX, TYPO, TYPO_PREFIX } from './kinds';
 import { prefixRange } from './sorted';
 import { isCjkToken, tokenize } from './tokens';
@@ -8,7 +8,6 @@ import { MIN_TYPO_LENGTH, typoPrefixRanges, typoTokens } from './typo';
 const MAX_QUERY_TOKENS = 16;
 /** Enough CJK infix tokens for any useful answer; a one-character query could name thousands. */
 const MAX_INFIX_TOKENS = 2000;
-const TOKEN_BITS = 2 ** 24;
 
 /** Which index tokens one query token matches, and how well. */
 export interface TokenMatcher {

@@ -1,6 +1,13 @@
 import type { SearchIndex } from './build';
-import { EXACT, INFIX, NONE, PREFIX, TYPO } from './kinds';
+import * as Kind from './kinds';
 import type { TokenMatcher } from './query';
+
+/**
+ * Local copies of the kinds: scoring reads them millions of times per slow
+ * query, and a module loader that keeps imports as live bindings (Vite's,
+ * which runs the tests) makes every read of an imported one a getter call.
+ */
+const { EXACT, INFIX, NONE, PREFIX, TYPO } = Kind;
 
 /**
  * Score tiers, best first. A name's tier says how the whole query matched it.

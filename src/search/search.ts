@@ -11,9 +11,9 @@ export interface SearchResult {
   matched?: string;
 }
 
-/** Up to this many postings the driving token's names are all scored (exact results, about 2 ms at most); above, the capped scan. */
+/** Up to this many postings the driving token's names are all scored (exact results, a few ms at most); above, the capped scan. */
 const FULL_VOLUME = 20_000;
-/** A capped search stops after this many matching entries: enough to find the best 50 in practice. */
+/** A capped search stops after this many matching entries: enough to find the best 50 in practice (search-scale.test.ts compares). */
 const CAP = 1000;
 /** And after scoring this many names, so "a b" (two huge tokens, few joint matches) stays fast. */
 const MAX_SCORED = 20_000;
@@ -25,6 +25,8 @@ interface Run {
   index: SearchIndex;
   matchers: readonly TokenMatcher[];
   top: Top;
+  /** Matching entries a capped search collects: CAP, or the limit if larger. */
+  cap: number;
   matched: number;
   scored: number;
 }
@@ -94,7 +96,7 @@ function searchAll(run: Run, driver: TokenMatcher): void {
 }
 
 function capped(run: Run): boolean {
-  return run.matched >= CAP || run.scored >= MAX_SCORED;
+  return run.matched >= run.cap || run.scored >= MAX_SCORED;
 }
 
 /**
@@ -113,7 +115,7 @@ function searchCapped(run: Run, driver: TokenMatcher, position: number): void {
     const t = driver.exact;
     for (let k = index.postingStart[t]!; k < index.postingStart[t + 1]! && !capped(run); k++) consider(run, index.postings[k]!);
   }
-  const deferred = new Int32Array(CAP);
+  const deferred = new Int32Array(run.cap);
   let waiting = 0;
   const names = index.nameEntry.length;
   for (let n = 0; n < names; n++) {
@@ -122,7 +124,7 @@ function searchCapped(run: Run, driver: TokenMatcher, position: number): void {
     if (start + position < end && kinds[nameTokens[start + position]!] !== 0) {
       consider(run, n);
       if (capped(run)) return;
-    } else if (waiting < CAP) {
+    } else if (waiting < run.cap) {
       for (let k = start; k < end; k++) {
         if (kinds[nameTokens[k]!] !== 0) {
           deferred[waiting++] = n;
@@ -140,7 +142,8 @@ function searchCapped(run: Run, driver: TokenMatcher, position: number): void {
  * canonical name or an alias); see rank.ts for the order.
  */
 export function searchIndex({ index, query, limit = 20 }: { index: SearchIndex; query: string; limit?: number }): SearchResult[] {
-  const max = Math.floor(limit);
+  // Never more slots than entries: a careless limit must not allocate or insert in vain.
+  const max = Math.min(Math.floor(limit), index.keys.length);
   if (!(max >= 1)) return [];
   const matchers = prepareQuery({ index, query });
   try {
@@ -164,7 +167,7 @@ function answer({ index, matchers, limit }: { index: SearchIndex; matchers: read
     index.seen.fill(0);
     index.stamp = 1;
   }
-  const run: Run = { index, matchers, top: createTop({ limit }), matched: 0, scored: 0 };
+  const run: Run = { index, matchers, top: createTop({ limit }), cap: Math.max(CAP, limit), matched: 0, scored: 0 };
   if (driver.volume <= FULL_VOLUME) searchAll(run, driver);
   else searchCapped(run, driver, position);
 

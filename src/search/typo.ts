@@ -89,11 +89,12 @@ function mergeRanges(pairs: number[][]): number[] {
 
 /**
  * Token ranges whose tokens start with something one edit from `query`, for a
- * word still being typed ("internatinal" → "international…"). Every string one
- * edit away is a prefix of the sorted list's ranges, found by binary search:
- * deletions and swaps are fixed strings; substitutions and insertions at
- * position j try each unit that actually follows query[0, j) in some token,
- * walking those distinct units with one search each instead of an alphabet.
+ * word still being typed ("internatinal" → "international…"). Each string one
+ * edit from the query is a prefix, so its tokens are one range of the sorted
+ * list, found by binary search. Deletions and swaps give fixed strings;
+ * substitutions and insertions at position j need the unit put there, so they
+ * try only the units that actually follow query[0, j) in some token, jumping
+ * from one to the next with a binary search instead of trying an alphabet.
  * Returned as flat [lo, hi, lo, hi…], merged.
  */
 export function typoPrefixRanges({ tokens, query }: { tokens: readonly string[]; query: string }): number[] {

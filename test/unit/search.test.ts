@@ -193,6 +193,13 @@ describe('blank queries', () => {
     for (const query of ['', ' ', '\t\n ', '\u00a0', '--', '"']) expect(search(query)).toEqual([]);
   });
 
+  it('nor do odd queries fail: emoji, a long word, many tokens', () => {
+    expect(search('😀')).toEqual([]);
+    expect(search('x'.repeat(200))).toEqual([]);
+    expect(search('alibab'.repeat(30))).toEqual([]);
+    expect(search('a '.repeat(100))).toEqual([]);
+  });
+
   it('and a limit below one returns nothing', () => {
     expect(search('alibaba', 0)).toEqual([]);
   });

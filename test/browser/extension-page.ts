@@ -1,0 +1,70 @@
+import type { Page } from 'puppeteer-core';
+import type { ExtensionBrowser } from './harness';
+
+/**
+ * Shows an extension page in `page`. Chromium lets puppeteer navigate there.
+ * Firefox's BiDi refuses moz-extension:// URLs, so the page (already one of
+ * ours) navigates itself; BiDi then keeps stale handles, so callers read and
+ * drive the new document with evaluate() and the keyboard only.
+ */
+export async function showExtensionPage(eb: ExtensionBrowser, page: Page, path: string): Promise<void> {
+  const url = `${eb.origin}${path}`;
+  if (eb.name === 'chromium') {
+    await page.goto(url, { waitUntil: 'load' });
+    return;
+  }
+  await page.evaluate(`location.href = ${JSON.stringify(url)}`);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const ready = await page.evaluate(`location.href === ${JSON.stringify(new URL(url).href)} && document.readyState === 'complete'`).catch(() => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${path} did not load`);
+}
+
+/**
+ * Polls an expression in the page until it is truthy; returns its value.
+ * Make it a boolean or a string: Firefox's BiDi returns DOM nodes as undefined.
+ */
+export async function until<T>(page: Page, expression: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    last = await page.evaluate(expression).catch((e: Error) => {
+      if (process.env.FACTLENS_DEBUG) console.log('evaluate failed:', e.message.slice(0, 200));
+      return undefined;
+    });
+    if (last) return last as T;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${expression} (last: ${JSON.stringify(last)})`);
+}
+
+/** The tab id of the page served from `host`, found by asking every tab's content script. */
+export function tabIdForHost(extensionPage: Page, host: string): Promise<number> {
+  return until<number>(
+    extensionPage,
+    `(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      for (const tab of await api.tabs.query({})) {
+        const info = await api.tabs.sendMessage(tab.id, { type: 'getPageInfo' }, { frameId: 0 }).catch(() => null);
+        if (info?.host === ${JSON.stringify(host)}) return tab.id;
+      }
+      return 0;
+    })()`,
+  );
+}
+
+/** Puts a file into a file input and fires change, as choosing it in the dialog would. */
+export async function chooseFile(page: Page, selector: string, name: string, contents: string): Promise<void> {
+  await page.evaluate(
+    `(() => {
+      const input = document.querySelector(${JSON.stringify(selector)});
+      const files = new DataTransfer();
+      files.items.add(new File([${JSON.stringify(contents)}], ${JSON.stringify(name)}, { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`,
+  );
+}
