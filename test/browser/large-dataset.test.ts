@@ -1,0 +1,66 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { chooseFile, showExtensionPage, until } from './extension-page';
+import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { waitForHighlights } from './overlay-page';
+
+/**
+ * Factlens at the size users may bring: 100,000 imported entities. Times are
+ * printed for the record; `npm run bench` measures them properly.
+ */
+const dataset = syntheticDataset({ count: 100_000, id: 'synthetic' });
+const json = JSON.stringify(dataset);
+const sample = [dataset.entities[7]!, dataset.entities[50_000]!, dataset.entities[99_998]!];
+const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Names</title></head><body>
+${sample.map((e) => `<p>Today ${e.name} said hello.</p>`).join('\n')}
+<p>Jack Ma still counts.</p></body></html>`;
+
+describe.each(BROWSERS)('%s: 100,000 imported entities', (name) => {
+  let eb: ExtensionBrowser;
+  let server: StaticServer;
+  let options: Page;
+
+  beforeAll(async () => {
+    server = await startStaticServer({ files: new Map([['/names.html', page]]) });
+    eb = await launchWithExtension(name);
+    options = await firstInstallPage(eb);
+    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+  });
+  afterAll(async () => {
+    await eb?.close();
+    await server?.close();
+  });
+
+  it('imports them', { timeout: 240_000 }, async () => {
+    const started = Date.now();
+    await chooseFile(options, '[data-testid=import-file]', 'synthetic.json', json);
+    const done = await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`, 200_000);
+    expect(done).toMatch(/100,000 entities/);
+    console.log(`${name}: imported 100,000 entities (${(json.length / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms`);
+  });
+
+  it('highlights their names on a page', { timeout: 120_000 }, async () => {
+    const started = Date.now();
+    const tab = await openPage(eb, `${server.url}names.html`);
+    const expected = [...sample.map((e) => e.name), 'Jack Ma'];
+    expect(await waitForHighlights(tab, expected, 90_000)).toEqual(expected);
+    console.log(`${name}: first highlights at 100k names after ${Date.now() - started} ms (includes building the automaton)`);
+  });
+
+  it('finds them in the popup search', { timeout: 120_000 }, async () => {
+    const wanted = sample[1]!.name;
+    await showExtensionPage(eb, options, 'popup.html');
+    await until(options, `document.activeElement?.getAttribute('data-testid') === 'search'`);
+    const started = Date.now();
+    await options.keyboard.type(wanted);
+    const results = await until<string[]>(
+      options,
+      `(() => { const r = [...document.querySelectorAll('[data-testid=result]')].map((e) => e.textContent); return r.some((t) => t.includes(${JSON.stringify(wanted)})) ? r : null; })()`,
+      90_000,
+    );
+    expect(results[0]).toContain(wanted);
+    console.log(`${name}: popup search found "${wanted}" ${Date.now() - started} ms after typing began`);
+  });
+});
