@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
 import { errorMessage } from './import-file';
-import { useBroadcast } from './use-broadcast';
+import { useBroadcast } from '../../utils/use-broadcasts';
 
 const HIGHLIGHT_CHOICES: readonly { value: Appearance['highlightStyle']; label: string }[] = [
   { value: 'both', label: 'Wash and underline' },

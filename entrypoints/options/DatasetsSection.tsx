@@ -4,7 +4,7 @@ import { request } from '../../utils/messaging';
 import { exportDataset } from './export-file';
 import { ImportDataset } from './ImportDataset';
 import { countOf, errorMessage, formatCount } from './import-file';
-import { useBroadcast } from './use-broadcast';
+import { useBroadcast } from '../../utils/use-broadcasts';
 
 type Notice = { kind: 'status' | 'error'; message: string } | null;
 

@@ -3,7 +3,7 @@ import type { SiteRule } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
 import { parseHostInput } from './host-input';
 import { errorMessage } from './import-file';
-import { useBroadcast } from './use-broadcast';
+import { useBroadcast } from '../../utils/use-broadcasts';
 
 /** The sites Factlens is turned off on, and a form to turn it off on another. */
 export function SitesSection() {

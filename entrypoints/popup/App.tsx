@@ -7,7 +7,7 @@ import { OnPageSection } from './OnPageSection';
 import { ResultList } from './ResultList';
 import { SearchBox } from './SearchBox';
 import { SiteSection } from './SiteSection';
-import { useBroadcasts } from './use-broadcasts';
+import { useBroadcasts } from '../../utils/use-broadcasts';
 import { usePageInfo } from './use-page-info';
 import { useSearch } from './use-search';
 import { useTheme } from './use-theme';

@@ -3,6 +3,7 @@ import { buildSearchIndex, searchIndex, tierOfScore, TIER, type SearchEntry, typ
 import { prepareQuery, releaseQuery } from '../../src/search/query';
 import { createScratch, ranksAbove, scoreName } from '../../src/search/rank';
 import { isCjkToken, tokenize } from '../../src/search/tokens';
+import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 
 /**
  * The popup's search at the size it is built for: 100,000 generated
@@ -12,17 +13,7 @@ import { isCjkToken, tokenize } from '../../src/search/tokens';
 
 const ENTITIES = 100_000;
 
-/** mulberry32: a small seeded generator, so every run indexes the same names. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const SURNAMES = ['Zhang', 'Wang', 'Li', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo', 'He', 'Lin', 'Luo', 'Gao'];
 const HAN_SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { broadcastSchema, type Broadcast } from '../../src/messages/protocol';
+import { broadcastSchema, type Broadcast } from '../src/messages/protocol';
 
 /**
  * Calls onBroadcast for every valid settingsChanged / datasetsChanged message
@@ -18,4 +18,11 @@ export function useBroadcasts(onBroadcast: (message: Broadcast) => void): void {
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
   }, []);
+}
+
+/** Calls `onBroadcast` for broadcasts of one type only. */
+export function useBroadcast(type: Broadcast['type'], onBroadcast: () => void): void {
+  useBroadcasts((message) => {
+    if (message.type === type) onBroadcast();
+  });
 }
