@@ -1,13 +1,36 @@
 import type { Alias, EntityType } from '../../src/dataset/schema';
 import { entityKey, type EntityKey } from '../../src/messages/protocol';
 import { generations } from './datasets';
-import type { FactlensDb } from './db';
+import type { FactlensDb, NameListRecord } from './db';
+import { LETTER_TYPE, nameListOf } from './name-lists';
 
 export interface CatalogEntry {
   key: EntityKey;
   name: string;
   type: EntityType;
   aliases: Alias[];
+}
+
+/** A generation's name list, written from its rows if an older version of Factlens did not write one. */
+async function nameList(db: FactlensDb, gen: string): Promise<NameListRecord> {
+  const stored = await db.nameLists.get(gen);
+  if (stored) return stored;
+  const list = nameListOf({ gen, entities: await db.entityRows.where('gen').equals(gen).sortBy('seq') });
+  await db.nameLists.put(list);
+  return list;
+}
+
+function entriesOf(dataset: string, list: NameListRecord): CatalogEntry[] {
+  const entries: CatalogEntry[] = list.ids.map((id, i) => ({
+    key: entityKey({ dataset, id }),
+    name: list.names[i]!,
+    type: LETTER_TYPE[list.types[i]!]!,
+    aliases: [],
+  }));
+  list.aliasTexts.forEach((text, a) => {
+    entries[list.aliasOwner[a]!]!.aliases.push(list.aliasContextual[a] ? { text, contextual: true } : { text });
+  });
+  return entries;
 }
 
 /**
@@ -22,12 +45,7 @@ export function createCatalog({ db }: { db: FactlensDb }) {
   async function load(): Promise<CatalogEntry[]> {
     const entries: CatalogEntry[] = [];
     for (const [dataset, gen] of await generations({ db, enabledOnly: true })) {
-      await db.entityRows
-        .where('gen')
-        .equals(gen)
-        .each((e) => {
-          entries.push({ key: entityKey({ dataset, id: e.id }), name: e.name, type: e.type, aliases: e.aliases });
-        });
+      entries.push(...entriesOf(dataset, await nameList(db, gen)));
     }
     return entries;
   }
@@ -40,7 +58,16 @@ export function createCatalog({ db }: { db: FactlensDb }) {
       });
       return loading;
     },
-    /** Bumped on every change, so caches built from an older catalog know to rebuild. */
+    /**
+     * Names exactly which data the catalog holds: the enabled datasets'
+     * generations. A structure derived from the catalog stays valid, across
+     * worker restarts too, for as long as the signature is the same.
+     */
+    async signature(): Promise<string> {
+      const gens = [...(await generations({ db, enabledOnly: true })).entries()].sort();
+      return JSON.stringify(gens);
+    },
+    /** Bumped on every change, so in-memory caches know to rebuild. */
     get version(): number {
       return version;
     },

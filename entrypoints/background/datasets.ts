@@ -29,6 +29,7 @@ export async function setDatasetEnabled({ db, id, enabled }: { db: FactlensDb; i
 export async function deleteGeneration({ db, gen }: { db: FactlensDb; gen: string }): Promise<void> {
   await db.entityRows.where('gen').equals(gen).delete();
   await db.sourceRows.where('gen').equals(gen).delete();
+  await db.nameLists.delete(gen);
 }
 
 export async function removeDataset({ db, id }: { db: FactlensDb; id: string }): Promise<void> {

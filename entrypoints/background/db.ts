@@ -24,6 +24,30 @@ export interface ImportRecord {
   startedAt: number;
 }
 
+/**
+ * Every name of one generation, packed into a single row so the catalog of
+ * 100,000 entities loads in one read rather than 100,000.
+ */
+export interface NameListRecord {
+  gen: string;
+  ids: string[];
+  names: string[];
+  /** One letter per entity: p(erson), o(rganization), l(ocation/place). */
+  types: string;
+  aliasTexts: string[];
+  /** Per alias: 1 if contextual. */
+  aliasContextual: Uint8Array;
+  /** Per alias: the index of its entity in `ids`. */
+  aliasOwner: Int32Array;
+}
+
+/** A derived structure kept across worker restarts, valid while `key` matches. */
+export interface CacheRecord {
+  name: string;
+  key: string;
+  value: unknown;
+}
+
 export interface SiteRecord {
   /** A host, or "*.example.com" for a host and all its subdomains. */
   host: string;
@@ -40,6 +64,8 @@ export type FactlensDb = Dexie & {
   entityRows: Table<StoredEntity, [string, string]>;
   sourceRows: Table<StoredSource, [string, string]>;
   imports: EntityTable<ImportRecord, 'id'>;
+  nameLists: EntityTable<NameListRecord, 'gen'>;
+  caches: EntityTable<CacheRecord, 'name'>;
   settings: EntityTable<SettingRecord, 'key'>;
   sites: EntityTable<SiteRecord, 'host'>;
 };
@@ -65,6 +91,8 @@ export function openDb({ name = DB_NAME }: { name?: string } = {}): FactlensDb {
       entityRows: '[gen+id], gen, [gen+seq], *aliasKeys',
       sourceRows: '[gen+id], gen',
       imports: 'id',
+      nameLists: 'gen',
+      caches: 'name',
     })
     .upgrade((tx) => tx.table('datasets').clear());
   return db;

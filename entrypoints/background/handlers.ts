@@ -55,7 +55,8 @@ async function keysOf(db: FactlensDb, refs: { dataset: string; id: string }[]): 
 export function createHandlers({ db, catalog, matcher, search, imports, effects }: Services): Handlers {
   const datasetsChanged = <T>(value: T): T => {
     catalog.invalidate();
-    effects.broadcast({ type: 'datasetsChanged' });
+    // Built before the tabs that the broadcast reaches ask for it.
+    void matcher.warm().catch(() => {}).finally(() => effects.broadcast({ type: 'datasetsChanged' }));
     return value;
   };
   const settingsChanged = <T>(value: T): T => {

@@ -3,6 +3,7 @@ import type { DatasetInfo } from '../../src/messages/protocol';
 import { entityRow, newGeneration, sourceRow } from './dataset-records';
 import { datasetInfo, deleteGeneration } from './datasets';
 import type { FactlensDb, ImportRecord } from './db';
+import { createNameList } from './name-lists';
 
 export const BUNDLED_ID = 'factlens-bundled';
 
@@ -17,6 +18,7 @@ interface Progress {
   /** Ids referred to by roles, mentions and evidence, checked at commit. */
   organizations: Set<string>;
   citedSources: Set<string>;
+  names: ReturnType<typeof createNameList>;
 }
 
 export function createImports({ db }: { db: FactlensDb }) {
@@ -34,15 +36,22 @@ export function createImports({ db }: { db: FactlensDb }) {
     async begin({ dataset }: { dataset: ImportRecord['dataset'] }): Promise<{ importId: string }> {
       if (dataset.id === BUNDLED_ID) throw new Error(`the id "${BUNDLED_ID}" belongs to the bundled dataset`);
       const importId = crypto.randomUUID();
+      const gen = newGeneration(dataset.id);
       await db.imports.add({
         id: importId,
-        gen: newGeneration(dataset.id),
+        gen,
         dataset,
         entityCount: 0,
         sourceCount: 0,
         startedAt: Date.now(),
       });
-      running.set(importId, { entityIds: new Set(), sourceIds: new Set(), organizations: new Set(), citedSources: new Set() });
+      running.set(importId, {
+        entityIds: new Set(),
+        sourceIds: new Set(),
+        organizations: new Set(),
+        citedSources: new Set(),
+        names: createNameList(gen),
+      });
       return { importId };
     },
 
@@ -71,6 +80,7 @@ export function createImports({ db }: { db: FactlensDb }) {
           sourceCount: imp.sourceCount + sources.length,
         });
       });
+      progress.names.add(entities);
       return { written: imp.entityCount + entities.length };
     },
 
@@ -83,7 +93,7 @@ export function createImports({ db }: { db: FactlensDb }) {
       const unknownSource = [...progress.citedSources].find((id) => !progress.sourceIds.has(id));
       if (unknownSource) throw new Error(`a quote or mention refers to an unknown source "${unknownSource}"`);
 
-      const { info, replaced } = await db.transaction('rw', db.datasets, db.imports, async () => {
+      const { info, replaced } = await db.transaction('rw', [db.datasets, db.imports, db.nameLists], async () => {
         const existing = await db.datasets.get(imp.dataset.id);
         if (existing?.bundled) throw new Error(`the id "${imp.dataset.id}" belongs to the bundled dataset`);
         const stored = {
@@ -96,6 +106,7 @@ export function createImports({ db }: { db: FactlensDb }) {
           updatedAt: Date.now(),
           generation: imp.gen,
         };
+        await db.nameLists.put(progress.names.record());
         await db.datasets.put(stored);
         await db.imports.delete(importId);
         return { info: datasetInfo(stored), replaced: existing?.generation };
@@ -126,6 +137,10 @@ export async function cleanUpStore({ db }: { db: FactlensDb }): Promise<void> {
     await deleteGeneration({ db, gen: imp.gen });
   }
   const live = new Set((await db.datasets.toArray()).map((d) => d.generation));
-  const gens = new Set([...(await db.entityRows.orderBy('gen').uniqueKeys()), ...(await db.sourceRows.orderBy('gen').uniqueKeys())]);
+  const gens = new Set([
+    ...(await db.entityRows.orderBy('gen').uniqueKeys()),
+    ...(await db.sourceRows.orderBy('gen').uniqueKeys()),
+    ...(await db.nameLists.toCollection().primaryKeys()),
+  ]);
   for (const gen of gens) if (!live.has(String(gen))) await deleteGeneration({ db, gen: String(gen) });
 }

@@ -1,29 +1,43 @@
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../../src/matcher';
 import type { EntityKey, TextMatch } from '../../src/messages/protocol';
 import type { Catalog } from './catalog';
+import type { FactlensDb } from './db';
 
 interface Compiled {
-  version: number;
+  signature: string;
   dictionary: Dictionary;
   keys: EntityKey[];
 }
 
+/** Bump when the Dictionary layout changes, so a stored automaton from older code is not used. */
+const FORMAT = 'matcher-1';
+const CACHE = 'matcher';
+
 /**
- * One automaton over every alias of every enabled dataset, built once per
- * change of the datasets and shared by all tabs. Pages send text here rather
- * than each holding its own copy of a dictionary that can reach tens of
- * megabytes, and the scan runs off the page's main thread.
+ * One automaton over every alias of every enabled dataset, shared by all
+ * tabs. Pages send text here rather than each holding its own copy of a
+ * dictionary that can reach tens of megabytes, and the scan runs off the
+ * page's main thread.
+ *
+ * It is built once per change of the datasets and kept in IndexedDB, so a
+ * worker that the browser stopped and started again reads it back (typed
+ * arrays clone fast) instead of rebuilding it from every entity.
  */
-export function createMatcherService({ catalog }: { catalog: Catalog }) {
+export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog: Catalog }) {
   let compiled: Promise<Compiled> | null = null;
 
-  async function compile(version: number): Promise<Compiled> {
+  async function compile(signature: string): Promise<Compiled> {
+    const stored = await db.caches.get(CACHE);
+    if (stored?.key === signature) return stored.value as Compiled;
     const entries = await catalog.get();
     const patterns: Pattern[] = [];
     entries.forEach((entry, entity) => {
       for (const alias of entry.aliases) patterns.push({ text: alias.text, contextual: alias.contextual === true, entity });
     });
-    return { version, dictionary: buildDictionary({ patterns }), keys: entries.map((e) => e.key) };
+    const built: Compiled = { signature, dictionary: buildDictionary({ patterns }), keys: entries.map((e) => e.key) };
+    // Stored in the background: the scan need not wait for the write.
+    db.caches.put({ name: CACHE, key: signature, value: built }).catch(() => {});
+    return built;
   }
 
   function toTextMatches({ dictionary, keys }: Compiled, text: string): TextMatch[] {
@@ -40,20 +54,27 @@ export function createMatcherService({ catalog }: { catalog: Catalog }) {
   }
 
   async function current(): Promise<Compiled> {
-    const version = catalog.version;
+    const signature = `${FORMAT}:${await catalog.signature()}`;
     if (compiled) {
       const c = await compiled.catch(() => null);
-      if (c && c.version === version) return c;
+      if (c?.signature === signature) return c;
     }
-    compiled = compile(version);
-    compiled.catch(() => (compiled = null));
-    return compiled;
+    const next = compile(signature);
+    compiled = next;
+    next.catch(() => {
+      if (compiled === next) compiled = null;
+    });
+    return next;
   }
 
   return {
     async scanTexts(texts: readonly string[]): Promise<TextMatch[][]> {
       const c = await current();
       return texts.map((text) => toTextMatches(c, text));
+    },
+    /** Builds (or loads) the automaton now, so the next page need not wait for it. */
+    async warm(): Promise<void> {
+      await current();
     },
   };
 }

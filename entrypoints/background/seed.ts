@@ -1,6 +1,7 @@
 import type { Dataset } from '../../src/dataset/schema';
 import { datasetRows, newGeneration } from './dataset-records';
 import type { FactlensDb } from './db';
+import { nameListOf } from './name-lists';
 
 /**
  * Loads the bundled dataset in one transaction. Running it again with the
@@ -8,13 +9,14 @@ import type { FactlensDb } from './db';
  * keeping whether the user enabled it, their settings and their imports.
  */
 export async function seedBundled({ db, dataset }: { db: FactlensDb; dataset: Dataset }): Promise<'seeded' | 'updated' | 'unchanged'> {
-  return db.transaction('rw', db.datasets, db.entityRows, db.sourceRows, async () => {
+  return db.transaction('rw', [db.datasets, db.entityRows, db.sourceRows, db.nameLists], async () => {
     const existing = await db.datasets.get(dataset.id);
     if (existing?.version === dataset.version) return 'unchanged';
     const gen = newGeneration(dataset.id);
     const rows = datasetRows({ dataset, gen });
     await db.entityRows.bulkAdd(rows.entities);
     await db.sourceRows.bulkAdd(rows.sources);
+    await db.nameLists.put(nameListOf({ gen, entities: dataset.entities }));
     await db.datasets.put({
       id: dataset.id,
       name: dataset.name,
@@ -30,6 +32,7 @@ export async function seedBundled({ db, dataset }: { db: FactlensDb; dataset: Da
     if (existing) {
       await db.entityRows.where('gen').equals(existing.generation).delete();
       await db.sourceRows.where('gen').equals(existing.generation).delete();
+      await db.nameLists.delete(existing.generation);
     }
     return existing ? 'updated' : 'seeded';
   });

@@ -8,7 +8,7 @@ import { createSearchService } from './search-service';
 /** Everything the background serves, wired over one database. */
 export function createServices({ db, effects }: { db: FactlensDb; effects: Effects }) {
   const catalog = createCatalog({ db });
-  const matcher = createMatcherService({ catalog });
+  const matcher = createMatcherService({ db, catalog });
   const search = createSearchService({ db, catalog });
   const imports = createImports({ db });
   const handlers = createHandlers({ db, catalog, matcher, search, imports, effects });

@@ -32,6 +32,7 @@ async function snapshot(d: FactlensDb) {
     entities: await d.entityRows.toArray(),
     sources: await d.sourceRows.toArray(),
     imports: await d.imports.toArray(),
+    nameLists: await d.nameLists.toArray(),
   };
 }
 
@@ -74,7 +75,7 @@ describe('seeding the bundled dataset', () => {
     const d = freshDb();
     const broken = { ...dataset, entities: [...dataset.entities, dataset.entities[0]!] };
     await expect(seedBundled({ db: d, dataset: broken })).rejects.toThrow();
-    expect(await snapshot(d)).toEqual({ datasets: [], entities: [], sources: [], imports: [] });
+    expect(await snapshot(d)).toEqual({ datasets: [], entities: [], sources: [], imports: [], nameLists: [] });
   });
 
   it('replaces old bundled data on a new version, keeping settings, sites and imports', async () => {
@@ -131,7 +132,7 @@ describe('schema upgrade', () => {
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
     expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'underline', cardDelayMs: 500, theme: 'dark' });
     expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'jack-ma' })).toMatchObject({ name: 'Jack Ma' });
-    expect(d.tables.map((t) => t.name).sort()).toEqual(['datasets', 'entityRows', 'imports', 'settings', 'sites', 'sourceRows']);
+    expect(d.tables.map((t) => t.name).sort()).toEqual(['caches', 'datasets', 'entityRows', 'imports', 'nameLists', 'settings', 'sites', 'sourceRows']);
   });
 });
 
@@ -142,7 +143,7 @@ describe('importing datasets', () => {
     const { handlers, broadcasts } = testHandlers({ db: d });
     const info = await importDataset({ handlers, dataset: userDataset('mine'), chunk: 1 });
     expect(info).toMatchObject({ id: 'mine', bundled: false, enabled: true, entityCount: 5 });
-    expect(broadcasts).toContainEqual({ type: 'datasetsChanged' });
+    await expect.poll(() => broadcasts).toContainEqual({ type: 'datasetsChanged' });
     const { matches } = await handlers.scanTexts({ type: 'scanTexts', texts: ['Viya mine said so.'] });
     expect(matches[0]!.map((m) => m.entities)).toEqual([['mine/viya']]);
   });
@@ -249,6 +250,25 @@ describe('importing datasets', () => {
     expect(await d.datasets.get('mine')).toBeUndefined();
     expect(await d.entityRows.count()).toBe(dataset.entities.length);
     await expect(handlers.removeDataset({ type: 'removeDataset', id: dataset.id })).rejects.toThrow(/bundled/);
+  });
+
+  it('keeps the built automaton across a worker restart, and rebuilds it when the datasets change', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const first = testHandlers({ db: d });
+    await first.handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] });
+    await expect.poll(async () => (await d.caches.get('matcher'))?.key).toBeTruthy();
+    const stored = (await d.caches.get('matcher'))!.key;
+
+    // A new worker reads the stored automaton; a catalog read would mean a rebuild.
+    const restarted = testHandlers({ db: d });
+    const read = vi.spyOn(restarted.catalog, 'get');
+    expect((await restarted.handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] })).matches[0]).toHaveLength(1);
+    expect(read).not.toHaveBeenCalled();
+
+    await importDataset({ handlers: restarted.handlers, dataset: userDataset('mine') });
+    expect((await restarted.handlers.scanTexts({ type: 'scanTexts', texts: ['Viya mine'] })).matches[0]).toHaveLength(1);
+    await expect.poll(async () => (await d.caches.get('matcher'))?.key).not.toBe(stored);
   });
 
   it('stops matching a disabled dataset', async () => {
