@@ -86,23 +86,26 @@ function longestAt(
   allowContextual: ContextualFilter | undefined,
 ): Match | null {
   const n = text.length;
-  let best: Match | null = null;
+  let bestEnd = -1;
+  let bestPatterns: number[] | null = null;
   let lastClass = firstClass;
   let j = start + 1;
   for (;;) {
+    let cls = j < n ? charClass(text.charCodeAt(j)) : SPACE;
+    if (cls === IGNORED) {
+      j = skipIgnored(text, j);
+      cls = j < n ? charClass(text.charCodeAt(j)) : SPACE;
+    }
     const group = d.nodeGroup[node]!;
-    if (group >= 0) {
-      const end = skipIgnored(text, j);
-      // Names in CJK scripts need no boundary; others must not run into a longer word.
-      const bounded = lastClass === CJK || end >= n || charClass(text.charCodeAt(end)) !== WORD;
-      if (bounded) {
-        const patterns = acceptedPatterns(d, group, text, start, end, allowContextual);
-        if (patterns) best = { start, end, patterns };
+    // Names in CJK scripts need no boundary; others must not run into a longer word.
+    if (group >= 0 && (lastClass === CJK || cls !== WORD)) {
+      const patterns = acceptedPatterns(d, group, text, start, j, allowContextual);
+      if (patterns) {
+        bestEnd = j;
+        bestPatterns = patterns;
       }
     }
-    j = skipIgnored(text, j);
     if (j >= n) break;
-    const cls = charClass(text.charCodeAt(j));
     let unit: number;
     let next = j + 1;
     if (cls === SPACE) {
@@ -117,7 +120,7 @@ function longestAt(
     j = next;
     if (cls !== SPACE) lastClass = cls;
   }
-  return best;
+  return bestPatterns ? { start, end: bestEnd, patterns: bestPatterns } : null;
 }
 
 /**
