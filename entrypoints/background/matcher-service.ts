@@ -11,7 +11,12 @@ interface Compiled {
 
 /** Bump when the Dictionary layout changes, so a stored automaton from older code is not used. */
 const FORMAT = 'matcher-1';
-const CACHE = 'matcher';
+/**
+ * The stored automaton's row is named by its signature, so checking for it
+ * reads nothing when it is missing; reading a stale 20 MB row just to compare
+ * a key would cost more than it saves.
+ */
+const CACHE_PREFIX = 'matcher:';
 
 /**
  * One automaton over every alias of every enabled dataset, shared by all
@@ -27,8 +32,9 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
   let compiled: Promise<Compiled> | null = null;
 
   async function compile(signature: string): Promise<Compiled> {
-    const stored = await db.caches.get(CACHE);
-    if (stored?.key === signature) return stored.value as Compiled;
+    const name = `${CACHE_PREFIX}${signature}`;
+    const stored = await db.caches.get(name);
+    if (stored) return stored.value as Compiled;
     const entries = await catalog.get();
     const patterns: Pattern[] = [];
     entries.forEach((entry, entity) => {
@@ -36,7 +42,12 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
     });
     const built: Compiled = { signature, dictionary: buildDictionary({ patterns }), keys: entries.map((e) => e.key) };
     // Stored in the background: the scan need not wait for the write.
-    db.caches.put({ name: CACHE, key: signature, value: built }).catch(() => {});
+    void db
+      .transaction('rw', db.caches, async () => {
+        await db.caches.where('name').startsWith(CACHE_PREFIX).delete();
+        await db.caches.put({ name, key: signature, value: built });
+      })
+      .catch(() => {});
     return built;
   }
 

@@ -257,8 +257,9 @@ describe('importing datasets', () => {
     await seedBundled({ db: d, dataset });
     const first = testHandlers({ db: d });
     await first.handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] });
-    await expect.poll(async () => (await d.caches.get('matcher'))?.key).toBeTruthy();
-    const stored = (await d.caches.get('matcher'))!.key;
+    const storedKey = async () => (await d.caches.where('name').startsWith('matcher:').first())?.key;
+    await expect.poll(storedKey).toBeTruthy();
+    const stored = await storedKey();
 
     // A new worker reads the stored automaton; a catalog read would mean a rebuild.
     const restarted = testHandlers({ db: d });
@@ -268,7 +269,28 @@ describe('importing datasets', () => {
 
     await importDataset({ handlers: restarted.handlers, dataset: userDataset('mine') });
     expect((await restarted.handlers.scanTexts({ type: 'scanTexts', texts: ['Viya mine'] })).matches[0]).toHaveLength(1);
-    await expect.poll(async () => (await d.caches.get('matcher'))?.key).not.toBe(stored);
+    await expect.poll(storedKey).not.toBe(stored);
+    expect(await d.caches.where('name').startsWith('matcher:').count()).toBe(1);
+  });
+
+  it('loads a catalog of 150,000 entities from one name list', async () => {
+    const d = freshDb();
+    const count = 150_000;
+    const ids = Array.from({ length: count }, (_, i) => `e${i}`);
+    await d.nameLists.put({
+      gen: 'big#1',
+      ids,
+      names: ids.map((id) => `Name ${id}`),
+      types: 'p'.repeat(count),
+      aliasTexts: ids.map((id) => `Name ${id}`),
+      aliasContextual: new Uint8Array(count),
+      aliasOwner: Int32Array.from(ids, (_, i) => i),
+    });
+    await d.datasets.put({ id: 'big', name: 'Big', version: '1', bundled: false, enabled: true, entityCount: count, sourceCount: 0, updatedAt: 0, generation: 'big#1' });
+    const { catalog } = testHandlers({ db: d });
+    const entries = await catalog.get();
+    expect(entries).toHaveLength(count);
+    expect(entries[count - 1]).toEqual({ key: `big/e${count - 1}`, name: `Name e${count - 1}`, type: 'person', aliases: [{ text: `Name e${count - 1}` }] });
   });
 
   it('stops matching a disabled dataset', async () => {
