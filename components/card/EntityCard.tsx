@@ -1,5 +1,6 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import { entityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
+import { entityKey } from '../../src/messages/entity-key';
+import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
 import { EntitySection } from './EntitySection';
 import { PageNav } from './PageNav';
 import type { CardEnv, SourceLink } from './types';

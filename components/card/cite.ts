@@ -1,5 +1,6 @@
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
-import { entityKey, type SourceInfo } from '../../src/messages/protocol';
+import { entityKey } from '../../src/messages/entity-key';
+import type { SourceInfo } from '../../src/messages/protocol';
 import type { CardEnv } from './types';
 
 export function findSource({ env, dataset, source }: { env: CardEnv; dataset: string; source: string }): SourceInfo | undefined {

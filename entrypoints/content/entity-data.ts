@@ -1,4 +1,5 @@
-import { entityKey, parseEntityKey, type EntityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
+import { entityKey, parseEntityKey, type EntityKey } from '../../src/messages/entity-key';
+import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
 
 type Request = typeof requestFn;

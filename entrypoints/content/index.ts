@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '../../components/card/card.css?inline';
-import { broadcastSchema, tabRequestSchema, type PageInfo, type TabRequest } from '../../src/messages/protocol';
+import { parseBroadcast, parseTabRequest, type TabRequest } from '../../src/messages/page-messages';
+import type { PageInfo } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
 import frameCss from './card-frame.css?inline';
 import './highlight.css';
@@ -70,9 +71,9 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
       if (ctx.isInvalid) return;
-      const broadcast = broadcastSchema.safeParse(message);
-      if (broadcast.success) {
-        if (broadcast.data.type === 'datasetsChanged' && overlay) {
+      const broadcast = parseBroadcast(message);
+      if (broadcast) {
+        if (broadcast.type === 'datasetsChanged' && overlay) {
           overlay.stop();
           overlay = null;
         }
@@ -80,9 +81,9 @@ export default defineContentScript({
         return;
       }
       // The popup and the keyboard command ask the top frame about the page.
-      const asked = tabRequestSchema.safeParse(message);
-      if (!asked.success || window !== window.top) return;
-      sendResponse(answer(asked.data));
+      const asked = parseTabRequest(message);
+      if (!asked || window !== window.top) return;
+      sendResponse(answer(asked));
     });
     // When the extension is reloaded or updated, this script is orphaned: it
     // must go quiet, leaving the page as it was, and let the new one take over.

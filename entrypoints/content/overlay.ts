@@ -1,5 +1,6 @@
 import type { SourceLink } from '../../components/card/EntityCard';
-import { DEFAULT_APPEARANCE, type Appearance, type EntityKey } from '../../src/messages/protocol';
+import { DEFAULT_APPEARANCE, type Appearance } from '../../src/messages/appearance';
+import type { EntityKey } from '../../src/messages/entity-key';
 import { viewerPath } from '../../src/viewer-link';
 import type { request as requestFn } from '../../utils/messaging';
 import { createCardUi, type CardMount } from './card-ui';

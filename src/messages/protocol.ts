@@ -1,5 +1,10 @@
 import { entitySchema, sourceSchema, type Dataset, type Entity, type EntityType, type Source } from '../dataset/schema';
 import { z } from '../dataset/z';
+import { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
+import type { EntityKey } from './entity-key';
+
+export { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
+export { entityKey, parseEntityKey, type EntityKey } from './entity-key';
 
 /**
  * The one message protocol between the background and every other context.
@@ -22,15 +27,15 @@ export const hostPattern = z
   .regex(/^(\*\.)?[a-z0-9.:[\]-]+$/i, 'must be a host name such as example.com or *.example.com');
 const datasetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(200);
 
-export const HIGHLIGHT_STYLES = ['wash', 'underline', 'both'] as const;
-export const THEMES = ['auto', 'light', 'dark'] as const;
 export const appearanceSchema = z.strictObject({
   highlightStyle: z.enum(HIGHLIGHT_STYLES),
   cardDelayMs: z.number().int().min(0).max(3000),
   theme: z.enum(THEMES),
 });
-export type Appearance = z.infer<typeof appearanceSchema>;
-export const DEFAULT_APPEARANCE: Appearance = { highlightStyle: 'both', cardDelayMs: 300, theme: 'auto' };
+
+// The zod-free Appearance (appearance.ts) and this schema must describe the same object.
+const sameAppearance: [Appearance, z.infer<typeof appearanceSchema>] extends [z.infer<typeof appearanceSchema>, Appearance] ? true : never = true;
+void sameAppearance;
 
 /** Entities per import chunk: small enough to validate and write in well under a second. */
 export const IMPORT_CHUNK = 2000;
@@ -97,17 +102,6 @@ export type SourceRecord = Source & { dataset: string };
 /** A source without its text: what a card needs to cite it. */
 export type SourceInfo = Omit<SourceRecord, 'text'>;
 
-/** "dataset/id": entity and dataset ids cannot contain "/", so the key is unambiguous. */
-export type EntityKey = string;
-
-export function entityKey({ dataset, id }: { dataset: string; id: string }): EntityKey {
-  return `${dataset}/${id}`;
-}
-
-export function parseEntityKey(key: EntityKey): { dataset: string; id: string } {
-  const slash = key.indexOf('/');
-  return { dataset: key.slice(0, slash), id: key.slice(slash + 1) };
-}
 
 /** One name found in one text: [start, end) in that text, and every entity it may be. */
 export interface TextMatch {

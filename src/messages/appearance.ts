@@ -1,0 +1,11 @@
+/** The reader's appearance settings, zod-free so the content script can use the defaults. */
+export const HIGHLIGHT_STYLES = ['wash', 'underline', 'both'] as const;
+export const THEMES = ['auto', 'light', 'dark'] as const;
+
+export interface Appearance {
+  highlightStyle: (typeof HIGHLIGHT_STYLES)[number];
+  cardDelayMs: number;
+  theme: (typeof THEMES)[number];
+}
+
+export const DEFAULT_APPEARANCE: Appearance = { highlightStyle: 'both', cardDelayMs: 300, theme: 'auto' };
