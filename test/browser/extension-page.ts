@@ -13,10 +13,14 @@ export async function showExtensionPage(eb: ExtensionBrowser, page: Page, path: 
     await page.goto(url, { waitUntil: 'load' });
     return;
   }
-  await page.evaluate(`location.href = ${JSON.stringify(url)}`);
+  // Marks the old document, so that going to the same URL again is not
+  // mistaken for having arrived before the new document replaces it.
+  await page.evaluate(`window.__factlensLeaving = true; location.href = ${JSON.stringify(url)}`);
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const ready = await page.evaluate(`location.href === ${JSON.stringify(new URL(url).href)} && document.readyState === 'complete'`).catch(() => false);
+    const ready = await page
+      .evaluate(`!window.__factlensLeaving && location.href === ${JSON.stringify(new URL(url).href)} && document.readyState === 'complete'`)
+      .catch(() => false);
     if (ready) return;
     await new Promise((r) => setTimeout(r, 100));
   }
