@@ -40,6 +40,7 @@ function entriesOf(dataset: string, list: NameListRecord): CatalogEntry[] {
  */
 export function createCatalog({ db }: { db: FactlensDb }) {
   let loading: Promise<CatalogEntry[]> | null = null;
+  let signing: Promise<string> | null = null;
   let version = 0;
 
   async function load(): Promise<CatalogEntry[]> {
@@ -64,9 +65,11 @@ export function createCatalog({ db }: { db: FactlensDb }) {
      * generations. A structure derived from the catalog stays valid, across
      * worker restarts too, for as long as the signature is the same.
      */
-    async signature(): Promise<string> {
-      const gens = [...(await generations({ db, enabledOnly: true })).entries()].sort();
-      return JSON.stringify(gens);
+    signature(): Promise<string> {
+      // Asked on every scan; the datasets table changes only through invalidate().
+      signing ??= generations({ db, enabledOnly: true }).then((gens) => JSON.stringify([...gens.entries()].sort()));
+      signing.catch(() => (signing = null));
+      return signing;
     },
     /** Bumped on every change, so in-memory caches know to rebuild. */
     get version(): number {
@@ -74,6 +77,7 @@ export function createCatalog({ db }: { db: FactlensDb }) {
     },
     invalidate(): void {
       loading = null;
+      signing = null;
       version++;
     },
   };

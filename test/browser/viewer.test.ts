@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { viewerPath } from '../../src/viewer-link';
+import { showExtensionPage } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, type ExtensionBrowser } from './harness';
 
 // The evidence quote that lies deepest in its source, so the viewer must scroll to show it.
@@ -13,28 +14,7 @@ const evidence = bundled.entities
 const source = bundled.sources.find((s) => s.id === evidence.source)!;
 const paragraphCount = source.text.split('\n').filter((line) => line.trim() !== '').length;
 
-/**
- * Opens an extension page in the tab that shows one. Chromium lets puppeteer
- * navigate there directly. Firefox's WebDriver BiDi refuses moz-extension://
- * URLs, but the page itself may go to another page of its own extension.
- * BiDi then reports no navigation either: waitForNavigation() times out and
- * puppeteer keeps handles into the old document (page.url() stays stale,
- * and waitForSelector/$eval fail with "no such handle"). So the new document
- * is awaited, and read, with page.evaluate() alone.
- */
-async function goToExtensionPage(eb: ExtensionBrowser, page: Page, url: string): Promise<void> {
-  if (eb.name === 'chromium') {
-    await page.goto(url, { waitUntil: 'load' });
-    return;
-  }
-  await page.evaluate((to) => {
-    location.href = to;
-  }, url);
-  const href = new URL(url).href;
-  await poll(page, (to) => location.href === to && document.readyState === 'complete', href);
-}
-
-/** Polls a predicate in the page's current document (see goToExtensionPage for why not waitForFunction). */
+/** Polls a predicate in the page's current document (Firefox's BiDi keeps stale handles after an extension page navigates itself; see extension-page.ts). */
 async function poll(page: Page, predicate: (arg: string) => boolean, arg: string, timeout = 20_000): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -69,7 +49,7 @@ describe.each(BROWSERS)('%s: the source viewer', (name) => {
 
   it('shows a bundled source with the linked excerpt marked and scrolled into view', async () => {
     const url = eb.origin + viewerPath({ dataset: bundled.id, source: source.id, start: evidence.start, end: evidence.end }).slice(1);
-    await goToExtensionPage(eb, page, url);
+    await showExtensionPage(eb, page, url.slice(eb.origin.length));
     await poll(page, hasSelector, '[data-testid=excerpt]');
 
     const shown = await page.evaluate(() => {
@@ -160,13 +140,13 @@ describe.each(BROWSERS)('%s: the source viewer', (name) => {
   });
 
   it('says clearly when the source does not exist', async () => {
-    await goToExtensionPage(eb, page, eb.origin + viewerPath({ dataset: bundled.id, source: 'no-such-source' }).slice(1));
+    await showExtensionPage(eb, page, viewerPath({ dataset: bundled.id, source: 'no-such-source' }).slice(1));
     await poll(page, hasSelector, '[role=alert]');
     expect(await page.evaluate(() => document.querySelector('[role=alert]')?.textContent)).toContain('no-such-source');
   });
 
   it('says clearly when the link names no source', async () => {
-    await goToExtensionPage(eb, page, `${eb.origin}viewer.html`);
+    await showExtensionPage(eb, page, 'viewer.html');
     await poll(page, hasSelector, '[role=alert]');
     expect(await page.evaluate(() => document.querySelector('[role=alert]')?.textContent)).toMatch(/does not name a source/);
   });
