@@ -2,7 +2,7 @@ import type { Alias, EntityType } from '../../src/dataset/schema';
 import { entityKey, type EntityKey } from '../../src/messages/protocol';
 import { generations } from './datasets';
 import type { FactlensDb, NameListRecord } from './db';
-import { LETTER_TYPE, nameListOf } from './name-lists';
+import { LETTER_TYPE } from './name-lists';
 
 export interface CatalogEntry {
   key: EntityKey;
@@ -11,13 +11,11 @@ export interface CatalogEntry {
   aliases: Alias[];
 }
 
-/** A generation's name list, written from its rows if an older version of Factlens did not write one. */
+/** Every generation has one: seeding and imports write it, and the version 3 upgrade wrote any missing. */
 async function nameList(db: FactlensDb, gen: string): Promise<NameListRecord> {
   const stored = await db.nameLists.get(gen);
-  if (stored) return stored;
-  const list = nameListOf({ gen, entities: await db.entityRows.where('gen').equals(gen).sortBy('seq') });
-  await db.nameLists.put(list);
-  return list;
+  if (!stored) throw new Error(`the names of generation "${gen}" are missing`);
+  return stored;
 }
 
 function entriesOf(dataset: string, list: NameListRecord): CatalogEntry[] {

@@ -1,8 +1,8 @@
-import Dexie from 'dexie';
 import { DATASET_FORMAT } from '../../src/dataset/schema';
 import type { DatasetInfo, ExportPage } from '../../src/messages/protocol';
-import { publicEntityOf, publicSourceOf } from './dataset-records';
+import { publicSourceOf } from './dataset-records';
 import type { FactlensDb, StoredDataset } from './db';
+import { deleteEntities, entitiesInOrder } from './entity-blocks';
 
 export function datasetInfo(stored: StoredDataset): DatasetInfo {
   const { generation: _gen, ...info } = stored;
@@ -27,7 +27,7 @@ export async function setDatasetEnabled({ db, id, enabled }: { db: FactlensDb; i
 
 /** Deletes rows of generations that no dataset and no running import points to. */
 export async function deleteGeneration({ db, gen }: { db: FactlensDb; gen: string }): Promise<void> {
-  await db.entityRows.where('gen').equals(gen).delete();
+  await deleteEntities({ db, gen });
   await db.sourceRows.where('gen').equals(gen).delete();
   await db.nameLists.delete(gen);
 }
@@ -49,12 +49,8 @@ export async function exportPage({ db, id, offset, limit }: { db: FactlensDb; id
   const found = await db.datasets.get(id);
   if (!found) throw new Error(`there is no dataset "${id}"`);
   const gen = found.generation;
-  const inOrder = db.entityRows.where('[gen+seq]').between([gen, Dexie.minKey], [gen, Dexie.maxKey]);
-  const [total, entities] = await Promise.all([
-    db.entityRows.where('gen').equals(gen).count(),
-    inOrder.offset(offset).limit(limit).toArray(),
-  ]);
-  const page: ExportPage = { entities: entities.map(publicEntityOf), total };
+  const entities = await entitiesInOrder({ db, gen, offset, limit });
+  const page: ExportPage = { entities, total: found.entityCount };
   if (offset === 0) {
     const sources = (await db.sourceRows.where('gen').equals(gen).toArray()).sort((a, b) => a.seq - b.seq);
     page.dataset = {

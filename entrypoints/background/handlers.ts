@@ -1,19 +1,14 @@
-import type { EntityRecord, RequestOf, RequestType, ResponseMap, SourceInfo } from '../../src/messages/protocol';
+import type { RequestOf, RequestType, ResponseMap, SourceInfo } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
 import { readAppearance, writeAppearance } from './appearance';
 import type { Catalog } from './catalog';
 import { datasetInfo, exportPage, generations, removeDataset, setDatasetEnabled } from './datasets';
-import type { FactlensDb, StoredEntity, StoredSource } from './db';
+import type { FactlensDb, StoredSource } from './db';
+import type { EntityReader } from './entity-blocks';
 import type { createImports } from './imports';
 import type { MatcherService } from './matcher-service';
 import type { SearchService } from './search-service';
 import { listSites, readSiteSettings, setGlobalEnabled, writeSiteSettings } from './site-settings';
-
-function publicEntity(stored: StoredEntity | undefined): EntityRecord | null {
-  if (!stored) return null;
-  const { aliasKeys: _keys, gen: _gen, seq: _seq, ...entity } = stored;
-  return entity;
-}
 
 function sourceInfo(source: StoredSource | undefined): SourceInfo | null {
   if (!source) return null;
@@ -37,6 +32,7 @@ export interface Effects {
 export interface Services {
   db: FactlensDb;
   catalog: Catalog;
+  entities: EntityReader;
   matcher: MatcherService;
   search: SearchService;
   imports: ReturnType<typeof createImports>;
@@ -51,8 +47,12 @@ async function keysOf(db: FactlensDb, refs: { dataset: string; id: string }[]): 
   return refs.map((r) => [gens.get(r.dataset) ?? '', r.id]);
 }
 
+async function entityRefsOf(db: FactlensDb, refs: { dataset: string; id: string }[]): Promise<{ gen: string; id: string }[]> {
+  return (await keysOf(db, refs)).map(([gen, id]) => ({ gen, id }));
+}
+
 /** One handler per request type; the router has validated and authorised the request already. */
-export function createHandlers({ db, catalog, matcher, search, imports, effects }: Services): Handlers {
+export function createHandlers({ db, catalog, entities, matcher, search, imports, effects }: Services): Handlers {
   const datasetsChanged = <T>(value: T): T => {
     catalog.invalidate();
     // Built before the tabs that the broadcast reaches ask for it.
@@ -65,8 +65,8 @@ export function createHandlers({ db, catalog, matcher, search, imports, effects 
   };
 
   return {
-    getEntity: async ({ dataset, id }) => publicEntity(await db.entityRows.get((await keysOf(db, [{ dataset, id }]))[0]!)),
-    getEntities: async ({ refs }) => (await db.entityRows.bulkGet(await keysOf(db, refs))).map(publicEntity),
+    getEntity: async ({ dataset, id }) => (await entities.read(await entityRefsOf(db, [{ dataset, id }])))[0]!,
+    getEntities: async ({ refs }) => entities.read(await entityRefsOf(db, refs)),
     getSource: async ({ dataset, id }) => {
       const row = await db.sourceRows.get((await keysOf(db, [{ dataset, id }]))[0]!);
       if (!row) return null;

@@ -1,8 +1,9 @@
 import type { Entity, Source } from '../../src/dataset/schema';
 import type { DatasetInfo } from '../../src/messages/protocol';
-import { entityRow, newGeneration, sourceRow } from './dataset-records';
+import { newGeneration, sourceRow } from './dataset-records';
 import { datasetInfo, deleteGeneration } from './datasets';
 import type { FactlensDb, ImportRecord } from './db';
+import { entityGenerations, writeEntities } from './entity-blocks';
 import { createNameList } from './name-lists';
 
 export const BUNDLED_ID = 'factlens-bundled';
@@ -72,9 +73,9 @@ export function createImports({ db }: { db: FactlensDb }) {
         for (const m of e.mentions) progress.citedSources.add(m.source);
       }
       const dataset = imp.dataset.id;
-      await db.transaction('rw', db.entityRows, db.sourceRows, db.imports, async () => {
+      await db.transaction('rw', db.entityBlocks, db.sourceRows, db.imports, async () => {
         await db.sourceRows.bulkAdd(sources.map((source, i) => sourceRow({ source, dataset, gen: imp.gen, seq: imp.sourceCount + i })));
-        await db.entityRows.bulkAdd(entities.map((entity, i) => entityRow({ entity, dataset, gen: imp.gen, seq: imp.entityCount + i })));
+        await writeEntities({ db, gen: imp.gen, dataset, firstSeq: imp.entityCount, entities });
         await db.imports.update(importId, {
           entityCount: imp.entityCount + entities.length,
           sourceCount: imp.sourceCount + sources.length,
@@ -138,7 +139,7 @@ export async function cleanUpStore({ db }: { db: FactlensDb }): Promise<void> {
   }
   const live = new Set((await db.datasets.toArray()).map((d) => d.generation));
   const gens = new Set([
-    ...(await db.entityRows.orderBy('gen').uniqueKeys()),
+    ...(await entityGenerations({ db })),
     ...(await db.sourceRows.orderBy('gen').uniqueKeys()),
     ...(await db.nameLists.toCollection().primaryKeys()),
   ]);

@@ -1,12 +1,13 @@
 import { roleTimeline } from '../../src/format/role-timeline';
-import { entityKey, parseEntityKey, type SearchHit } from '../../src/messages/protocol';
+import { entityKey, parseEntityKey, type EntityRecord, type SearchHit } from '../../src/messages/protocol';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../src/search';
 import type { Catalog } from './catalog';
 import { generations } from './datasets';
-import type { FactlensDb, StoredEntity } from './db';
+import type { FactlensDb } from './db';
+import type { EntityReader } from './entity-blocks';
 
 /** Popup search: an index over the catalog, rebuilt when the datasets change. */
-export function createSearchService({ db, catalog }: { db: FactlensDb; catalog: Catalog }) {
+export function createSearchService({ db, catalog, entities }: { db: FactlensDb; catalog: Catalog; entities: EntityReader }) {
   let built: { version: number; index: Promise<SearchIndex> } | null = null;
 
   function index(): Promise<SearchIndex> {
@@ -24,15 +25,15 @@ export function createSearchService({ db, catalog }: { db: FactlensDb; catalog: 
   }
 
   /** "Title, Organization" of the newest role, for a result's second line. */
-  async function mainRoles(rows: StoredEntity[], gens: Map<string, string>): Promise<Map<StoredEntity, string>> {
+  async function mainRoles(rows: EntityRecord[], gens: Map<string, string>): Promise<Map<EntityRecord, string>> {
     const first = new Map(rows.map((row) => [row, roleTimeline({ roles: row.roles })[0]?.role]));
     const orgRefs = [...first.entries()].flatMap(([row, role]) => {
       const gen = gens.get(row.dataset);
-      return role?.organization && gen ? [[gen, role.organization] as [string, string]] : [];
+      return role?.organization && gen ? [{ gen, id: role.organization }] : [];
     });
-    const orgs = await db.entityRows.bulkGet(orgRefs);
+    const orgs = await entities.read(orgRefs);
     const names = new Map(orgs.flatMap((o) => (o ? [[entityKey(o), o.name] as const] : [])));
-    const out = new Map<StoredEntity, string>();
+    const out = new Map<EntityRecord, string>();
     for (const [row, role] of first) {
       if (!role) continue;
       const org = role.organization ? names.get(entityKey({ dataset: row.dataset, id: role.organization })) : undefined;
@@ -47,8 +48,8 @@ export function createSearchService({ db, catalog }: { db: FactlensDb; catalog: 
       if (results.length === 0) return [];
       const gens = await generations({ db, enabledOnly: false });
       const refs = results.map((r) => parseEntityKey(r.key));
-      const rows = await db.entityRows.bulkGet(refs.map((r) => [gens.get(r.dataset) ?? '', r.id] as [string, string]));
-      const present = rows.filter((r): r is StoredEntity => r !== undefined);
+      const rows = await entities.read(refs.map((r) => ({ gen: gens.get(r.dataset) ?? '', id: r.id })));
+      const present = rows.filter((r): r is EntityRecord => r !== null);
       const roles = await mainRoles(present, gens);
       return results.flatMap((result, i) => {
         const row = rows[i];

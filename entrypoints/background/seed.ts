@@ -1,6 +1,7 @@
 import type { Dataset } from '../../src/dataset/schema';
 import { datasetRows, newGeneration } from './dataset-records';
 import type { FactlensDb } from './db';
+import { deleteEntities } from './entity-blocks';
 import { nameListOf } from './name-lists';
 
 /**
@@ -9,12 +10,18 @@ import { nameListOf } from './name-lists';
  * keeping whether the user enabled it, their settings and their imports.
  */
 export async function seedBundled({ db, dataset }: { db: FactlensDb; dataset: Dataset }): Promise<'seeded' | 'updated' | 'unchanged'> {
-  return db.transaction('rw', [db.datasets, db.entityRows, db.sourceRows, db.nameLists], async () => {
+  return db.transaction('rw', [db.datasets, db.entityBlocks, db.sourceRows, db.nameLists], async () => {
     const existing = await db.datasets.get(dataset.id);
     if (existing?.version === dataset.version) return 'unchanged';
+    // Ids are no longer record keys, so the store does not catch a duplicate itself.
+    const ids = new Set<string>();
+    for (const e of dataset.entities) {
+      if (ids.has(e.id)) throw new Error(`duplicate entity id "${e.id}" in the bundled dataset`);
+      ids.add(e.id);
+    }
     const gen = newGeneration(dataset.id);
     const rows = datasetRows({ dataset, gen });
-    await db.entityRows.bulkAdd(rows.entities);
+    await db.entityBlocks.bulkAdd(rows.entities);
     await db.sourceRows.bulkAdd(rows.sources);
     await db.nameLists.put(nameListOf({ gen, entities: dataset.entities }));
     await db.datasets.put({
@@ -24,13 +31,13 @@ export async function seedBundled({ db, dataset }: { db: FactlensDb; dataset: Da
       ...(dataset.description === undefined ? {} : { description: dataset.description }),
       bundled: true,
       enabled: existing?.enabled ?? true,
-      entityCount: rows.entities.length,
+      entityCount: dataset.entities.length,
       sourceCount: rows.sources.length,
       updatedAt: Date.now(),
       generation: gen,
     });
     if (existing) {
-      await db.entityRows.where('gen').equals(existing.generation).delete();
+      await deleteEntities({ db, gen: existing.generation });
       await db.sourceRows.where('gen').equals(existing.generation).delete();
       await db.nameLists.delete(existing.generation);
     }

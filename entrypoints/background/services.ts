@@ -1,5 +1,6 @@
 import { createCatalog } from './catalog';
 import type { FactlensDb } from './db';
+import { createEntityReader } from './entity-blocks';
 import { createHandlers, type Effects } from './handlers';
 import { createImports } from './imports';
 import { createMatcherService } from './matcher-service';
@@ -9,8 +10,9 @@ import { createSearchService } from './search-service';
 export function createServices({ db, effects }: { db: FactlensDb; effects: Effects }) {
   const catalog = createCatalog({ db });
   const matcher = createMatcherService({ db, catalog });
-  const search = createSearchService({ db, catalog });
+  const entities = createEntityReader({ db });
+  const search = createSearchService({ db, catalog, entities });
   const imports = createImports({ db });
-  const handlers = createHandlers({ db, catalog, matcher, search, imports, effects });
+  const handlers = createHandlers({ db, catalog, entities, matcher, search, imports, effects });
   return { catalog, matcher, search, imports, handlers };
 }

@@ -7,6 +7,7 @@ import bundled from '../../assets/dataset.json';
 import { openDb, type FactlensDb } from '../../entrypoints/background/db';
 import { cleanUpStore } from '../../entrypoints/background/imports';
 import { seedBundled } from '../../entrypoints/background/seed';
+import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
 import type { Dataset } from '../../src/dataset/schema';
 import { testHandlers } from './support/handlers';
 import { importDataset } from './support/import-dataset';
@@ -26,10 +27,16 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** How many entities the store holds, in one generation or in all. */
+async function storedEntities(d: FactlensDb, gen?: string): Promise<number> {
+  const blocks = await d.entityBlocks.toArray();
+  return blocks.filter((b) => gen === undefined || b.gen === gen).reduce((n, b) => n + b.entities.length, 0);
+}
+
 async function snapshot(d: FactlensDb) {
   return {
     datasets: await d.datasets.toArray(),
-    entities: await d.entityRows.toArray(),
+    entities: await d.entityBlocks.toArray(),
     sources: await d.sourceRows.toArray(),
     imports: await d.imports.toArray(),
     nameLists: await d.nameLists.toArray(),
@@ -53,13 +60,14 @@ function userDataset(id: string, version = '1'): Dataset {
 }
 
 describe('seeding the bundled dataset', () => {
-  it('loads every entity and source, indexed by folded alias', async () => {
+  it('loads every entity and source, each readable by its id', async () => {
     const d = freshDb();
     expect(await seedBundled({ db: d, dataset })).toBe('seeded');
-    expect(await d.entityRows.count()).toBe(dataset.entities.length);
+    expect(await storedEntities(d)).toBe(dataset.entities.length);
     expect(await d.sourceRows.count()).toBe(dataset.sources.length);
-    const byAlias = await d.entityRows.where('aliasKeys').equals('ma yun').toArray();
-    expect(byAlias.map((e) => e.id)).toEqual(['jack-ma']);
+    const { handlers } = testHandlers({ db: d });
+    const refs = dataset.entities.map((e) => ({ dataset: dataset.id, id: e.id }));
+    expect(await handlers.getEntities({ type: 'getEntities', refs })).toEqual(dataset.entities.map((e) => ({ ...e, dataset: dataset.id })));
     expect(await d.datasets.get(dataset.id)).toMatchObject({ version: dataset.version, bundled: true, enabled: true });
   });
 
@@ -93,8 +101,8 @@ describe('seeding the bundled dataset', () => {
     expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'viya' })).toBeNull();
     const stored = (await d.datasets.get(dataset.id))!;
     expect(stored).toMatchObject({ version: next.version, enabled: false });
-    expect(await d.entityRows.where('gen').equals(stored.generation).count()).toBe(next.entities.length);
-    expect(await d.entityRows.count()).toBe(next.entities.length + 5);
+    expect(await storedEntities(d, stored.generation)).toBe(next.entities.length);
+    expect(await storedEntities(d)).toBe(next.entities.length + 5);
     expect(await handlers.getEntity({ type: 'getEntity', dataset: 'mine', id: 'viya' })).toMatchObject({ name: 'Viya' });
     expect(await handlers.getAppearance({ type: 'getAppearance' })).toMatchObject({ cardDelayMs: 500 });
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
@@ -132,7 +140,65 @@ describe('schema upgrade', () => {
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
     expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'underline', cardDelayMs: 500, theme: 'dark' });
     expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'jack-ma' })).toMatchObject({ name: 'Jack Ma' });
-    expect(d.tables.map((t) => t.name).sort()).toEqual(['caches', 'datasets', 'entityRows', 'imports', 'nameLists', 'settings', 'sites', 'sourceRows']);
+    expect(d.tables.map((t) => t.name).sort()).toEqual(['caches', 'datasets', 'entityBlocks', 'imports', 'nameLists', 'settings', 'sites', 'sourceRows']);
+  });
+
+  it('upgrades a database saved by store version 2, keeping its imported datasets, settings and sites', async () => {
+    const typed = (_key: string, value: unknown) => {
+      const t = value as { $typed?: string; values?: number[] } | null;
+      if (t?.$typed === 'Uint8Array') return Uint8Array.from(t.values!);
+      if (t?.$typed === 'Int32Array') return Int32Array.from(t.values!);
+      return value;
+    };
+    const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/db-v2.json'), 'utf8'), typed);
+    const name = `factlens-upgrade-${n++}`;
+    const old = new Dexie(name);
+    old.version(2).stores({
+      datasets: 'id',
+      settings: 'key',
+      sites: 'host',
+      entityRows: '[gen+id], gen, [gen+seq], *aliasKeys',
+      sourceRows: '[gen+id], gen',
+      imports: 'id',
+      nameLists: 'gen',
+      caches: 'name',
+    });
+    const tables = ['datasets', 'settings', 'sites', 'entityRows', 'sourceRows', 'nameLists'];
+    for (const table of tables) await old.table(table).bulkAdd(fixture[table]);
+    old.close();
+
+    const d = openDb({ name });
+    db = d;
+    const { handlers } = testHandlers({ db: d });
+    const info = (stored: { generation: string }) => {
+      const { generation: _gen, ...rest } = stored;
+      return rest;
+    };
+    expect(await handlers.listDatasets({ type: 'listDatasets' })).toEqual(fixture.datasets.map(info));
+    const entitiesOf = (dataset: string) =>
+      (fixture.entityRows as ({ dataset: string; seq: number } & Record<string, unknown>)[])
+        .filter((r) => r.dataset === dataset)
+        .sort((a, b) => a.seq - b.seq)
+        .map(({ gen: _gen, seq: _seq, aliasKeys: _keys, dataset: _dataset, ...entity }) => entity);
+    const exported = await handlers.exportDataset({ type: 'exportDataset', id: 'my-people', offset: 0, limit: 10 });
+    expect(exported.entities).toEqual(entitiesOf('my-people'));
+    expect(exported.dataset?.sources.map((s) => s.id)).toHaveLength(2);
+    expect(await handlers.getEntity({ type: 'getEntity', dataset: 'my-people', id: 'viya' })).toMatchObject({ name: 'Viya', dataset: 'my-people' });
+
+    // The switched-off import stays off: only the enabled one matches.
+    const { matches } = await handlers.scanTexts({ type: 'scanTexts', texts: ['Chint Group and Viya'] });
+    expect(matches[0]!.map((m) => m.entities)).toEqual([['my-people/chint-group'], ['my-people/viya']]);
+    expect((await handlers.search({ type: 'search', query: 'nan cun' })).map((h) => h.key)).toContain('my-people/nan-cunhui');
+
+    expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'a.news.test' })).toMatchObject({ enabled: false });
+    expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'wash', cardDelayMs: 300, theme: 'light' });
+
+    // The next start seeds the current bundled dataset over the old one; the imports stay.
+    expect(await seedBundled({ db: d, dataset })).toBe('updated');
+    const fresh = testHandlers({ db: d }).handlers;
+    expect(await fresh.getEntity({ type: 'getEntity', dataset: 'my-off', id: 'chint-group' })).toMatchObject({ name: 'Chint Group' });
+    expect(await fresh.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'viya' })).toMatchObject({ name: 'Viya' });
+    expect(await d.entityBlocks.count()).toBe(2 + Math.ceil(dataset.entities.length / 256));
   });
 });
 
@@ -157,7 +223,7 @@ describe('importing datasets', () => {
     v2.entities = v2.entities.slice(0, 2);
     await importDataset({ handlers, dataset: v2 });
     expect(await d.datasets.get('mine')).toMatchObject({ version: '2', enabled: false, entityCount: 2 });
-    expect(await d.entityRows.count()).toBe(2);
+    expect(await storedEntities(d)).toBe(2);
   });
 
   it('leaves the previous data exactly as it was when a write fails midway', async () => {
@@ -167,9 +233,9 @@ describe('importing datasets', () => {
     await importDataset({ handlers, dataset: userDataset('mine', '1') });
     const before = await snapshot(d);
 
-    const original = d.entityRows.bulkAdd.bind(d.entityRows);
+    const original = d.entityBlocks.bulkPut.bind(d.entityBlocks);
     let calls = 0;
-    vi.spyOn(d.entityRows, 'bulkAdd').mockImplementation(((...args: Parameters<typeof original>) => {
+    vi.spyOn(d.entityBlocks, 'bulkPut').mockImplementation(((...args: Parameters<typeof original>) => {
       if (++calls === 3) return Promise.reject(new Error('disk full'));
       return original(...args);
     }) as typeof original);
@@ -241,6 +307,18 @@ describe('importing datasets', () => {
     expect(await exported(dataset.id)).toEqual(dataset);
   });
 
+  it('reads back every entity of chunks that do not line up with its storage blocks', async () => {
+    const d = freshDb();
+    const { handlers } = testHandlers({ db: d });
+    const big = syntheticDataset({ count: 700 });
+    await importDataset({ handlers, dataset: big, chunk: 300 });
+    const refs = big.entities.map((e) => ({ dataset: big.id, id: e.id }));
+    expect(await handlers.getEntities({ type: 'getEntities', refs })).toEqual(big.entities.map((e) => ({ ...e, dataset: big.id })));
+    const page = await handlers.exportDataset({ type: 'exportDataset', id: big.id, offset: 250, limit: 300 });
+    expect(page).toEqual({ entities: big.entities.slice(250, 550), total: 700 });
+    expect(await storedEntities(d)).toBe(700);
+  });
+
   it('removes an imported dataset but not the bundled one', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
@@ -248,7 +326,7 @@ describe('importing datasets', () => {
     await importDataset({ handlers, dataset: userDataset('mine') });
     await handlers.removeDataset({ type: 'removeDataset', id: 'mine' });
     expect(await d.datasets.get('mine')).toBeUndefined();
-    expect(await d.entityRows.count()).toBe(dataset.entities.length);
+    expect(await storedEntities(d)).toBe(dataset.entities.length);
     await expect(handlers.removeDataset({ type: 'removeDataset', id: dataset.id })).rejects.toThrow(/bundled/);
   });
 

@@ -1,0 +1,124 @@
+import Dexie from 'dexie';
+import type { Entity } from '../../src/dataset/schema';
+import type { EntityRecord } from '../../src/messages/protocol';
+import type { EntityBlockRecord, FactlensDb } from './db';
+
+/**
+ * Entities are stored BLOCK to a row, in the order they came in: entity
+ * number `seq` of a generation sits at index `seq % BLOCK` of block
+ * `floor(seq / BLOCK)`. Chromium pays a fixed cost per IndexedDB record
+ * (about 0.2 ms here, one IPC each), so 100,000 rows of one entity took 19 s
+ * to write where 391 blocks take 0.6 s (bench/profile-import.ts).
+ */
+export const BLOCK = 256;
+
+const blockRange = (gen: string) => [
+  [gen, Dexie.minKey],
+  [gen, Dexie.maxKey],
+] as const;
+
+/**
+ * Writes entities `firstSeq`, `firstSeq + 1`, … of a generation, completing
+ * the block an earlier write left part-full. Call inside a transaction that
+ * includes `entityBlocks`.
+ */
+export async function writeEntities({ db, gen, dataset, firstSeq, entities }: {
+  db: FactlensDb;
+  gen: string;
+  dataset: string;
+  firstSeq: number;
+  entities: readonly Entity[];
+}): Promise<void> {
+  const rows: EntityBlockRecord[] = [];
+  let seq = firstSeq;
+  let i = 0;
+  if (seq % BLOCK !== 0 && entities.length > 0) {
+    const block = Math.floor(seq / BLOCK);
+    const open = await db.entityBlocks.get([gen, block]);
+    const room = BLOCK - (seq % BLOCK);
+    const head = entities.slice(0, room);
+    rows.push({ gen, block, dataset, entities: [...(open?.entities ?? []), ...head] });
+    seq += head.length;
+    i = head.length;
+  }
+  for (; i < entities.length; i += BLOCK, seq += BLOCK) {
+    rows.push({ gen, block: seq / BLOCK, dataset, entities: entities.slice(i, i + BLOCK) });
+  }
+  await db.entityBlocks.bulkPut(rows);
+}
+
+/** A whole generation's entities as rows, for a write in one go. */
+export function entityBlocks({ gen, dataset, entities }: { gen: string; dataset: string; entities: readonly Entity[] }): EntityBlockRecord[] {
+  const rows: EntityBlockRecord[] = [];
+  for (let i = 0; i < entities.length; i += BLOCK) rows.push({ gen, block: i / BLOCK, dataset, entities: entities.slice(i, i + BLOCK) });
+  return rows;
+}
+
+export async function deleteEntities({ db, gen }: { db: FactlensDb; gen: string }): Promise<void> {
+  await db.entityBlocks.where('[gen+block]').between(...blockRange(gen)).delete();
+}
+
+/** Every generation that has entity rows. */
+export async function entityGenerations({ db }: { db: FactlensDb }): Promise<Set<string>> {
+  const keys = await db.entityBlocks.toCollection().primaryKeys();
+  return new Set(keys.map(([gen]) => gen));
+}
+
+/** Entities `offset` to `offset + limit` of a generation, in their original order. */
+export async function entitiesInOrder({ db, gen, offset, limit }: { db: FactlensDb; gen: string; offset: number; limit: number }): Promise<Entity[]> {
+  if (limit <= 0) return [];
+  const first = Math.floor(offset / BLOCK);
+  const last = Math.floor((offset + limit - 1) / BLOCK);
+  const blocks = await db.entityBlocks.where('[gen+block]').between([gen, first], [gen, last], true, true).toArray();
+  const start = offset - first * BLOCK;
+  return blocks.flatMap((b) => b.entities).slice(start, start + limit);
+}
+
+/**
+ * Reads entities by generation and id. An id's position comes from the
+ * generation's name list, which holds every id in order; a generation never
+ * changes once written, so the positions it gives are cached for good.
+ */
+const MAX_CACHED_GENERATIONS = 8;
+
+export function createEntityReader({ db }: { db: FactlensDb }) {
+  const positions = new Map<string, Promise<Map<string, number> | null>>();
+
+  function positionsOf(gen: string): Promise<Map<string, number> | null> {
+    let found = positions.get(gen);
+    if (!found) {
+      found = db.nameLists.get(gen).then((list) => (list ? new Map(list.ids.map((id, seq) => [id, seq])) : null));
+      found.catch(() => positions.delete(gen));
+      positions.set(gen, found);
+      // Replaced generations are never asked for again; keep the newest few.
+      for (const old of positions.keys()) {
+        if (positions.size <= MAX_CACHED_GENERATIONS) break;
+        positions.delete(old);
+      }
+    }
+    return found;
+  }
+
+  return {
+    /** One result per ref, null where there is no such entity. */
+    async read(refs: readonly { gen: string; id: string }[]): Promise<(EntityRecord | null)[]> {
+      const seqs = await Promise.all(refs.map(async ({ gen, id }) => (await positionsOf(gen))?.get(id)));
+      const blockKey = (gen: string, seq: number) => `${Math.floor(seq / BLOCK)} ${gen}`;
+      const wanted = new Map<string, [string, number]>();
+      refs.forEach(({ gen }, i) => {
+        const seq = seqs[i];
+        if (seq !== undefined) wanted.set(blockKey(gen, seq), [gen, Math.floor(seq / BLOCK)]);
+      });
+      const rows = await db.entityBlocks.bulkGet([...wanted.values()]);
+      const blocks = new Map([...wanted.keys()].map((key, i) => [key, rows[i]]));
+      return refs.map(({ gen }, i) => {
+        const seq = seqs[i];
+        const block = seq === undefined ? undefined : blocks.get(blockKey(gen, seq));
+        const entity = seq === undefined ? undefined : block?.entities[seq % BLOCK];
+        return block && entity ? { ...entity, dataset: block.dataset } : null;
+      });
+    },
+  };
+}
+
+export type EntityReader = ReturnType<typeof createEntityReader>;
