@@ -170,7 +170,7 @@ for (let state = 0; state < 8; state++) {
  * (start-filter.ts) on the spot, before any call.
  */
 export function scan({
-  dictionary: d,
+  dictionary,
   text,
   allowContextual,
 }: {
@@ -178,6 +178,15 @@ export function scan({
   text: string;
   allowContextual?: ContextualFilter;
 }): Match[] {
+  return scanText(dictionary, text, allowContextual);
+}
+
+/**
+ * The loop behind scan, with plain parameters: destructuring an argument
+ * object that sometimes lacks `allowContextual` deoptimised the whole loop in
+ * V8 (--trace-deopt: "Insufficient type feedback for generic named access").
+ */
+function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter | undefined): Match[] {
   const matches: Match[] = [];
   const n = text.length;
   const { pairBits, pairShift, singleMask } = d;
@@ -198,7 +207,7 @@ export function scan({
     const nextClass = next < 0 ? 0 : classTable[next]!;
     if (nextClass !== 0 && nextClass !== IGNORED) {
       const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> pairShift;
-      if ((((pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 31))) & 1) === 0) continue;
+      if ((((pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 15))) & 1) === 0) continue;
     }
     if (!startMayMatch(d, text, i, first)) continue;
     const match = longestAt(d, text, i, node, cls, allowContextual);

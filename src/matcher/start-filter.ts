@@ -23,7 +23,7 @@ export interface StartFilter {
   /** Pair filter bitset, 32 bits per element; see PAIR_HASH. */
   pairBits: Int32Array;
   pairShift: number;
-  /** Bit `unit & 31` is set for every one-unit name `unit`. */
+  /** Bit `unit & 15` is set for every one-unit name `unit` (16 bits: the number stays a small integer, so V8 keeps one object shape). */
   singleMask: number;
   /** Prefix filter bitset, 32 bits per element. */
   startBits: Int32Array;
@@ -43,7 +43,7 @@ const MAX_BITS_LOG2 = 23;
 /**
  * The pair filter's bit for folded units `first`, `second` is
  * `Math.imul((first << 16) | second, PAIR_HASH) >>> pairShift`; the scan loop
- * computes it inline. A one-unit name `u` sets bit `u & 31` of singleMask.
+ * computes it inline. A one-unit name `u` sets bit `u & 15` of singleMask.
  */
 export const PAIR_HASH = 0x9e3779b1;
 
@@ -78,7 +78,7 @@ export function buildStartFilter(sortedKeys: readonly string[]): StartFilter {
     if (key === previous) continue;
     let shared = 0;
     while (shared < FILTER_DEPTH && shared < key.length && key.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
-    if (key.length === 1) singleMask |= 1 << (key.charCodeAt(0) & 31);
+    if (key.length === 1) singleMask |= 1 << (key.charCodeAt(0) & 15);
     else if (shared < 2) pairs.push((key.charCodeAt(0) << 16) | key.charCodeAt(1));
     let hash = SEED;
     const depth = Math.min(FILTER_DEPTH, key.length);
