@@ -1,4 +1,5 @@
 import { foldText, foldTextKeepCase } from '../text/fold';
+import { buildStartFilter, type StartFilter } from './start-filter';
 
 /** One name to find. `entity` is the caller's index; the matcher never interprets it. */
 export interface Pattern {
@@ -14,14 +15,19 @@ export interface Pattern {
  *
  * Node 0 is the root. The children of node n are edges
  * edgeStart[n] .. edgeStart[n + 1] - 1, sorted by folded code unit.
+ * The start filter (start-filter.ts) rejects most word starts before the trie.
  */
-export interface Dictionary {
+export interface Dictionary extends StartFilter {
   /** The root's children, indexed directly by folded code unit (0: none). */
   rootTable: Int32Array;
   edgeStart: Int32Array;
   edgeChar: Uint16Array;
   edgeTarget: Int32Array;
-  /** The group of patterns ending at each node, or -1. */
+  /**
+   * What ends at each node: -1 nothing; -2 - p the one pattern p, not
+   * contextual (most names: no group lookup, no cache miss); g >= 0 the
+   * group g of patterns (several, or contextual ones).
+   */
   nodeGroup: Int32Array;
   groupStart: Int32Array;
   groupPatterns: Int32Array;
@@ -90,6 +96,13 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
     previous = key;
   }
   groupStart.push(keys.length);
+  const contextual = Uint8Array.from(patterns, (p) => (p.contextual ? 1 : 0));
+  for (let node = 0; node < nodes; node++) {
+    const group = nodeGroup[node]!;
+    if (group < 0 || groupStart[group + 1]! - groupStart[group]! !== 1) continue;
+    const pattern = groupPatterns[groupStart[group]!]!;
+    if (contextual[pattern] === 0) nodeGroup[node] = -2 - pattern;
+  }
 
   const edgeStart = new Int32Array(nodes + 1);
   for (let n = 1; n < nodes; n++) edgeStart[parent[n]! + 1]!++;
@@ -106,6 +119,7 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
   }
 
   return {
+    ...buildStartFilter(keys.map((k) => k.key)),
     rootTable,
     edgeStart,
     edgeChar,
@@ -113,7 +127,7 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
     nodeGroup: nodeGroup.slice(0, nodes),
     groupStart: Int32Array.from(groupStart),
     groupPatterns,
-    contextual: Uint8Array.from(patterns, (p) => (p.contextual ? 1 : 0)),
+    contextual,
     entity: Int32Array.from(patterns, (p) => p.entity),
     casedText: patterns.map((p) => (p.contextual ? foldTextKeepCase(p.text) : '')),
   };

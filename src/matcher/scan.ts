@@ -1,5 +1,6 @@
-import { CJK, IGNORED, SPACE, WORD, charClass, foldTextKeepCase, foldedUnit, isCapital } from '../text/fold';
+import { CJK, IGNORED, SPACE, WORD, charClass, classTable, foldTable, foldTextKeepCase, foldedUnit, isCapital } from '../text/fold';
 import { childOf, type Dictionary } from './dictionary';
+import { PAIR_HASH, startMayMatch } from './start-filter';
 
 /** A name found in text: [start, end) in the original text's UTF-16 offsets. */
 export interface Match {
@@ -11,11 +12,6 @@ export interface Match {
 
 function isSpaceOrIgnored(cls: number): boolean {
   return cls === SPACE || cls === IGNORED;
-}
-
-function skipIgnored(text: string, i: number): number {
-  while (i < text.length && charClass(text.charCodeAt(i)) === IGNORED) i++;
-  return i;
 }
 
 /** The first code unit of the word that touches [start, end) across whitespace only, or -1. */
@@ -77,7 +73,7 @@ function acceptedPatterns(
 }
 
 /** The longest valid match that starts at `start`, whose first unit led to `node`. */
-function longestAt(
+export function longestAt(
   d: Dictionary,
   text: string,
   start: number,
@@ -88,21 +84,34 @@ function longestAt(
   const n = text.length;
   let bestEnd = -1;
   let bestPatterns: number[] | null = null;
+  // The pattern of the best match when it is a single plain one; its array is made only for the result.
+  let bestPattern = -1;
   let lastClass = firstClass;
   let j = start + 1;
   for (;;) {
-    let cls = j < n ? charClass(text.charCodeAt(j)) : SPACE;
-    if (cls === IGNORED) {
-      j = skipIgnored(text, j);
-      cls = j < n ? charClass(text.charCodeAt(j)) : SPACE;
+    let c = 0;
+    let cls = SPACE;
+    while (j < n) {
+      c = text.charCodeAt(j);
+      cls = classTable[c]!;
+      if (cls === 0) cls = charClass(c);
+      if (cls !== IGNORED) break;
+      j++;
     }
+    if (j >= n) cls = SPACE;
     const group = d.nodeGroup[node]!;
     // Names in CJK scripts need no boundary; others must not run into a longer word.
-    if (group >= 0 && (lastClass === CJK || cls !== WORD)) {
-      const patterns = acceptedPatterns(d, group, text, start, j, allowContextual);
-      if (patterns) {
+    if (group !== -1 && (lastClass === CJK || cls !== WORD)) {
+      if (group < -1) {
         bestEnd = j;
-        bestPatterns = patterns;
+        bestPattern = -2 - group;
+        bestPatterns = null;
+      } else {
+        const patterns = acceptedPatterns(d, group, text, start, j, allowContextual);
+        if (patterns) {
+          bestEnd = j;
+          bestPatterns = patterns;
+        }
       }
     }
     if (j >= n) break;
@@ -112,24 +121,56 @@ function longestAt(
       unit = 0x20;
       while (next < n && isSpaceOrIgnored(charClass(text.charCodeAt(next)))) next++;
     } else {
-      unit = foldedUnit(text.charCodeAt(j));
+      unit = foldTable[c]!;
     }
-    const child = childOf(d, node, unit);
+    // Most nodes on a walk have one child: try the first edge before searching.
+    const first = d.edgeStart[node]!;
+    let child: number;
+    if (first < d.edgeStart[node + 1]! && d.edgeChar[first] === unit) child = d.edgeTarget[first]!;
+    else child = childOf(d, node, unit);
     if (child < 0) break;
     node = child;
     j = next;
     if (cls !== SPACE) lastClass = cls;
   }
-  return bestPatterns ? { start, end: bestEnd, patterns: bestPatterns } : null;
+  if (bestEnd < 0) return null;
+  return { start, end: bestEnd, patterns: bestPatterns ?? [bestPattern] };
+}
+
+/** The longest valid match at a word start `start` whose first folded unit is `first`, or null. */
+function matchAt(d: Dictionary, text: string, start: number, first: number, firstClass: number, allowContextual: ContextualFilter | undefined): Match | null {
+  const node = d.rootTable[first]!;
+  if (node === 0 || !startMayMatch(d, text, start, first)) return null;
+  return longestAt(d, text, start, node, firstClass, allowContextual);
+}
+
+/** Set in the scan state when the unit just read may start a name (a word start, or any CJK unit). */
+const STARTS = 8;
+/**
+ * The scan state after reading a code unit of class `cls` in state `state`:
+ * the low bits keep the class of the last unit that was not IGNORED, and
+ * STARTS is set on units that may start a name. One lookup instead of the
+ * compares it replaces, which the CPU mispredicts at every word boundary.
+ */
+const NEXT_STATE = new Uint8Array(64);
+for (let state = 0; state < 8; state++) {
+  for (let cls = 0; cls < 8; cls++) {
+    const starts = (cls === WORD && state !== WORD) || cls === CJK;
+    NEXT_STATE[(state << 3) | cls] = (cls === IGNORED ? state : cls) | (starts ? STARTS : 0);
+  }
 }
 
 /**
  * Finds every dictionary name in `text`, leftmost-longest and never
  * overlapping. Walks the trie only from word starts (and from every CJK
  * character), so the cost grows with the text, not with the dictionary.
+ *
+ * This loop is the hot path of every page, so it reads the fold tables
+ * directly and rejects most word starts with the pair filter
+ * (start-filter.ts) on the spot, before any call.
  */
 export function scan({
-  dictionary: d,
+  dictionary,
   text,
   allowContextual,
 }: {
@@ -137,32 +178,45 @@ export function scan({
   text: string;
   allowContextual?: ContextualFilter;
 }): Match[] {
+  return scanText(dictionary, text, allowContextual);
+}
+
+/**
+ * The loop behind scan, with plain parameters: destructuring an argument
+ * object that sometimes lacks `allowContextual` deoptimised the whole loop in
+ * V8 (--trace-deopt: "Insufficient type feedback for generic named access").
+ */
+function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter | undefined): Match[] {
   const matches: Match[] = [];
   const n = text.length;
-  let previous = SPACE;
-  let i = 0;
-  while (i < n) {
+  const { pairBits, pairShift, singleMask } = d;
+  let state = SPACE;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const cls = charClass(c);
-    if (cls === IGNORED) {
-      i++;
-      continue;
+    let cls = classTable[c]!;
+    if (cls === 0) cls = charClass(c);
+    state = NEXT_STATE[((state & 7) << 3) | cls]!;
+    if ((state & STARTS) === 0) continue;
+    const first = foldTable[c]!;
+    // Most CJK units begin no name: the root table says so in one lookup.
+    const node = d.rootTable[first]!;
+    if (node === 0) continue;
+    // The walk's second unit is the next code unit folded (a space folds to
+    // 0x20), unless that one is ignored or not classified yet: then no filter.
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    const nextClass = next < 0 ? 0 : classTable[next]!;
+    if (nextClass !== 0 && nextClass !== IGNORED) {
+      const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> pairShift;
+      if ((((pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 15))) & 1) === 0) continue;
     }
-    if ((cls === WORD && previous !== WORD) || cls === CJK) {
-      const node = d.rootTable[foldedUnit(c)]!;
-      if (node !== 0) {
-        const match = longestAt(d, text, i, node, cls, allowContextual);
-        if (match) {
-          matches.push(match);
-          // A match never ends inside a word, so what follows it may start a name.
-          previous = SPACE;
-          i = match.end;
-          continue;
-        }
-      }
+    if (!startMayMatch(d, text, i, first)) continue;
+    const match = longestAt(d, text, i, node, cls, allowContextual);
+    if (match) {
+      matches.push(match);
+      // A match never ends inside a word, so what follows it may start a name.
+      state = SPACE;
+      i = match.end - 1;
     }
-    previous = cls;
-    i++;
   }
   return matches;
 }

@@ -95,6 +95,15 @@ export function charClass(c: number): number {
   return classes[c]!;
 }
 
+/**
+ * The lazily filled tables themselves, for hot loops that cannot afford a
+ * call per code unit (the matcher's scan). Read-only: an entry of
+ * `classTable` is 0 until charClass computes it, and `foldTable` is valid only
+ * where `classTable` is not 0.
+ */
+export const classTable: Uint8Array = classes;
+export const foldTable: Uint16Array = lower;
+
 /** The code unit folded for case-insensitive matching. Call charClass first. */
 export function foldedUnit(c: number): number {
   if (classes[c] === 0) compute(c);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDictionary, scan, scanPage, type Pattern } from '../../src/matcher';
-import { BLOCK_BREAK } from '../../src/text/fold';
+import { buildDictionary, scan, scanPage, type Dictionary, type Pattern } from '../../src/matcher';
+import { startMayMatch } from '../../src/matcher/start-filter';
+import { BLOCK_BREAK, foldedUnit } from '../../src/text/fold';
+import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 
 const JACK_MA = 0;
 const FOUNDATION = 1;
@@ -182,5 +184,71 @@ describe('scale', () => {
     const d = buildDictionary({ patterns: many });
     const text = 'x Name4999 Person y Name12 Person z';
     expect(scan({ dictionary: d, text }).map((m) => d.entity[m.patterns[0]!])).toEqual([4999, 12]);
+  });
+});
+
+describe('start filters', () => {
+  /** The same dictionary with filters that pass every start, so the trie alone decides (the matcher before the filters). */
+  function unfiltered(d: Dictionary): Dictionary {
+    return { ...d, pairBits: d.pairBits.map(() => -1), singleMask: -1, startBits: d.startBits.map(() => -1), startShortest: 1 };
+  }
+  const tricky = [
+    'X',
+    '京',
+    'Bo',
+    'Abc',
+    'Abcd',
+    'Abcde',
+    'X Corp',
+    'AT&T',
+    '\u00adAli Baba',
+    'Ma\u0301x Weber',
+    'O’Brien',
+    '51信用卡',
+    'A股',
+    '阿里巴巴',
+    'Hangzhou Steel Group',
+    'Zoë Kim',
+  ];
+  const d = buildDictionary({ patterns: tricky.map((text, entity) => ({ text, contextual: false, entity })) });
+  const plain = unfiltered(d);
+  const spans = (dictionary: Dictionary, text: string) => scan({ dictionary, text }).map((m) => `${m.start}-${m.end}:${m.patterns.join(',')}`);
+
+  it('never reject a start that begins a name: short, CJK, mixed-script, ignored and spaced names', () => {
+    for (const name of tricky) {
+      const renderings = [
+        `say ${name} now`,
+        `say ${name.toUpperCase()}`,
+        `${name}`,
+        `他说${name}了`,
+        // Ignored characters inside, a whitespace run for each space.
+        `say ${[...name].join('\u00ad')} now`,
+        `say ${name.replace(/ /g, ' \n\t ')}, now`,
+      ];
+      for (const text of renderings) {
+        const found = spans(d, text);
+        expect(found, JSON.stringify(text)).toEqual(spans(plain, text));
+        expect(found.length, JSON.stringify(text)).toBeGreaterThan(0);
+      }
+    }
+  });
+  it('agree with the unfiltered trie on random text made of name fragments', () => {
+    const rnd = seededRandom(5);
+    const pieces = [...tricky, ...tricky.map((t) => t.slice(0, 2)), ' ', '  ', '\u00ad', '-', '.', 'x', '说', BLOCK_BREAK, 'ab', 'ABC'];
+    for (let k = 0; k < 500; k++) {
+      let text = '';
+      for (let p = Math.floor(rnd() * 12); p > 0; p--) text += pieces[Math.floor(rnd() * pieces.length)]!;
+      expect(spans(d, text), JSON.stringify(text)).toEqual(spans(plain, text));
+    }
+  });
+  it('reject word starts whose first units begin no name', () => {
+    const first = (text: string) => foldedUnit(text.charCodeAt(0));
+    expect(startMayMatch(d, 'Abz', 0, first('A'))).toBe(false);
+    // "Abc" is a whole name: the filter passes, the walk then finds the word goes on.
+    expect(startMayMatch(d, 'Abcz', 0, first('A'))).toBe(true);
+    expect(startMayMatch(d, 'Hanoi', 0, first('H'))).toBe(false);
+    expect(startMayMatch(d, 'Hangzhou', 0, first('H'))).toBe(true);
+    expect(startMayMatch(d, 'Ab', 0, first('A'))).toBe(false);
+    expect(startMayMatch(d, 'Bo', 0, first('B'))).toBe(true);
   });
 });

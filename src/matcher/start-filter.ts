@@ -1,0 +1,149 @@
+import { IGNORED, SPACE, charClass, classTable, foldTable } from '../text/fold';
+
+/**
+ * Filters that reject most word starts before the trie is touched.
+ *
+ * Why: in English text nearly every word starts with a letter that begins
+ * some name, but at 100k names two thirds of the walks die at the second unit
+ * and most of the rest by the fourth. Each of those walks costs a few cache
+ * misses in the multi-megabyte trie arrays, and a branch that the CPU cannot
+ * predict; the filters are small bitsets.
+ *
+ * Two stages, both Bloom-style (they may pass a start that matches nothing,
+ * never reject one that matches):
+ * - the pair filter: the first two folded units, tested by the scan loop at
+ *   every code unit without a branch (see scan.ts), plus `singleMask` for
+ *   one-unit names, which need no second unit;
+ * - the prefix filter (`startMayMatch`): up to FILTER_DEPTH units read exactly
+ *   as the trie walk reads them (ignored characters skipped, a whitespace run
+ *   as one space); a start passes only if they are a whole name shorter than
+ *   FILTER_DEPTH or a prefix of a longer one.
+ */
+export interface StartFilter {
+  /** Pair filter bitset, 32 bits per element; see PAIR_HASH. */
+  pairBits: Int32Array;
+  pairShift: number;
+  /** Bit `unit & 15` is set for every one-unit name `unit` (16 bits: the number stays a small integer, so V8 keeps one object shape). */
+  singleMask: number;
+  /** Prefix filter bitset, 32 bits per element. */
+  startBits: Int32Array;
+  /** A hash's bit index is `hash >>> startShift`. */
+  startShift: number;
+  /** The length of the shortest name: no whole-name bit to test below it. */
+  startShortest: number;
+}
+
+export const FILTER_DEPTH = 4;
+const SEED = 0x2545f491;
+/** About this many bits per distinct prefix: a few per cent false passes. */
+const BITS_PER_ITEM = 16;
+const MIN_BITS_LOG2 = 10;
+const MAX_BITS_LOG2 = 23;
+
+/**
+ * The pair filter's bit for folded units `first`, `second` is
+ * `Math.imul((first << 16) | second, PAIR_HASH) >>> pairShift`; the scan loop
+ * computes it inline. A one-unit name `u` sets bit `u & 15` of singleMask.
+ */
+export const PAIR_HASH = 0x9e3779b1;
+
+/** The hash of a prefix extended by one unit. */
+function extend(hash: number, unit: number): number {
+  const h = Math.imul(hash ^ unit, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
+
+/** The hash that marks a prefix as a whole name (distinct from it as a prefix). */
+function whole(prefixHash: number): number {
+  const h = Math.imul(prefixHash ^ 0x5bd1e995, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+function has(f: StartFilter, hash: number): boolean {
+  const bit = hash >>> f.startShift;
+  return ((f.startBits[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
+}
+
+/**
+ * Builds the filters from the folded names in sorted order (as the trie is
+ * built), so each distinct prefix is hashed once.
+ */
+export function buildStartFilter(sortedKeys: readonly string[]): StartFilter {
+  const items: number[] = [];
+  const pairs: number[] = [];
+  let singleMask = 0;
+  let shortest = FILTER_DEPTH;
+  let previous = '';
+  for (const key of sortedKeys) {
+    if (key === previous) continue;
+    let shared = 0;
+    while (shared < FILTER_DEPTH && shared < key.length && key.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    if (key.length === 1) singleMask |= 1 << (key.charCodeAt(0) & 15);
+    else if (shared < 2) pairs.push((key.charCodeAt(0) << 16) | key.charCodeAt(1));
+    let hash = SEED;
+    const depth = Math.min(FILTER_DEPTH, key.length);
+    for (let d = 0; d < depth; d++) {
+      hash = extend(hash, key.charCodeAt(d));
+      // Length 1 needs no bit: the trie's root table answers it exactly.
+      if (d >= shared && d > 0) items.push(hash);
+    }
+    if (key.length < FILTER_DEPTH) items.push(whole(hash));
+    shortest = Math.min(shortest, key.length);
+    previous = key;
+  }
+  const pairLog2 = bitsLog2(pairs.length);
+  const startLog2 = bitsLog2(items.length);
+  const filter: StartFilter = {
+    pairBits: new Int32Array(2 ** (pairLog2 - 5)),
+    pairShift: 32 - pairLog2,
+    singleMask,
+    startBits: new Int32Array(2 ** (startLog2 - 5)),
+    startShift: 32 - startLog2,
+    startShortest: shortest,
+  };
+  for (const pair of pairs) setBit(filter.pairBits, Math.imul(pair, PAIR_HASH) >>> filter.pairShift);
+  for (const hash of items) setBit(filter.startBits, hash >>> filter.startShift);
+  return filter;
+}
+
+function bitsLog2(items: number): number {
+  let log2 = MIN_BITS_LOG2;
+  while (log2 < MAX_BITS_LOG2 && 2 ** log2 < items * BITS_PER_ITEM) log2++;
+  return log2;
+}
+
+function setBit(bits: Int32Array, bit: number): void {
+  bits[bit >>> 5]! |= 1 << (bit & 31);
+}
+
+/**
+ * Whether a name may start at `start`, whose first folded unit is `first`.
+ * Reads the following units the way the trie walk does (ignored characters
+ * skipped, a whitespace run as one space), so it agrees with the walk.
+ */
+export function startMayMatch(f: StartFilter, text: string, start: number, first: number): boolean {
+  const n = text.length;
+  let hash = extend(SEED, first);
+  let j = start + 1;
+  for (let depth = 1; ; depth++) {
+    if (depth >= f.startShortest && has(f, whole(hash))) return true;
+    let c: number;
+    let cls: number;
+    do {
+      if (j >= n) return false;
+      c = text.charCodeAt(j++);
+      cls = classTable[c]!;
+      if (cls === 0) cls = charClass(c);
+    } while (cls === IGNORED);
+    let unit: number;
+    if (cls === SPACE) {
+      unit = 0x20;
+      while (j < n && ((cls = charClass(text.charCodeAt(j))) === SPACE || cls === IGNORED)) j++;
+    } else {
+      unit = foldTable[c]!;
+    }
+    hash = extend(hash, unit);
+    if (!has(f, hash)) return false;
+    if (depth + 1 === FILTER_DEPTH) return true;
+  }
+}
