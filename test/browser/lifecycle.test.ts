@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { until } from './extension-page';
+import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
+import { chooseFile, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { hoverMention, waitForCard } from './overlay-page';
 
@@ -90,6 +91,79 @@ describe.each(BROWSERS)('%s: the extension reloaded with pages open', (name) => 
   });
 
   it('logs no errors, on the old page or anywhere else', () => {
+    expect(eb.errors).toEqual([]);
+  });
+});
+
+/**
+ * The raw store, read from an extension page (same origin as the worker):
+ * each dataset's generation and entity count, and the entity rows of every
+ * generation. Rows of a generation no dataset points to are half an import.
+ */
+const STORE_STATE = `(async () => {
+  const db = await new Promise((ok, fail) => { const r = indexedDB.open('factlens'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const ask = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const tx = db.transaction(['datasets', 'entityRows']);
+  const datasets = await ask(tx.objectStore('datasets').getAll());
+  const gens = await ask(tx.objectStore('entityRows').index('gen').getAllKeys());
+  db.close();
+  const rows = {};
+  for (const [gen] of gens) rows[gen] = (rows[gen] ?? 0) + 1;
+  return JSON.stringify({ datasets: datasets.map((d) => ({ id: d.id, generation: d.generation, entities: d.entityCount })).sort((a, b) => a.id.localeCompare(b.id)), rows });
+})()`;
+
+interface StoreState {
+  datasets: { id: string; generation: string; entities: number }[];
+  rows: Record<string, number>;
+}
+
+// Firefox's MV2 event page has no switch to stop it from outside (see smoke.test.ts).
+describe.runIf(BROWSERS.includes('chromium'))('chromium: the service worker stopped mid-import', () => {
+  const dataset = syntheticDataset({ count: 40_000, id: 'interrupted' });
+  let eb: ExtensionBrowser;
+  let options: Page;
+
+  beforeAll(async () => {
+    eb = await launchWithExtension('chromium');
+    options = await firstInstallPage(eb);
+    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`, 20_000);
+  });
+  afterAll(async () => {
+    await eb?.close();
+  });
+
+  it('leaves the old datasets and no rows of the cut-off import', async () => {
+    const before = JSON.parse(await until<string>(options, STORE_STATE)) as StoreState;
+    await chooseFile(options, '[data-testid=import-file]', 'interrupted.json', JSON.stringify(dataset));
+    // Some chunks are written, not all: the import is half done.
+    const written = await until<number>(options, `(() => { const p = document.querySelector('[data-testid=import-progress]'); return p && p.value > 0 && p.value < p.max ? p.value : 0; })()`, 60_000);
+    const isWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(eb.origin);
+    const worker = eb.browser.targets().find(isWorker)!;
+    const cdp = await eb.browser.target().createCDPSession();
+    await cdp.send('Target.closeTarget', { targetId: (worker as unknown as { _targetId: string })._targetId });
+
+    const shown = await until<string>(options, `document.querySelector('[data-testid=import-error]')?.textContent`, 30_000);
+    expect(shown).toMatch(/^Import failed: .*Nothing was changed\.$/);
+    expect(written).toBeLessThan(dataset.entities.length);
+
+    // The restarted worker has cleaned up by the time it answers.
+    const answer = await options.evaluate(`chrome.runtime.sendMessage({ type: 'getEntity', dataset: 'interrupted', id: ${JSON.stringify(dataset.entities[0]!.id)} })`);
+    expect(answer).toEqual({ ok: true, value: null });
+    const after = JSON.parse(await until<string>(options, STORE_STATE)) as StoreState;
+    expect(after.datasets).toEqual(before.datasets);
+    expect(after.rows).toEqual(before.rows);
+    expect(Object.keys(after.rows).sort()).toEqual(after.datasets.map((d) => d.generation).sort());
+  }, 120_000);
+
+  it('then imports the same file in full', async () => {
+    await chooseFile(options, '[data-testid=import-file]', 'interrupted.json', JSON.stringify(dataset));
+    expect(await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`, 90_000)).toMatch(/40,000 entities/);
+    const after = JSON.parse(await until<string>(options, STORE_STATE)) as StoreState;
+    const imported = after.datasets.find((d) => d.id === 'interrupted')!;
+    expect(after.rows[imported.generation]).toBe(dataset.entities.length);
+  }, 120_000);
+
+  it('logs no errors', () => {
     expect(eb.errors).toEqual([]);
   });
 });

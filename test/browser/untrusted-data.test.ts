@@ -216,6 +216,65 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
     });
   });
 
+  /**
+   * Sends from inside the content script's own world. Chromium only: CDP lists
+   * the extension's isolated world among the page's execution contexts.
+   * Firefox's BiDi exposes no content-script sandbox (the rule is unit-tested
+   * in test/unit/messages.test.ts, and the router is the same code there).
+   */
+  describe.runIf(name === 'chromium')('a content script', () => {
+    let page: Page;
+    let fromContentScript: (message: unknown) => Promise<{ ok: boolean; error?: string }>;
+
+    beforeAll(async () => {
+      page = await openPage(eb, `${server.url}markup.html`);
+      await until(page, `CSS.highlights.get('factlens-mention')?.size > 0`);
+      const cdp = await page.createCDPSession();
+      const contexts: { id: number; name: string; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
+      cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+      // Enabling reports every existing context.
+      await cdp.send('Runtime.enable');
+      for (let i = 0; i < 50 && !contexts.some((c) => c.name === 'Factlens'); i++) await new Promise((r) => setTimeout(r, 100));
+      const world = contexts.find((c) => c.name === 'Factlens' && c.auxData?.type === 'isolated');
+      if (!world) throw new Error(`no content-script world among ${JSON.stringify(contexts.map((c) => c.name))}`);
+      fromContentScript = async (message) => {
+        const { result } = await cdp.send('Runtime.evaluate', {
+          contextId: world.id,
+          expression: `chrome.runtime.sendMessage(JSON.parse(${JSON.stringify(JSON.stringify(message))}))`,
+          awaitPromise: true,
+          returnByValue: true,
+        });
+        return result.value as { ok: boolean; error?: string };
+      };
+    });
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('reads what its page needs', async () => {
+      expect(await fromContentScript({ type: 'getAppearance' })).toMatchObject({ ok: true });
+      expect(await fromContentScript({ type: 'getSiteSettings', host: new URL(server.url).host })).toMatchObject({ ok: true });
+    });
+
+    it.each([
+      ['remove a dataset', { type: 'removeDataset', id: 'markup-test' }],
+      ['disable a dataset', { type: 'setDatasetEnabled', id: 'markup-test', enabled: false }],
+      ['begin an import', { type: 'importBegin', dataset: { id: 'evil', name: 'Evil', version: '1' } }],
+      ['change a site', { type: 'setSiteSettings', host: 'example.com', enabled: false }],
+      ['switch Factlens off', { type: 'setGlobalEnabled', enabled: false }],
+      ['change the appearance', { type: 'setAppearance', appearance: { cardDelayMs: 0 } }],
+      ['list the datasets', { type: 'listDatasets' }],
+      ['export a dataset', { type: 'exportDataset', id: 'markup-test', offset: 0, limit: 10 }],
+      ['read another site\'s settings', { type: 'getSiteSettings', host: 'bank.example' }],
+    ])('may not %s, and nothing changes', async (_what, message) => {
+      const before = await storedDatasets(options);
+      const answer = await fromContentScript(message);
+      expect(answer.ok).toBe(false);
+      expect(answer.error).toMatch(/is not allowed from a content script|may read only its own site/);
+      expect(await storedDatasets(options)).toBe(before);
+    });
+  });
+
   it('nothing ran: no errors logged', () => {
     expect(eb.errors).toEqual([]);
   });
