@@ -4,10 +4,15 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '../../components/card/card.css?inline';
 import { parseBroadcast, parseTabRequest, type TabRequest } from '../../src/messages/page-messages';
 import type { PageInfo } from '../../src/messages/protocol';
-import { request } from '../../utils/messaging';
+import { request as sendRequest } from '../../utils/messaging';
 import frameCss from './card-frame.css?inline';
+import { clearPredecessor, quietWhenOrphaned } from './context-lost';
+import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from './highlight-layer';
 import './highlight.css';
 import { startOverlay, type Overlay } from './overlay';
+
+/** The one element Factlens adds to a page: the card's shadow host. */
+const CARD_HOST = 'factlens-card';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,12 +22,14 @@ export default defineContentScript({
   // its shadow root, so nothing is fetched and nothing is web-accessible.
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    clearPredecessor({ doc: document, cardHost: CARD_HOST, highlightNames: [...Object.values(HIGHLIGHT_NAMES), ACTIVE_HIGHLIGHT] });
+    const request = quietWhenOrphaned({ ctx, request: sendRequest });
     const ignore = new Set<Element>();
     let overlay: Overlay | null = null;
 
     const mountCard = async () => {
       const ui = await createShadowRootUi(ctx, {
-        name: 'factlens-card',
+        name: CARD_HOST,
         position: 'inline',
         anchor: 'html',
         append: 'last',

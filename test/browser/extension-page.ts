@@ -60,13 +60,26 @@ export function tabIdForHost(extensionPage: Page, host: string): Promise<number>
   );
 }
 
-/** Puts a file into a file input and fires change, as choosing it in the dialog would. */
-export async function chooseFile(page: Page, selector: string, name: string, contents: string): Promise<void> {
+/** Puts a file into a file input and fires change, as choosing it in the dialog would. Bytes go as they are, so they need not be UTF-8. */
+export async function chooseFile(page: Page, selector: string, name: string, contents: string | Uint8Array): Promise<void> {
+  const part =
+    typeof contents === 'string'
+      ? JSON.stringify(contents)
+      : `Uint8Array.from(atob(${JSON.stringify(Buffer.from(contents).toString('base64'))}), (c) => c.charCodeAt(0))`;
+  await chooseGeneratedFile(page, selector, name, `[${part}]`);
+}
+
+/**
+ * Like chooseFile, but the file's parts (a BlobPart[]) are made by `parts`, an
+ * expression evaluated in the page: files of tens of megabytes are built
+ * there rather than sent through the protocol, which is slow in Firefox's BiDi.
+ */
+export async function chooseGeneratedFile(page: Page, selector: string, name: string, parts: string): Promise<void> {
   await page.evaluate(
     `(() => {
       const input = document.querySelector(${JSON.stringify(selector)});
       const files = new DataTransfer();
-      files.items.add(new File([${JSON.stringify(contents)}], ${JSON.stringify(name)}, { type: 'application/json' }));
+      files.items.add(new File(${parts}, ${JSON.stringify(name)}, { type: 'application/json' }));
       input.files = files.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
     })()`,

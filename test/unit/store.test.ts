@@ -142,64 +142,6 @@ describe('schema upgrade', () => {
     expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'jack-ma' })).toMatchObject({ name: 'Jack Ma' });
     expect(d.tables.map((t) => t.name).sort()).toEqual(['caches', 'datasets', 'entityBlocks', 'imports', 'nameLists', 'settings', 'sites', 'sourceRows']);
   });
-
-  it('upgrades a database saved by store version 2, keeping its imported datasets, settings and sites', async () => {
-    const typed = (_key: string, value: unknown) => {
-      const t = value as { $typed?: string; values?: number[] } | null;
-      if (t?.$typed === 'Uint8Array') return Uint8Array.from(t.values!);
-      if (t?.$typed === 'Int32Array') return Int32Array.from(t.values!);
-      return value;
-    };
-    const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/db-v2.json'), 'utf8'), typed);
-    const name = `factlens-upgrade-${n++}`;
-    const old = new Dexie(name);
-    old.version(2).stores({
-      datasets: 'id',
-      settings: 'key',
-      sites: 'host',
-      entityRows: '[gen+id], gen, [gen+seq], *aliasKeys',
-      sourceRows: '[gen+id], gen',
-      imports: 'id',
-      nameLists: 'gen',
-      caches: 'name',
-    });
-    const tables = ['datasets', 'settings', 'sites', 'entityRows', 'sourceRows', 'nameLists'];
-    for (const table of tables) await old.table(table).bulkAdd(fixture[table]);
-    old.close();
-
-    const d = openDb({ name });
-    db = d;
-    const { handlers } = testHandlers({ db: d });
-    const info = (stored: { generation: string }) => {
-      const { generation: _gen, ...rest } = stored;
-      return rest;
-    };
-    expect(await handlers.listDatasets({ type: 'listDatasets' })).toEqual(fixture.datasets.map(info));
-    const entitiesOf = (dataset: string) =>
-      (fixture.entityRows as ({ dataset: string; seq: number } & Record<string, unknown>)[])
-        .filter((r) => r.dataset === dataset)
-        .sort((a, b) => a.seq - b.seq)
-        .map(({ gen: _gen, seq: _seq, aliasKeys: _keys, dataset: _dataset, ...entity }) => entity);
-    const exported = await handlers.exportDataset({ type: 'exportDataset', id: 'my-people', offset: 0, limit: 10 });
-    expect(exported.entities).toEqual(entitiesOf('my-people'));
-    expect(exported.dataset?.sources.map((s) => s.id)).toHaveLength(2);
-    expect(await handlers.getEntity({ type: 'getEntity', dataset: 'my-people', id: 'viya' })).toMatchObject({ name: 'Viya', dataset: 'my-people' });
-
-    // The switched-off import stays off: only the enabled one matches.
-    const { matches } = await handlers.scanTexts({ type: 'scanTexts', texts: ['Chint Group and Viya'] });
-    expect(matches[0]!.map((m) => m.entities)).toEqual([['my-people/chint-group'], ['my-people/viya']]);
-    expect((await handlers.search({ type: 'search', query: 'nan cun' })).map((h) => h.key)).toContain('my-people/nan-cunhui');
-
-    expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'a.news.test' })).toMatchObject({ enabled: false });
-    expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'wash', cardDelayMs: 300, theme: 'light' });
-
-    // The next start seeds the current bundled dataset over the old one; the imports stay.
-    expect(await seedBundled({ db: d, dataset })).toBe('updated');
-    const fresh = testHandlers({ db: d }).handlers;
-    expect(await fresh.getEntity({ type: 'getEntity', dataset: 'my-off', id: 'chint-group' })).toMatchObject({ name: 'Chint Group' });
-    expect(await fresh.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'viya' })).toMatchObject({ name: 'Viya' });
-    expect(await d.entityBlocks.count()).toBe(2 + Math.ceil(dataset.entities.length / 256));
-  });
 });
 
 describe('importing datasets', () => {

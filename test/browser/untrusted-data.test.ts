@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { viewerPath } from '../../src/viewer-link';
+import { chooseFile, chooseGeneratedFile, showExtensionPage, tabIdForHost, until } from './extension-page';
+import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import {
+  MARKUP_DESCRIPTION,
+  MARKUP_NAME,
+  MARKUP_ORG_NAME,
+  MARKUP_PAGE,
+  MARKUP_ROLE,
+  MARKUP_SOURCE_TITLE,
+  markupDataset,
+} from './markup-dataset';
+import { hoverMention, waitForCard, waitForHighlights } from './overlay-page';
+
+const USER_DATASET = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/user-dataset.json'), 'utf8')) as Record<string, unknown>;
+const MB = 1024 * 1024;
+
+/**
+ * What rendering left in a subtree (the expression names its root): elements
+ * that could run or load something, inline event handlers, and every href.
+ * A JSON string, because Firefox's BiDi cannot return DOM nodes.
+ */
+const markupReport = (root: string) => `JSON.stringify((() => {
+  const root = ${root};
+  if (!root) return null;
+  const all = [...root.querySelectorAll('*')];
+  return {
+    dangerous: all.filter((e) => /^(img|script|iframe|object|embed|svg|math|style|link|base|form|meta)$/i.test(e.localName)).map((e) => e.localName),
+    handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => e.localName + '[' + a.name + ']')),
+    hrefs: [...root.querySelectorAll('[href], [src], [action], [formaction]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? e.getAttribute('formaction')),
+    text: root.innerText ?? root.textContent,
+  };
+})())`;
+
+interface MarkupReport {
+  dangerous: string[];
+  handlers: string[];
+  hrefs: string[];
+  text: string;
+}
+
+/** The report on `root` once its text includes `loaded` (the page may still be loading its data). */
+async function report(page: Page, root: string, loaded: string): Promise<MarkupReport> {
+  const json = await until<string>(
+    page,
+    `(() => { const r = ${markupReport(root)}; return r !== 'null' && JSON.parse(r).text.includes(${JSON.stringify(loaded)}) ? r : ''; })()`,
+  );
+  return JSON.parse(json) as MarkupReport;
+}
+
+function expectInert(shown: MarkupReport, origin: string): void {
+  expect(shown.dangerous).toEqual([]);
+  expect(shown.handlers).toEqual([]);
+  for (const href of shown.hrefs) expect(href.startsWith(origin), href).toBe(true);
+}
+
+/** Every dataset and its counts, straight from the background. */
+const storedDatasets = (page: Page) =>
+  page.evaluate(`(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    return JSON.stringify(await api.runtime.sendMessage({ type: 'listDatasets' }));
+  })()`) as Promise<string>;
+
+const send = (page: Page, message: unknown) =>
+  page.evaluate(`(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    // Parsed in the page, so a "__proto__" key arrives as a key of its own.
+    return JSON.stringify(await api.runtime.sendMessage(JSON.parse(${JSON.stringify(JSON.stringify(message))})));
+  })()`) as Promise<string>;
+
+/** A truncated 50 MB dataset: the kind of file a cut-off download leaves. Built in the page. */
+const FIFTY_MB_TRUNCATED = `(() => {
+  const head = '{"format":"factlens-dataset/1","id":"big","name":"Big","version":"1","entities":[';
+  const entity = '{"id":"e","name":"Padding Entity","type":"person","aliases":[{"text":"Padding Entity"}]},';
+  const block = entity.repeat(Math.ceil(${MB} / entity.length));
+  const parts = [head];
+  let size = head.length;
+  while (size + block.length <= ${50 * MB}) { parts.push(block); size += block.length; }
+  parts.push(entity.slice(0, ${50 * MB} - size));
+  return parts;
+})()`;
+/** Just over the 100 MB limit: refused before it is read. */
+const OVER_LIMIT = `(() => { const mb = new Uint8Array(${MB}).fill(32); return [...Array.from({ length: 100 }, () => mb), new Uint8Array(1)]; })()`;
+
+const latin1 = Buffer.from(JSON.stringify({ ...USER_DATASET, id: 'latin', name: 'Café' }), 'latin1');
+const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ ...USER_DATASET, id: 'utf16' }), 'utf16le')]);
+const withUrl = JSON.stringify({ ...USER_DATASET, id: 'with-url', sources: [{ id: 'memo', title: 'A memo', text: 'x', url: 'javascript:alert(1)' }] });
+const bundledId = JSON.stringify({ ...USER_DATASET, id: 'factlens-bundled' });
+
+describe.each(BROWSERS)('%s: untrusted data', (name) => {
+  let eb: ExtensionBrowser;
+  let server: StaticServer;
+  let options: Page;
+
+  beforeAll(async () => {
+    server = await startStaticServer({ files: new Map([['/markup.html', MARKUP_PAGE]]) });
+    eb = await launchWithExtension(name);
+    options = await firstInstallPage(eb);
+    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`, 20_000);
+  });
+  afterAll(async () => {
+    await eb?.close();
+    await server?.close();
+  });
+
+  const datasetsPage = async () => {
+    await showExtensionPage(eb, options, 'options.html');
+    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+  };
+
+  describe('markup in the data shows as text, and runs nothing', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      await datasetsPage();
+      await chooseFile(options, '[data-testid=import-file]', 'markup.json', JSON.stringify(markupDataset()));
+      expect(await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`)).toMatch(/2 entities/);
+      page = await openPage(eb, `${server.url}markup.html`);
+      expect(await waitForHighlights(page, ['Mallory Markup', 'Evilcorp Holdings'])).toEqual(['Mallory Markup', 'Evilcorp Holdings']);
+    });
+
+    it('on the options page', async () => {
+      await datasetsPage();
+      const shown = await report(options, `document.querySelector('[data-testid=datasets] tr[data-dataset="markup-test"]')`, 'Markup <img');
+      expect(shown.text).toContain('Markup <img src=x onerror="window.__pwned=1">');
+      expectInert(shown, eb.origin);
+      expect(await options.evaluate('typeof window.__pwned')).toBe('undefined');
+    });
+
+    it('in the hover card on a page', async () => {
+      await hoverMention(page, 'Mallory Markup');
+      const text = await waitForCard(page, (t) => t?.includes('Mallory') ?? false);
+      for (const literal of [MARKUP_NAME, MARKUP_DESCRIPTION, MARKUP_ROLE.replace(/<iframe.*$/, ''), MARKUP_ORG_NAME]) {
+        expect(text).toContain(literal);
+      }
+      // The card itself: its shadow root also holds the card's own <style>.
+      const shown = await report(page, `document.querySelector('factlens-card')?.shadowRoot?.querySelector('[data-testid=factlens-card]')`, MARKUP_NAME);
+      expectInert(shown, eb.origin);
+      expect(shown.hrefs.length).toBeGreaterThan(0);
+      expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+    });
+
+    it('in the popup detail view', async () => {
+      const tab = await tabIdForHost(options, new URL(server.url).host);
+      await showExtensionPage(eb, options, `popup.html?tab=${tab}`);
+      await until(options, `document.activeElement?.getAttribute('data-testid') === 'search'`);
+      await options.keyboard.type('Mallory Markup');
+      await until(options, `document.querySelector('[data-testid=result][aria-selected=true]')?.textContent.includes('Mallory')`);
+      await options.keyboard.press('Enter');
+      const shown = await report(options, `document.querySelector('[data-testid=detail]')`, MARKUP_DESCRIPTION);
+      expect(shown.text).toContain(MARKUP_NAME);
+      expect(shown.text).toContain(MARKUP_DESCRIPTION);
+      expectInert(shown, eb.origin);
+      expect(shown.hrefs.length).toBeGreaterThan(0);
+      expect(await options.evaluate('typeof window.__pwned')).toBe('undefined');
+    });
+
+    it('in the source viewer', async () => {
+      const memo = markupDataset().sources[0]!;
+      await showExtensionPage(eb, options, viewerPath({ dataset: 'markup-test', source: 'memo', start: 0, end: memo.text.length }).slice(1));
+      await until(options, `document.querySelector('[data-testid=excerpt]') !== null`);
+      const shown = await report(options, 'document.body', MARKUP_SOURCE_TITLE);
+      expect(shown.text).toContain(MARKUP_SOURCE_TITLE);
+      expect(shown.text).toContain(memo.text);
+      expectInert(shown, eb.origin);
+      expect(await options.evaluate('typeof window.__pwned')).toBe('undefined');
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+  });
+
+  it.each([
+    ['Latin-1 text', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'latin1.json', latin1), /^The file is not UTF-8 text$/],
+    ['UTF-16 text with a BOM', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'utf16.json', utf16), /^The file is not UTF-8 text$/],
+    ['a 50 MB file cut off mid-way', (p: Page) => chooseGeneratedFile(p, '[data-testid=import-file]', 'big.json', FIFTY_MB_TRUNCATED), /^Not valid JSON: /],
+    ['a file over 100 MB', (p: Page) => chooseGeneratedFile(p, '[data-testid=import-file]', 'huge.json', OVER_LIMIT), /^File too large \(100 MB\); the limit is 100 MB$/],
+    ['a javascript: URL (the format has no URL fields)', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'url.json', withUrl), /^This file is not a valid Factlens dataset\n+\$\.sources\[0\] Unrecognized key: "url"$/],
+    ['the bundled dataset\'s id', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'bundled.json', bundledId), /belongs to the bundled dataset/],
+  ])('import refuses %s with a clear error and changes nothing', async (_what, choose, error) => {
+    await datasetsPage();
+    const before = await storedDatasets(options);
+    await choose(options);
+    const shown = await until<string>(options, `document.querySelector('[data-testid=import-error]')?.innerText`, 60_000);
+    expect(shown.trim()).toMatch(error);
+    expect(await storedDatasets(options)).toBe(before);
+    await datasetsPage();
+    expect(await storedDatasets(options)).toBe(before);
+  }, 120_000);
+
+  describe('messages', () => {
+    it.each([
+      ['an unknown type', { type: 'deleteEverything' }],
+      ['no type', { dataset: 'factlens-bundled' }],
+      ['a string', 'listDatasets'],
+      ['null', null],
+      ['a number', 42],
+      ['an array', [{ type: 'listDatasets' }]],
+      ['a wrong field type', { type: 'getEntity', dataset: 'factlens-bundled', id: 42 }],
+      ['an extra field', { type: 'listDatasets', all: true }],
+      ['a prototype key', JSON.parse('{"type":"listDatasets","__proto__":{"polluted":true}}')],
+      ['an oversized scan', { type: 'scanTexts', texts: ['x'.repeat(2_000_001)] }],
+    ])('the background answers %s with an error, and keeps serving', async (_what, message) => {
+      const answer = JSON.parse(await send(options, message)) as { ok: boolean; error?: string };
+      expect(answer.ok).toBe(false);
+      expect(answer.error).toMatch(/^malformed message: /);
+      const next = JSON.parse(await send(options, { type: 'listDatasets' })) as { ok: boolean; value: unknown[] };
+      expect(next.ok).toBe(true);
+      expect(next.value.length).toBeGreaterThan(0);
+    });
+  });
+
+  /**
+   * Sends from inside the content script's own world. Chromium only: CDP lists
+   * the extension's isolated world among the page's execution contexts.
+   * Firefox's BiDi exposes no content-script sandbox (the rule is unit-tested
+   * in test/unit/messages.test.ts, and the router is the same code there).
+   */
+  describe.runIf(name === 'chromium')('a content script', () => {
+    let page: Page;
+    let fromContentScript: (message: unknown) => Promise<{ ok: boolean; error?: string }>;
+
+    beforeAll(async () => {
+      page = await openPage(eb, `${server.url}markup.html`);
+      await until(page, `CSS.highlights.get('factlens-mention')?.size > 0`);
+      const cdp = await page.createCDPSession();
+      const contexts: { id: number; name: string; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
+      cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+      // Enabling reports every existing context.
+      await cdp.send('Runtime.enable');
+      for (let i = 0; i < 50 && !contexts.some((c) => c.name === 'Factlens'); i++) await new Promise((r) => setTimeout(r, 100));
+      const world = contexts.find((c) => c.name === 'Factlens' && c.auxData?.type === 'isolated');
+      if (!world) throw new Error(`no content-script world among ${JSON.stringify(contexts.map((c) => c.name))}`);
+      fromContentScript = async (message) => {
+        const { result } = await cdp.send('Runtime.evaluate', {
+          contextId: world.id,
+          expression: `chrome.runtime.sendMessage(JSON.parse(${JSON.stringify(JSON.stringify(message))}))`,
+          awaitPromise: true,
+          returnByValue: true,
+        });
+        return result.value as { ok: boolean; error?: string };
+      };
+    });
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('reads what its page needs', async () => {
+      expect(await fromContentScript({ type: 'getAppearance' })).toMatchObject({ ok: true });
+      expect(await fromContentScript({ type: 'getSiteSettings', host: new URL(server.url).host })).toMatchObject({ ok: true });
+    });
+
+    it.each([
+      ['remove a dataset', { type: 'removeDataset', id: 'markup-test' }],
+      ['disable a dataset', { type: 'setDatasetEnabled', id: 'markup-test', enabled: false }],
+      ['begin an import', { type: 'importBegin', dataset: { id: 'evil', name: 'Evil', version: '1' } }],
+      ['change a site', { type: 'setSiteSettings', host: 'example.com', enabled: false }],
+      ['switch Factlens off', { type: 'setGlobalEnabled', enabled: false }],
+      ['change the appearance', { type: 'setAppearance', appearance: { cardDelayMs: 0 } }],
+      ['list the datasets', { type: 'listDatasets' }],
+      ['export a dataset', { type: 'exportDataset', id: 'markup-test', offset: 0, limit: 10 }],
+      ['read another site\'s settings', { type: 'getSiteSettings', host: 'bank.example' }],
+    ])('may not %s, and nothing changes', async (_what, message) => {
+      const before = await storedDatasets(options);
+      const answer = await fromContentScript(message);
+      expect(answer.ok).toBe(false);
+      expect(answer.error).toMatch(/is not allowed from a content script|may read only its own site/);
+      expect(await storedDatasets(options)).toBe(before);
+    });
+  });
+
+  it('nothing ran: no errors logged', () => {
+    expect(eb.errors).toEqual([]);
+  });
+});
