@@ -45,7 +45,7 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
     <div class="import" data-testid="import">
       <h3 id="import-heading">Import a dataset</h3>
       <p class="hint" id="import-hint">
-        A JSON file in the Factlens dataset format, up to 100 MB. It is checked in full before anything is stored.
+        A JSON file in the Factlens dataset format, up to 40 MB. It is checked in full before anything is stored.
       </p>
       <label for="import-file">Dataset file</label>{' '}
       <input

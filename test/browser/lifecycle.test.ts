@@ -97,18 +97,18 @@ describe.each(BROWSERS)('%s: the extension reloaded with pages open', (name) => 
 
 /**
  * The raw store, read from an extension page (same origin as the worker):
- * each dataset's generation and entity count, and the entity rows of every
- * generation. Rows of a generation no dataset points to are half an import.
+ * each dataset's generation and entity count, and how many entities every
+ * generation's rows hold. Rows of a generation no dataset points to are half an import.
  */
 const STORE_STATE = `(async () => {
   const db = await new Promise((ok, fail) => { const r = indexedDB.open('factlens'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
   const ask = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const tx = db.transaction(['datasets', 'entityRows']);
+  const tx = db.transaction(['datasets', 'entityBlocks']);
   const datasets = await ask(tx.objectStore('datasets').getAll());
-  const gens = await ask(tx.objectStore('entityRows').index('gen').getAllKeys());
+  const blocks = await ask(tx.objectStore('entityBlocks').getAll());
   db.close();
   const rows = {};
-  for (const [gen] of gens) rows[gen] = (rows[gen] ?? 0) + 1;
+  for (const b of blocks) rows[b.gen] = (rows[b.gen] ?? 0) + b.entities.length;
   return JSON.stringify({ datasets: datasets.map((d) => ({ id: d.id, generation: d.generation, entities: d.entityCount })).sort((a, b) => a.id.localeCompare(b.id)), rows });
 })()`;
 
@@ -119,7 +119,8 @@ interface StoreState {
 
 // Firefox's MV2 event page has no switch to stop it from outside (see smoke.test.ts).
 describe.runIf(BROWSERS.includes('chromium'))('chromium: the service worker stopped mid-import', () => {
-  const dataset = syntheticDataset({ count: 40_000, id: 'interrupted' });
+  // Large enough that the import is still running when the worker is stopped: it writes 50 chunks.
+  const dataset = syntheticDataset({ count: 100_000, id: 'interrupted' });
   let eb: ExtensionBrowser;
   let options: Page;
 
@@ -157,7 +158,7 @@ describe.runIf(BROWSERS.includes('chromium'))('chromium: the service worker stop
 
   it('then imports the same file in full', async () => {
     await chooseFile(options, '[data-testid=import-file]', 'interrupted.json', JSON.stringify(dataset));
-    expect(await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`, 90_000)).toMatch(/40,000 entities/);
+    expect(await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`, 90_000)).toMatch(/100,000 entities/);
     const after = JSON.parse(await until<string>(options, STORE_STATE)) as StoreState;
     const imported = after.datasets.find((d) => d.id === 'interrupted')!;
     expect(after.rows[imported.generation]).toBe(dataset.entities.length);

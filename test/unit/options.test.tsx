@@ -679,10 +679,10 @@ describe('import', () => {
     expect(error.textContent).toBe('The file is not UTF-8 text');
   });
 
-  it('refuses a file over 100 MB without reading it', async () => {
-    const huge = hugeFile(101 * MB);
+  it('refuses a 50 MB file without reading it', async () => {
+    const huge = hugeFile(50 * MB);
     const error = await refused(huge);
-    expect(error.textContent).toBe('File too large (101 MB); the limit is 100 MB');
+    expect(error.textContent).toBe('File too large (50 MB); the limit is 40 MB');
     expect(huge.arrayBuffer).not.toHaveBeenCalled();
     expect(huge.text).not.toHaveBeenCalled();
   });
@@ -772,12 +772,12 @@ describe('import-file module', () => {
   });
 
   it('rounds the size of a file that is too large', async () => {
-    const result = await readDatasetFile({ size: 100 * MB + 400 * 1024, arrayBuffer: () => Promise.reject(new Error('read')) });
-    expect(result).toEqual({ ok: false, failure: { message: 'File too large (100.4 MB); the limit is 100 MB' } });
+    const result = await readDatasetFile({ size: 40 * MB + 400 * 1024, arrayBuffer: () => Promise.reject(new Error('read')) });
+    expect(result).toEqual({ ok: false, failure: { message: 'File too large (40.4 MB); the limit is 40 MB' } });
   });
 
-  it('accepts exactly 100 MB', async () => {
-    const result = await readDatasetFile({ size: 100 * MB, arrayBuffer: async () => new TextEncoder().encode('{').buffer });
+  it('accepts exactly 40 MB', async () => {
+    const result = await readDatasetFile({ size: 40 * MB, arrayBuffer: async () => new TextEncoder().encode('{').buffer });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.failure.message).toMatch(/^Not valid JSON/);
   });
