@@ -209,6 +209,9 @@ describe('start filters', () => {
     '阿里巴巴',
     'Hangzhou Steel Group',
     'Zoë Kim',
+    'Ab Cd',
+    '一二',
+    'He',
   ];
   const d = buildDictionary({ patterns: tricky.map((text, entity) => ({ text, contextual: false, entity })) });
   const plain = unfiltered(d);
@@ -224,6 +227,9 @@ describe('start filters', () => {
         // Ignored characters inside, a whitespace run for each space.
         `say ${[...name].join('\u00ad')} now`,
         `say ${name.replace(/ /g, ' \n\t ')}, now`,
+        // Letters that fold to a space (U+037A) or to CJK (U+3192 → 一): the walk reads them folded.
+        `say ${name.replace(/ /g, '\u037a')} now`,
+        `say ${name.replace(/一/g, '\u3192')} now`,
       ];
       for (const text of renderings) {
         const found = spans(d, text);
@@ -234,7 +240,7 @@ describe('start filters', () => {
   });
   it('agree with the unfiltered trie on random text made of name fragments', () => {
     const rnd = seededRandom(5);
-    const pieces = [...tricky, ...tricky.map((t) => t.slice(0, 2)), ' ', '  ', '\u00ad', '-', '.', 'x', '说', BLOCK_BREAK, 'ab', 'ABC'];
+    const pieces = [...tricky, ...tricky.map((t) => t.slice(0, 2)), ' ', '  ', '\u00ad', '-', '.', 'x', '说', BLOCK_BREAK, 'ab', 'ABC', '\u037a', '\u3192', 'Hes'];
     for (let k = 0; k < 500; k++) {
       let text = '';
       for (let p = Math.floor(rnd() * 12); p > 0; p--) text += pieces[Math.floor(rnd() * pieces.length)]!;
