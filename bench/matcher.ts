@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { foldText } from '../src/text/fold';
 import { compareSpans, selectLeftmostLongest, type Agreement, type Span } from './agree';
 import { competitorsFor, mixedScript, ours, REGEXP_MAX_PATTERNS, type Competitor } from './competitors';
+import { scanFloor } from './scan-floor';
 import { runInChromium, type ChromiumResult } from './in-chromium';
 import { dictionaries, textsFor, type BenchText, type DictionaryInput } from './texts';
 
@@ -228,6 +229,18 @@ async function main() {
     chromium = { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
   }
 
+  console.log('matcher: what bounds the English scan at 100,000 entities');
+  const floor = scanFloor({ patterns: big.patterns, text: textsFor(big).find((t) => t.label === 'English')!.text });
+  const englishMb = textsFor(big).find((t) => t.label === 'English')!.bytes / 1e6;
+  const perMb = (ms: number) => `${fmt(ms / englishMb)} ms/MB`;
+  const c = floor.counts;
+  const englishLimit =
+    `In the same run, per MB of the English text: reading and classifying every code unit costs ${perMb(floor.bareLoop)}, ` +
+    `finding word starts ${perMb(floor.wordStarts)}, the whole scan ${perMb(floor.scan)}. ` +
+    `Of ${c.starts.toLocaleString('en')} word starts, the pair filter passes ${c.pairPassed.toLocaleString('en')}, the prefix filter ${c.walked.toLocaleString('en')} to a trie walk, and ${c.matches.toLocaleString('en')} match. ` +
+    `A whole-first-word filter would walk ${c.firstWordStarts.toLocaleString('en')}, but hashing every word costs ${perMb(floor.wordHashing)}, more than the walks it saves: ` +
+    'the per-unit loop is the floor (bench/scan-floor.ts).';
+
   const last = results[results.length - 1]!;
   const oursLast = last.competitors.find((c) => c.name === ours.name)!;
   const acLibs = last.competitors.filter((c) => /ahocorasick/.test(c.name) && !c.error);
@@ -235,16 +248,26 @@ async function main() {
     const agreeing = acLibs.filter((c) => c.texts[label]?.identical);
     return agreeing.reduce<CompetitorResult | undefined>((b, c) => (!b || c.texts[label]!.mbps > b.texts[label]!.mbps ? c : b), undefined);
   };
-  const targets: { target: string; measured: string; pass: boolean | null }[] = [];
+  const targets: { target: string; measured: string; pass: boolean | null; limits: string }[] = [];
   for (const label of ['English', 'Chinese']) {
     const t = 'error' in chromium ? undefined : chromium.texts.find((x) => x.label === label);
-    targets.push({ target: `Folded scan, 100k names, in Chromium, ${label}: ≥ 40 MB/s`, measured: t ? `${fmt(t.mbps)} MB/s` : 'not measured', pass: t ? t.mbps >= 40 : null });
+    targets.push({
+      target: `Folded scan, 100k names, in Chromium, ${label}: ≥ 40 MB/s`,
+      measured: t ? `${fmt(t.mbps)} MB/s` : 'not measured',
+      pass: t ? t.mbps >= 40 : null,
+      limits: label === 'English' ? 'the per-unit loop; see the next rows' : 'most CJK units begin no name: one root-table lookup each',
+    });
   }
   for (const label of ['English', 'Chinese']) {
     const b = bestAc(label);
     const o = oursLast.texts[label];
     const ratio = b && o ? o.mbps / b.texts[label]!.mbps : undefined;
-    targets.push({ target: `≥ 5× the best npm Aho-Corasick library, 100k names, Node, ${label}`, measured: ratio && b ? `${fmt(ratio)}× (vs ${b.name}, ${fmt(b.texts[label]!.mbps)} MB/s)` : 'no agreeing library', pass: ratio === undefined ? null : ratio >= 5 });
+    targets.push({
+      target: `≥ 5× the best npm Aho-Corasick library, 100k names, Node, ${label}`,
+      measured: ratio && b ? `${fmt(ratio)}× (vs ${b.name}, ${fmt(b.texts[label]!.mbps)} MB/s)` : 'no agreeing library',
+      pass: ratio === undefined ? null : ratio >= 5,
+      limits: label === 'English' ? englishLimit : 'as in Chromium',
+    });
   }
   const ready = 'error' in chromium ? undefined : chromium.buildMs;
   // Pages never build the automaton: the background builds it once per change
@@ -254,6 +277,7 @@ async function main() {
     target: 'Automaton build at 100k names in Chromium (once per change of the datasets, not per page; page readiness: see the page section)',
     measured: ready === undefined ? 'not measured' : `${fmt(ready, 0)} ms (cold ${fmt((chromium as ChromiumResult).coldBuildMs, 0)} ms)`,
     pass: null,
+    limits: 'sorting the 135,708 folded names and laying out the trie; the background does it once per change of the datasets',
   });
 
   const md = [
@@ -282,15 +306,15 @@ async function main() {
     '',
     '### Targets',
     '',
-    '| Target | Measured | Result |',
-    '| --- | --- | --- |',
-    ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'MISS'} |`),
+    '| Target | Measured | Result | What limits it |',
+    '| --- | --- | --- | --- |',
+    ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'MISS'} | ${t.limits} |`),
     '',
   ].join('\n');
 
   const out = resolve(import.meta.dirname, 'out');
   mkdirSync(out, { recursive: true });
-  writeFileSync(resolve(out, 'matcher.json'), `${JSON.stringify({ dictionaries: results, chromium, targets }, null, 1)}\n`);
+  writeFileSync(resolve(out, 'matcher.json'), `${JSON.stringify({ dictionaries: results, chromium, floor, targets }, null, 1)}\n`);
   writeFileSync(resolve(out, 'matcher.md'), md);
   console.log(`\n${md}`);
 }
