@@ -123,3 +123,20 @@ export function textPoint(target: Target, id: string, text: string): Promise<{ x
 export function errorsOn(errors: string[], part: string): string[] {
   return errors.filter((e) => e.includes(part));
 }
+
+/**
+ * Whether the highlight of `text` is painted: a screenshot of the mention
+ * with Factlens's highlights registered differs from one without them. The
+ * page's registry entry is taken out for the second shot (Factlens puts it
+ * back within a second, see registry-guard.ts).
+ */
+export async function highlightPainted(page: Page, text: string): Promise<boolean> {
+  const point = await mentionPoint(page, text);
+  if (!point) return false;
+  await page.mouse.move(1, 1);
+  const clip = { x: Math.max(0, point.x - 40), y: Math.max(0, point.y - 12), width: 80, height: 24 };
+  const withHighlight = await page.screenshot({ clip, encoding: 'base64' });
+  await page.evaluate(`CSS.highlights.delete('factlens-mention')`);
+  const without = await page.screenshot({ clip, encoding: 'base64' });
+  return withHighlight !== without;
+}
