@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { mainThread } from '../../bench/page-browser';
+import type { StaticServer } from '../../scripts/lib/static-server';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { cardState, errorsOn, hoverText, legible, mentionTexts, pollFor } from './hostile-page';
-import { setSiteEnabled } from './overlay-page';
+import { serveOnAndOff } from './overlay-page';
 
 const ROWS = 15_000;
 
@@ -32,13 +33,12 @@ function hugePage(): string {
 </script></body></html>`;
 }
 
-/** Main-thread time of a Chromium page (CDP Performance.getMetrics), in seconds since `start`. */
+/** Main-thread time of a Chromium page (CDP Performance.getMetrics), in seconds since this call. */
 async function mainThreadMeter(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
-  const read = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-  const start = await read();
-  return async () => (await read()) - start;
+  const start = await mainThread(cdp);
+  return async () => ((await mainThread(cdp)).task - start.task) / 1000;
 }
 
 /**
@@ -50,20 +50,17 @@ describe.each(BROWSERS)('%s: hostile page load', (name) => {
   let eb: ExtensionBrowser;
   let on: StaticServer;
   let off: StaticServer;
+  let servers: Awaited<ReturnType<typeof serveOnAndOff>> | undefined;
 
   beforeAll(async () => {
-    const files = new Map([['/huge.html', hugePage()]]);
-    const dir = resolve(import.meta.dirname, 'fixtures/hostile');
-    on = await startStaticServer({ files, dir });
-    off = await startStaticServer({ files, dir });
     eb = await launchWithExtension(name);
-    const extensionPage = await firstInstallPage(eb);
-    await setSiteEnabled(extensionPage, new URL(off.url).host, false);
+    const files = new Map([['/huge.html', hugePage()]]);
+    servers = await serveOnAndOff(await firstInstallPage(eb), { files, dir: resolve(import.meta.dirname, 'fixtures/hostile') });
+    ({ on, off } = servers);
   });
   afterAll(async () => {
     await eb?.close();
-    await on?.close();
-    await off?.close();
+    await servers?.close();
   });
 
   it('huge DOM (100,000 nodes): every name is highlighted while the page keeps its heartbeat', async () => {

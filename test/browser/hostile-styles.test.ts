@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
@@ -7,6 +8,17 @@ import { cardState, errorsOn, highlightPainted, hoverText, legible, mentionTexts
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/hostile');
 const EXPECTED = ['Alibaba', 'Changsha', 'Jack Ma'];
 const WHITE = 'rgb(255, 255, 255)';
+
+/** The highlights paint, and the card opens with its own styles applied and lies inside the viewport. */
+async function expectPaintedAndStyled(page: Page): Promise<void> {
+  expect(await highlightPainted(page, 'Alibaba')).toBe(true);
+  await pollFor(() => mentionTexts(page), (t) => t.length === 3);
+  await hoverText(page, 'Jack Ma');
+  const card = await pollFor(() => cardState(page), legible);
+  expect(card?.text).toContain('Jack Ma');
+  expect(card).toMatchObject({ position: 'fixed', background: WHITE });
+  expect(legible(card)).toBe(true);
+}
 
 /**
  * Hostile page styles and policies: a Content-Security-Policy of
@@ -35,13 +47,7 @@ describe.each(BROWSERS)('%s: hostile page styles', (name) => {
     // The policy is in force: the page's own inline script was blocked.
     expect(await page.evaluate('window.scriptRan === undefined')).toBe(true);
     expect(await pollFor(() => mentionTexts(page), (t) => t.length === 3)).toEqual(EXPECTED);
-    expect(await highlightPainted(page, 'Alibaba')).toBe(true);
-    await pollFor(() => mentionTexts(page), (t) => t.length === 3);
-    await hoverText(page, 'Jack Ma');
-    const card = await pollFor(() => cardState(page), legible);
-    expect(card?.text).toContain('Jack Ma');
-    expect(card).toMatchObject({ position: 'fixed', background: WHITE });
-    expect(legible(card)).toBe(true);
+    await expectPaintedAndStyled(page);
     expect(await page.evaluate(`document.querySelectorAll('style').length`)).toBe(0);
     // The policy blocking the page's own script and the browser's favicon request is all the page may log.
     const ours = errorsOn(eb.errors, 'strict-csp.html').filter((e) => !/inline script|script-src|favicon\.ico/i.test(e));
@@ -52,13 +58,7 @@ describe.each(BROWSERS)('%s: hostile page styles', (name) => {
   it('hostile CSS (* { all: unset !important }): highlights paint and the card keeps its look', async () => {
     const page = await openPage(eb, `${server.url}hostile-css.html`);
     expect(await pollFor(() => mentionTexts(page), (t) => t.length === 3)).toEqual(EXPECTED);
-    expect(await highlightPainted(page, 'Alibaba')).toBe(true);
-    await pollFor(() => mentionTexts(page), (t) => t.length === 3);
-    await hoverText(page, 'Jack Ma');
-    const card = await pollFor(() => cardState(page), legible);
-    expect(card?.text).toContain('Jack Ma');
-    expect(card).toMatchObject({ position: 'fixed', background: WHITE });
-    expect(legible(card)).toBe(true);
+    await expectPaintedAndStyled(page);
     expect(await page.evaluate(`document.querySelectorAll('style').length`)).toBe(1);
     expect(errorsOn(eb.errors, 'hostile-css.html')).toEqual([]);
     await page.close();
