@@ -124,7 +124,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
 
   function closeCard(): void {
     current = null;
-    hover.shownNow(null);
+    hover.closedNow();
     highlights.setActive(null);
     void card.hide();
   }

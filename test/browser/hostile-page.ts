@@ -134,8 +134,12 @@ export async function highlightPainted(page: Page, text: string): Promise<boolea
   const point = await mentionPoint(page, text);
   if (!point) return false;
   await page.mouse.move(1, 1);
-  const clip = { x: Math.max(0, point.x - 40), y: Math.max(0, point.y - 12), width: 80, height: 24 };
+  // A clip is in document coordinates (puppeteer captures beyond the viewport when clipping).
+  const scroll = (await page.evaluate('({ x: scrollX, y: scrollY })')) as { x: number; y: number };
+  const clip = { x: Math.max(0, scroll.x + point.x - 40), y: Math.max(0, scroll.y + point.y - 12), width: 80, height: 24 };
   const withHighlight = await page.screenshot({ clip, encoding: 'base64' });
+  // The control: with nothing changed, a second shot must be identical.
+  if ((await page.screenshot({ clip, encoding: 'base64' })) !== withHighlight) throw new Error(`screenshots of "${text}" are not stable`);
   await page.evaluate(`CSS.highlights.delete('factlens-mention')`);
   const without = await page.screenshot({ clip, encoding: 'base64' });
   return withHighlight !== without;

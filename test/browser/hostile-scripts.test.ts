@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
-import { cardState, errorsOn, hoverText, legible, mentionTexts, pollFor, textPoint } from './hostile-page';
+import { cardState, errorsOn, highlightPainted, hoverText, legible, mentionTexts, pollFor, textPoint } from './hostile-page';
 
 /**
  * Hostile page scripts: overridden built-ins, a page that keeps clearing
@@ -31,6 +31,9 @@ describe.each(BROWSERS)('%s: hostile page scripts', (name) => {
   it('overridden built-ins: highlights and the card work, and no override is ever called by Factlens', async () => {
     const page = await open('builtins.html');
     expect(await pollFor(() => mentionTexts(page), (t) => t.length === 3)).toEqual(['Alibaba', 'Changsha', 'Jack Ma']);
+    // Registered and painted although the page replaced CSS.highlights.set with a no-op.
+    expect(await highlightPainted(page, 'Alibaba')).toBe(true);
+    await pollFor(() => mentionTexts(page), (t) => t.length === 3);
     await hoverText(page, 'Jack Ma');
     const card = await pollFor(() => cardState(page), legible);
     expect(card?.text).toContain('Jack Ma');
