@@ -77,8 +77,10 @@ describe.each(BROWSERS)('%s: hostile page load', (name) => {
     const busy = (await page.evaluate('({ ...window.beat })')) as { maxGap: number };
     console.info(`${name} huge DOM: highlights after ${took} ms; longest page gap ${busy.maxGap.toFixed(0)} ms on, ${quiet.maxGap.toFixed(0)} ms off`);
     expect(found).toEqual(['Alibaba', 'Daniel Zhang', 'Jack Ma']);
-    // Factlens works in slices: the page's timer is never held much longer than with Factlens off.
-    expect(busy.maxGap).toBeLessThan(quiet.maxGap + 250);
+    // Factlens works in slices that yield to the page's own tasks: the page's
+    // timer is never held much longer than with Factlens off. (Yielding with
+    // scheduler.yield() held it 0.7 s in Chromium and 1.8 s in Firefox.)
+    expect(busy.maxGap).toBeLessThan(quiet.maxGap + 150);
     await hoverText(page, 'Daniel Zhang');
     const card = await pollFor(() => cardState(page), legible);
     expect(card?.text).toContain('Daniel Zhang');
