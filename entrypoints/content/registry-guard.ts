@@ -1,3 +1,6 @@
+/** A periodic check that fires a little early still counts as on time. */
+const TIMER_SLACK_MS = 50;
+
 /**
  * When to put highlights back that the page took out of `CSS.highlights`.
  *
@@ -9,9 +12,6 @@
  * Finding the highlights still in place a while after the last restore ends
  * the streak; right after it, that proves nothing about the page.
  */
-/** A periodic check that fires a little early still counts as on time. */
-const TIMER_SLACK_MS = 50;
-
 export function createRegistryGuard({
   now = () => performance.now(),
   firstWaitMs = 1000,
