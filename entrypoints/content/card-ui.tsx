@@ -106,10 +106,18 @@ export function createCardUi({
   }
 
   async function draw(): Promise<void> {
+    if (!content) {
+      // Closing never mounts: a card whose host the page removed stays
+      // removed until the next card is shown.
+      const m = mounted ? await mounted : null;
+      if (m) render(null, m.container);
+      return;
+    }
     const m = await target();
+    const shown = content;
     render(
-      content ? (
-        <CardFrame content={content} onPointerInside={onPointerInside} onClose={onClose} onOpenSource={onOpenSource} sourceHref={sourceHref} />
+      shown ? (
+        <CardFrame content={shown} onPointerInside={onPointerInside} onClose={onClose} onOpenSource={onOpenSource} sourceHref={sourceHref} />
       ) : null,
       m.container,
     );

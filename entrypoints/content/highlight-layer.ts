@@ -1,9 +1,11 @@
 /**
  * Highlights through the CSS Custom Highlight API: the page's DOM is never
  * touched. The registry is shared with the page, which may clear it or
- * replace our entries, so `ensureRegistered` puts them back.
+ * replace our entries, so `ensureRegistered` puts them back, as often as the
+ * registry guard allows.
  */
 import type { Appearance } from '../../src/messages/protocol';
+import { createRegistryGuard } from './registry-guard';
 
 export const MENTION_HIGHLIGHT = 'factlens-mention';
 export const ACTIVE_HIGHLIGHT = 'factlens-active';
@@ -39,44 +41,65 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
   const mentions = new HighlightCtor();
   const active = new HighlightCtor();
   active.priority = 1;
+  const guard = createRegistryGuard();
+  /** Names we registered and have not taken out ourselves: missing ones were removed by the page. */
+  const placed = new Set<string>();
 
   // A content script sees the page's objects through an isolated world
   // (Chrome) or Xray wrappers (Firefox), so page overrides of
-  // HighlightRegistry.prototype.set cannot reach these calls.
-  const register = (name: string, h: Highlight) => {
-    if (registry.get(name) !== h) registry.set(name, h);
+  // CSS.highlights.set or HighlightRegistry.prototype.set cannot reach these
+  // calls (test/browser/hostile-scripts.test.ts checks both browsers).
+  const register = (wanted: [string, Highlight][]) => {
+    const missing = wanted.filter(([name, h]) => registry.get(name) !== h);
+    if (missing.length === 0) {
+      if (wanted.some(([name]) => placed.has(name))) guard.intact();
+      return;
+    }
+    if (missing.some(([name]) => placed.has(name)) && !guard.mayRestore()) return;
+    for (const [name, h] of missing) {
+      registry.set(name, h);
+      placed.add(name);
+    }
+  };
+  const unregister = (name: string, h: Highlight) => {
+    if (registry.get(name) === h) registry.delete(name);
+    placed.delete(name);
   };
 
   return {
     supported: true,
     add(ranges) {
       for (const r of ranges) mentions.add(r);
-      register(mentionName, mentions);
+      register([[mentionName, mentions]]);
     },
     remove(ranges) {
       for (const r of ranges) mentions.delete(r);
     },
     setActive(range) {
       active.clear();
-      if (range) active.add(range);
-      register(ACTIVE_HIGHLIGHT, active);
+      if (range) {
+        active.add(range);
+        register([[ACTIVE_HIGHLIGHT, active]]);
+      }
     },
     ensureRegistered() {
-      if (mentions.size > 0) register(mentionName, mentions);
-      if (active.size > 0) register(ACTIVE_HIGHLIGHT, active);
+      const wanted: [string, Highlight][] = [];
+      if (mentions.size > 0) wanted.push([mentionName, mentions]);
+      if (active.size > 0) wanted.push([ACTIVE_HIGHLIGHT, active]);
+      if (wanted.length > 0) register(wanted);
     },
     setStyle(style) {
       const name = HIGHLIGHT_NAMES[style];
       if (name === mentionName) return;
-      if (registry.get(mentionName) === mentions) registry.delete(mentionName);
+      unregister(mentionName, mentions);
       mentionName = name;
-      if (mentions.size > 0) register(mentionName, mentions);
+      if (mentions.size > 0) register([[mentionName, mentions]]);
     },
     clear() {
       mentions.clear();
       active.clear();
-      if (registry.get(mentionName) === mentions) registry.delete(mentionName);
-      if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
+      unregister(mentionName, mentions);
+      unregister(ACTIVE_HIGHLIGHT, active);
     },
   };
 }

@@ -73,6 +73,16 @@ export function createHoverIntent({
       cancelClose();
       shown = mention;
     },
+    /**
+     * The card was closed (by this intent's own timer, Escape or its close
+     * button). Unlike shownNow(null), a card pending for the mention now
+     * under the pointer still opens: closing the last card must not swallow
+     * the next one when the pointer went straight from one name to another.
+     */
+    closedNow(): void {
+      cancelClose();
+      shown = null;
+    },
     stop(): void {
       cancelOpen();
       cancelClose();

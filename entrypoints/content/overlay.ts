@@ -4,6 +4,7 @@ import type { EntityKey } from '../../src/messages/entity-key';
 import { viewerPath } from '../../src/viewer-link';
 import type { request as requestFn } from '../../utils/messaging';
 import { createCardUi, type CardMount } from './card-ui';
+import { watchDocumentRewrite } from './document-rewrite';
 import { createEntityData } from './entity-data';
 import type { Block, ExtractOptions } from './extract';
 import { createHighlightLayer } from './highlight-layer';
@@ -123,7 +124,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
 
   function closeCard(): void {
     current = null;
-    hover.shownNow(null);
+    hover.closedNow();
     highlights.setActive(null);
     void card.hide();
   }
@@ -191,11 +192,18 @@ export function startOverlay(env: OverlayEnv): Overlay {
   };
   const onViewportChange = () => card.reposition();
 
-  doc.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
-  doc.addEventListener('keydown', onKeyDown, { capture: true });
-  win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
-  win.addEventListener('resize', onViewportChange, { passive: true });
-  const registryCheck = win.setInterval(() => highlights.ensureRegistered(), REGISTRY_CHECK_MS);
+  let registryCheck = 0;
+  /** Adding a listener twice adds it once, so this also serves to listen again after a rewrite. */
+  function listen(): void {
+    doc.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
+    doc.addEventListener('keydown', onKeyDown, { capture: true });
+    win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
+    win.addEventListener('resize', onViewportChange, { passive: true });
+    win.clearInterval(registryCheck);
+    registryCheck = win.setInterval(() => highlights.ensureRegistered(), REGISTRY_CHECK_MS);
+  }
+  listen();
+  const rewrite = watchDocumentRewrite({ doc, onRewrite: listen });
 
   const root = doc.body ?? doc.documentElement;
   const ready = extractInSlices({ roots: [root], options }).then((blocks) => apply(blocks));
@@ -205,6 +213,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     stop() {
       running = false;
       watcher.stop();
+      rewrite.stop();
       win.clearInterval(registryCheck);
       if (frame) win.cancelAnimationFrame(frame);
       doc.removeEventListener('pointermove', onPointerMove, { capture: true });

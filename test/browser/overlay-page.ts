@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { startStaticServer, type StaticServer, type StaticServerOptions } from '../../scripts/lib/static-server';
 
 /** The texts of the overlay's highlights in document order, read as the page sees them. */
 export function highlightTexts(page: Page): Promise<string[]> {
@@ -99,4 +100,15 @@ export async function waitForTab(browser: Browser, urlPart: string, timeoutMs = 
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no tab at ${urlPart}`);
+}
+
+/**
+ * The same site served twice, on two hosts: Factlens stays on for `on` and is
+ * turned off for `off`, so a page's own behaviour there is the baseline.
+ */
+export async function serveOnAndOff(extensionPage: Page, options: StaticServerOptions): Promise<{ on: StaticServer; off: StaticServer; close(): Promise<void> }> {
+  const on = await startStaticServer(options);
+  const off = await startStaticServer(options);
+  await setSiteEnabled(extensionPage, new URL(off.url).host, false);
+  return { on, off, close: async () => void (await Promise.all([on.close(), off.close()])) };
 }

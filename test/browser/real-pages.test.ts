@@ -2,9 +2,9 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import type { StaticServer } from '../../scripts/lib/static-server';
 import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
-import { highlightTexts, setSiteEnabled } from './overlay-page';
+import { highlightTexts, serveOnAndOff } from './overlay-page';
 
 const PAGES_DIR = resolve(import.meta.dirname, '../../../shared/real-pages');
 const PAGES = readdirSync(PAGES_DIR).filter((n) => n.endsWith('.html'));
@@ -90,18 +90,16 @@ describe.each(BROWSERS)('%s: real web pages', (name) => {
   let eb: ExtensionBrowser;
   let on: StaticServer;
   let off: StaticServer;
+  let servers: Awaited<ReturnType<typeof serveOnAndOff>> | undefined;
 
   beforeAll(async () => {
-    on = await startStaticServer({ dir: PAGES_DIR, headers: NO_PAGE_SCRIPTS });
-    off = await startStaticServer({ dir: PAGES_DIR, headers: NO_PAGE_SCRIPTS });
     eb = await launchWithExtension(name);
-    const extensionPage = await firstInstallPage(eb);
-    await setSiteEnabled(extensionPage, new URL(off.url).host, false);
+    servers = await serveOnAndOff(await firstInstallPage(eb), { dir: PAGES_DIR, headers: NO_PAGE_SCRIPTS });
+    ({ on, off } = servers);
   });
   afterAll(async () => {
     await eb?.close();
-    await on?.close();
-    await off?.close();
+    await servers?.close();
   });
 
   it.each(PAGES)('%s: DOM unchanged, no highlight inside a word, no extension error', async (file) => {

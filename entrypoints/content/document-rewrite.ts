@@ -1,0 +1,16 @@
+/**
+ * Tells when the page replaces its document in place with document.open()
+ * and document.write(). The document open steps erase every event listener
+ * on the document, its nodes and its window, the overlay's included, while
+ * the Document, the window and mutation observers live on (HTML spec,
+ * "document open steps"; both Chromium and Firefox do this). The new root
+ * element arriving is the sign to listen again.
+ */
+export function watchDocumentRewrite({ doc, onRewrite }: { doc: Document; onRewrite: () => void }) {
+  const observer = new MutationObserver((records) => {
+    const newRoot = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE));
+    if (newRoot) onRewrite();
+  });
+  observer.observe(doc, { childList: true });
+  return { stop: () => observer.disconnect() };
+}

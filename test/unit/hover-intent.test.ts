@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHoverIntent } from '../../entrypoints/content/hover-intent';
+import type { Mention } from '../../entrypoints/content/page-mentions';
+
+const a = { start: 0 } as Mention;
+const b = { start: 10 } as Mention;
+
+describe('hover intent', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  function intent() {
+    const opened: Mention[] = [];
+    let closes = 0;
+    // As the overlay does: closing the card tells the intent it closed.
+    const hover = createHoverIntent({ delayMs: () => 300, open: (m) => opened.push(m), close: () => (closes++, hover.closedNow()) });
+    return { hover, opened, closes: () => closes };
+  }
+
+  it('opens the card after the pointer rests on a mention', () => {
+    const { hover, opened } = intent();
+    hover.pointerOver(a);
+    vi.advanceTimersByTime(299);
+    expect(opened).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(opened).toEqual([a]);
+  });
+
+  it('opens the next mention when the pointer moves straight on to it while the last card closes', () => {
+    const { hover, opened, closes } = intent();
+    hover.pointerOver(a);
+    vi.advanceTimersByTime(300);
+    hover.pointerOver(null);
+    vi.advanceTimersByTime(50);
+    hover.pointerOver(b);
+    vi.advanceTimersByTime(1000);
+    expect(closes()).toBe(1);
+    expect(opened).toEqual([a, b]);
+  });
+});
