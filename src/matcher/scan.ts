@@ -1,6 +1,6 @@
 import { CJK, IGNORED, SPACE, WORD, charClass, classTable, foldTable, foldTextKeepCase, foldedUnit, isCapital } from '../text/fold';
 import { childOf, type Dictionary } from './dictionary';
-import { PAIR_HASH, startMayMatch } from './start-filter';
+import { PAIR_HASH, TRIPLE_HASH, startMayMatch } from './start-filter';
 
 /** A name found in text: [start, end) in the original text's UTF-16 offsets. */
 export interface Match {
@@ -144,22 +144,6 @@ function matchAt(d: Dictionary, text: string, start: number, first: number, firs
   return longestAt(d, text, start, node, firstClass, allowContextual);
 }
 
-/** Set in the scan state when the unit just read may start a name (a word start, or any CJK unit). */
-const STARTS = 8;
-/**
- * The scan state after reading a code unit of class `cls` in state `state`:
- * the low bits keep the class of the last unit that was not IGNORED, and
- * STARTS is set on units that may start a name. One lookup instead of the
- * compares it replaces, which the CPU mispredicts at every word boundary.
- */
-const NEXT_STATE = new Uint8Array(64);
-for (let state = 0; state < 8; state++) {
-  for (let cls = 0; cls < 8; cls++) {
-    const starts = (cls === WORD && state !== WORD) || cls === CJK;
-    NEXT_STATE[(state << 3) | cls] = (cls === IGNORED ? state : cls) | (starts ? STARTS : 0);
-  }
-}
-
 /**
  * Finds every dictionary name in `text`, leftmost-longest and never
  * overlapping. Walks the trie only from word starts (and from every CJK
@@ -189,14 +173,25 @@ export function scan({
 function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter | undefined): Match[] {
   const matches: Match[] = [];
   const n = text.length;
-  const { pairBits, pairShift, singleMask } = d;
-  let state = SPACE;
+  const { pairBits, pairShift, singleMask, tripleBits, tripleShift } = d;
+  // Whether the last unit that was not ignored was a word's: a word starts at
+  // a word unit after anything else, and every CJK unit may start a name. A
+  // boolean, not a state table: a table lookup that each next unit waits for
+  // cost a third more (bench/scan-floor.ts "finding word starts").
+  let inWord = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let cls = classTable[c]!;
     if (cls === 0) cls = charClass(c);
-    state = NEXT_STATE[((state & 7) << 3) | cls]!;
-    if ((state & STARTS) === 0) continue;
+    if (cls === WORD) {
+      if (inWord) continue;
+      inWord = true;
+    } else if (cls === IGNORED) {
+      continue;
+    } else {
+      inWord = false;
+      if (cls !== CJK) continue;
+    }
     const first = foldTable[c]!;
     // Most CJK units begin no name: the root table says so in one lookup.
     const node = d.rootTable[first]!;
@@ -208,13 +203,22 @@ function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter
     if (nextClass !== 0 && nextClass !== IGNORED) {
       const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> pairShift;
       if ((((pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 15))) & 1) === 0) continue;
+      // Where a word's next two units are letters too, the walk reads them as
+      // they are and a name of two units cannot end there: test all three.
+      if (cls === WORD && nextClass === WORD && i + 2 < n) {
+        const third = text.charCodeAt(i + 2);
+        if (classTable[third] === WORD) {
+          const bit = Math.imul(Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) ^ foldTable[third]!, TRIPLE_HASH) >>> tripleShift;
+          if (((tripleBits[bit >>> 5]! >>> (bit & 31)) & 1) === 0) continue;
+        }
+      }
     }
     if (!startMayMatch(d, text, i, first)) continue;
     const match = longestAt(d, text, i, node, cls, allowContextual);
     if (match) {
       matches.push(match);
       // A match never ends inside a word, so what follows it may start a name.
-      state = SPACE;
+      inWord = false;
       i = match.end - 1;
     }
   }

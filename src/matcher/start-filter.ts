@@ -25,6 +25,13 @@ export interface StartFilter {
   pairShift: number;
   /** Bit `unit & 15` is set for every one-unit name `unit` (16 bits: the number stays a small integer, so V8 keeps one object shape). */
   singleMask: number;
+  /**
+   * Triple filter bitset, 32 bits per element: the first three folded units
+   * of every name of three or more, tested by the scan loop where a word
+   * start's next two units are letters (see tripleBit).
+   */
+  tripleBits: Int32Array;
+  tripleShift: number;
   /** Prefix filter bitset, 32 bits per element. */
   startBits: Int32Array;
   /** A hash's bit index is `hash >>> startShift`. */
@@ -46,6 +53,15 @@ const MAX_BITS_LOG2 = 23;
  * computes it inline. A one-unit name `u` sets bit `u & 15` of singleMask.
  */
 export const PAIR_HASH = 0x9e3779b1;
+
+/**
+ * The triple filter's bit for folded units `a`, `b`, `c`; the scan loop
+ * computes the same inline.
+ */
+export function tripleBit(a: number, b: number, c: number, shift: number): number {
+  return Math.imul(Math.imul((a << 16) | b, PAIR_HASH) ^ c, TRIPLE_HASH) >>> shift;
+}
+export const TRIPLE_HASH = 0x27d4eb2f;
 
 /** The hash of a prefix extended by one unit. */
 function extend(hash: number, unit: number): number {
@@ -71,6 +87,7 @@ function has(f: StartFilter, hash: number): boolean {
 export function buildStartFilter(sortedKeys: readonly string[]): StartFilter {
   const items: number[] = [];
   const pairs: number[] = [];
+  const triples: number[] = [];
   let singleMask = 0;
   let shortest = FILTER_DEPTH;
   let previous = '';
@@ -80,6 +97,7 @@ export function buildStartFilter(sortedKeys: readonly string[]): StartFilter {
     while (shared < FILTER_DEPTH && shared < key.length && key.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
     if (key.length === 1) singleMask |= 1 << (key.charCodeAt(0) & 15);
     else if (shared < 2) pairs.push((key.charCodeAt(0) << 16) | key.charCodeAt(1));
+    if (key.length >= 3 && shared < 3) triples.push(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2));
     let hash = SEED;
     const depth = Math.min(FILTER_DEPTH, key.length);
     for (let d = 0; d < depth; d++) {
@@ -93,16 +111,20 @@ export function buildStartFilter(sortedKeys: readonly string[]): StartFilter {
   }
   const pairLog2 = bitsLog2(pairs.length);
   const startLog2 = bitsLog2(items.length);
+  const tripleLog2 = bitsLog2(triples.length / 3);
   const filter: StartFilter = {
     pairBits: new Int32Array(2 ** (pairLog2 - 5)),
     pairShift: 32 - pairLog2,
     singleMask,
+    tripleBits: new Int32Array(2 ** (tripleLog2 - 5)),
+    tripleShift: 32 - tripleLog2,
     startBits: new Int32Array(2 ** (startLog2 - 5)),
     startShift: 32 - startLog2,
     startShortest: shortest,
   };
   for (const pair of pairs) setBit(filter.pairBits, Math.imul(pair, PAIR_HASH) >>> filter.pairShift);
   for (const hash of items) setBit(filter.startBits, hash >>> filter.startShift);
+  for (let t = 0; t < triples.length; t += 3) setBit(filter.tripleBits, tripleBit(triples[t]!, triples[t + 1]!, triples[t + 2]!, filter.tripleShift));
   return filter;
 }
 

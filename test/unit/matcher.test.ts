@@ -190,7 +190,7 @@ describe('scale', () => {
 describe('start filters', () => {
   /** The same dictionary with filters that pass every start, so the trie alone decides (the matcher before the filters). */
   function unfiltered(d: Dictionary): Dictionary {
-    return { ...d, pairBits: d.pairBits.map(() => -1), singleMask: -1, startBits: d.startBits.map(() => -1), startShortest: 1 };
+    return { ...d, pairBits: d.pairBits.map(() => -1), singleMask: -1, tripleBits: d.tripleBits.map(() => -1), startBits: d.startBits.map(() => -1), startShortest: 1 };
   }
   const tricky = [
     'X',
