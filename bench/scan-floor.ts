@@ -5,7 +5,7 @@
  * Printed with the matcher section's targets ("What limits it").
  */
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../src/matcher';
-import { PAIR_HASH, startMayMatch } from '../src/matcher/start-filter';
+import { PAIR_HASH, startMayMatch, tripleBit } from '../src/matcher/start-filter';
 import { CJK, IGNORED, SPACE, WORD, charClass, classTable, foldTable, foldText } from '../src/text/fold';
 
 export interface ScanFloor {
@@ -14,7 +14,7 @@ export interface ScanFloor {
   wordStarts: number;
   wordHashing: number;
   scan: number;
-  counts: { units: number; starts: number; pairPassed: number; walked: number; firstWordStarts: number; matches: number };
+  counts: { units: number; starts: number; pairPassed: number; triplePassed: number; walked: number; firstWordStarts: number; matches: number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -99,6 +99,7 @@ function firstWord(folded: string): string {
 
 function counts(d: Dictionary, patterns: readonly Pattern[], text: string): ScanFloor['counts'] {
   let pairPassed = 0;
+  let triplePassed = 0;
   let walked = 0;
   let firstWordStarts = 0;
   const firsts = new Set(patterns.map((p) => firstWord(foldText(p.text))));
@@ -115,11 +116,19 @@ function counts(d: Dictionary, patterns: readonly Pattern[], text: string): Scan
     if (i + 1 < text.length && classTable[next] !== 0 && classTable[next] !== IGNORED) {
       const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> d.pairShift;
       if ((((d.pairBits[pair >>> 5]! >>> (pair & 31)) | (d.singleMask >>> (first & 15))) & 1) === 0) continue;
+      pairPassed++;
+      const third = text.charCodeAt(i + 2);
+      if (classTable[text.charCodeAt(i)] === WORD && classTable[next] === WORD && i + 2 < text.length && classTable[third] === WORD) {
+        const bit = tripleBit(first, foldTable[next]!, foldTable[third]!, d.tripleShift);
+        if (((d.tripleBits[bit >>> 5]! >>> (bit & 31)) & 1) === 0) continue;
+      }
+    } else {
+      pairPassed++;
     }
-    pairPassed++;
+    triplePassed++;
     if (startMayMatch(d, text, i, first)) walked++;
   }
-  return { units: text.length, starts: offsets.length, pairPassed, walked, firstWordStarts, matches: scan({ dictionary: d, text }).length };
+  return { units: text.length, starts: offsets.length, pairPassed, triplePassed, walked, firstWordStarts, matches: scan({ dictionary: d, text }).length };
 }
 
 export function scanFloor({ patterns, text, runs = 15 }: { patterns: readonly Pattern[]; text: string; runs?: number }): ScanFloor {

@@ -193,33 +193,45 @@ function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter
       if (cls !== CJK) continue;
     }
     const first = foldTable[c]!;
-    // Most CJK units begin no name: the root table says so in one lookup.
     const node = d.rootTable[first]!;
-    if (node === 0) continue;
-    // The walk's second unit is the next code unit folded (a space folds to
-    // 0x20), unless that one is ignored or not classified yet: then no filter.
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-    const nextClass = next < 0 ? 0 : classTable[next]!;
-    if (nextClass !== 0 && nextClass !== IGNORED) {
-      const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> pairShift;
-      if ((((pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 15))) & 1) === 0) continue;
-      // Where a word's next two units are letters too, the walk reads them as
-      // they are and a name of two units cannot end there: test all three.
-      if (cls === WORD && nextClass === WORD && i + 2 < n) {
-        const third = text.charCodeAt(i + 2);
-        if (classTable[third] === WORD) {
-          const bit = Math.imul(Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) ^ foldTable[third]!, TRIPLE_HASH) >>> tripleShift;
-          if (((tripleBits[bit >>> 5]! >>> (bit & 31)) & 1) === 0) continue;
+    let match: Match | null = null;
+    candidate: {
+      // Most CJK units begin no name: the root table says so in one lookup.
+      if (node === 0) break candidate;
+      // The walk's second unit is the next code unit folded (a space folds to
+      // 0x20), unless that one is ignored or not classified yet: then no filter.
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      const nextClass = next < 0 ? 0 : classTable[next]!;
+      if (nextClass !== 0 && nextClass !== IGNORED) {
+        const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> pairShift;
+        if ((((pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 15))) & 1) === 0) break candidate;
+        // Where a word's next two units are letters too, the walk reads them as
+        // they are and a name of two units cannot end there: test all three.
+        if (cls === WORD && nextClass === WORD && i + 2 < n) {
+          const third = text.charCodeAt(i + 2);
+          if (classTable[third] === WORD) {
+            const bit = Math.imul(Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) ^ foldTable[third]!, TRIPLE_HASH) >>> tripleShift;
+            if (((tripleBits[bit >>> 5]! >>> (bit & 31)) & 1) === 0) break candidate;
+          }
         }
       }
+      if (!startMayMatch(d, text, i, first)) break candidate;
+      match = longestAt(d, text, i, node, cls, allowContextual);
     }
-    if (!startMayMatch(d, text, i, first)) continue;
-    const match = longestAt(d, text, i, node, cls, allowContextual);
     if (match) {
       matches.push(match);
       // A match never ends inside a word, so what follows it may start a name.
       inWord = false;
       i = match.end - 1;
+    } else if (cls === WORD) {
+      // No name starts inside a word: run to its end in a loop that does nothing else.
+      let j = i + 1;
+      for (; j < n; j++) {
+        let k = classTable[text.charCodeAt(j)]!;
+        if (k === 0) k = charClass(text.charCodeAt(j));
+        if (k !== WORD && k !== IGNORED) break;
+      }
+      i = j - 1;
     }
   }
   return matches;
