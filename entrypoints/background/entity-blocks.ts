@@ -8,9 +8,12 @@ import type { EntityBlockRecord, FactlensDb } from './db';
  * number `seq` of a generation sits at index `seq % BLOCK` of block
  * `floor(seq / BLOCK)`. Chromium pays a fixed cost per IndexedDB record
  * (about 0.2 ms here, one IPC each), so 100,000 rows of one entity took 19 s
- * to write where 391 blocks take 0.6 s (bench/profile-import.ts).
+ * to write where 391 blocks of 256 took 0.6 s. Reading pays the other way:
+ * a popup search shows 20 entities from as many blocks, and with 256 to a
+ * block deserialising them took its keystroke from 11 to 14–23 ms (bench
+ * page section). 64 keeps both small.
  */
-export const BLOCK = 256;
+export const BLOCK = 64;
 
 const blockRange = (gen: string) => [
   [gen, Dexie.minKey],
@@ -80,9 +83,13 @@ export async function entitiesInOrder({ db, gen, offset, limit }: { db: Factlens
  * changes once written, so the positions it gives are cached for good.
  */
 const MAX_CACHED_GENERATIONS = 8;
+const MAX_CACHED_BLOCKS = 128;
 
 export function createEntityReader({ db }: { db: FactlensDb }) {
   const positions = new Map<string, Promise<Map<string, number> | null>>();
+  // A committed generation's blocks never change, so the blocks read lately
+  // can serve the next keystroke's search or the next card without a read.
+  const recent = new Map<string, EntityBlockRecord | undefined>();
 
   function positionsOf(gen: string): Promise<Map<string, number> | null> {
     let found = positions.get(gen);
@@ -109,8 +116,17 @@ export function createEntityReader({ db }: { db: FactlensDb }) {
         const seq = seqs[i];
         if (seq !== undefined) wanted.set(blockKey(gen, seq), [gen, Math.floor(seq / BLOCK)]);
       });
-      const rows = await db.entityBlocks.bulkGet([...wanted.values()]);
-      const blocks = new Map([...wanted.keys()].map((key, i) => [key, rows[i]]));
+      const missing = [...wanted.keys()].filter((key) => !recent.has(key));
+      const rows = await db.entityBlocks.bulkGet(missing.map((key) => wanted.get(key)!));
+      missing.forEach((key, i) => {
+        recent.delete(key);
+        recent.set(key, rows[i]);
+      });
+      const blocks = new Map([...wanted.keys()].map((key) => [key, recent.get(key)]));
+      for (const old of recent.keys()) {
+        if (recent.size <= MAX_CACHED_BLOCKS) break;
+        recent.delete(old);
+      }
       return refs.map(({ gen }, i) => {
         const seq = seqs[i];
         const block = seq === undefined ? undefined : blocks.get(blockKey(gen, seq));
