@@ -44,16 +44,19 @@ export async function writeEntities({ db, gen, dataset, firstSeq, entities }: {
     seq += head.length;
     i = head.length;
   }
-  for (; i < entities.length; i += BLOCK, seq += BLOCK) {
-    rows.push({ gen, block: seq / BLOCK, dataset, entities: entities.slice(i, i + BLOCK) });
-  }
+  rows.push(...entityBlocks({ gen, dataset, entities: entities.slice(i), firstSeq: seq }));
   await db.entityBlocks.bulkPut(rows);
 }
 
-/** A whole generation's entities as rows, for a write in one go. */
-export function entityBlocks({ gen, dataset, entities }: { gen: string; dataset: string; entities: readonly Entity[] }): EntityBlockRecord[] {
+/** Entities `firstSeq`, `firstSeq + 1`, … as rows; `firstSeq` starts a block (0 for a whole generation). */
+export function entityBlocks({ gen, dataset, entities, firstSeq = 0 }: {
+  gen: string;
+  dataset: string;
+  entities: readonly Entity[];
+  firstSeq?: number;
+}): EntityBlockRecord[] {
   const rows: EntityBlockRecord[] = [];
-  for (let i = 0; i < entities.length; i += BLOCK) rows.push({ gen, block: i / BLOCK, dataset, entities: entities.slice(i, i + BLOCK) });
+  for (let i = 0; i < entities.length; i += BLOCK) rows.push({ gen, block: (firstSeq + i) / BLOCK, dataset, entities: entities.slice(i, i + BLOCK) });
   return rows;
 }
 
@@ -77,14 +80,22 @@ export async function entitiesInOrder({ db, gen, offset, limit }: { db: Factlens
   return blocks.flatMap((b) => b.entities).slice(start, start + limit);
 }
 
+const MAX_CACHED_GENERATIONS = 8;
+const MAX_CACHED_BLOCKS = 128;
+
+/** Drops a Map's oldest entries (its first inserted) beyond `max`. */
+function keepNewest(map: Map<string, unknown>, max: number): void {
+  for (const old of map.keys()) {
+    if (map.size <= max) break;
+    map.delete(old);
+  }
+}
+
 /**
  * Reads entities by generation and id. An id's position comes from the
  * generation's name list, which holds every id in order; a generation never
  * changes once written, so the positions it gives are cached for good.
  */
-const MAX_CACHED_GENERATIONS = 8;
-const MAX_CACHED_BLOCKS = 128;
-
 export function createEntityReader({ db }: { db: FactlensDb }) {
   const positions = new Map<string, Promise<Map<string, number> | null>>();
   // A committed generation's blocks never change, so the blocks read lately
@@ -98,10 +109,7 @@ export function createEntityReader({ db }: { db: FactlensDb }) {
       found.catch(() => positions.delete(gen));
       positions.set(gen, found);
       // Replaced generations are never asked for again; keep the newest few.
-      for (const old of positions.keys()) {
-        if (positions.size <= MAX_CACHED_GENERATIONS) break;
-        positions.delete(old);
-      }
+      keepNewest(positions, MAX_CACHED_GENERATIONS);
     }
     return found;
   }
@@ -118,15 +126,9 @@ export function createEntityReader({ db }: { db: FactlensDb }) {
       });
       const missing = [...wanted.keys()].filter((key) => !recent.has(key));
       const rows = await db.entityBlocks.bulkGet(missing.map((key) => wanted.get(key)!));
-      missing.forEach((key, i) => {
-        recent.delete(key);
-        recent.set(key, rows[i]);
-      });
+      missing.forEach((key, i) => recent.set(key, rows[i]));
       const blocks = new Map([...wanted.keys()].map((key) => [key, recent.get(key)]));
-      for (const old of recent.keys()) {
-        if (recent.size <= MAX_CACHED_BLOCKS) break;
-        recent.delete(old);
-      }
+      keepNewest(recent, MAX_CACHED_BLOCKS);
       return refs.map(({ gen }, i) => {
         const seq = seqs[i];
         const block = seq === undefined ? undefined : blocks.get(blockKey(gen, seq));

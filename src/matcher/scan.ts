@@ -1,4 +1,4 @@
-import { CJK, IGNORED, SPACE, WORD, charClass, classTable, foldTable, foldTextKeepCase, foldedUnit, isCapital } from '../text/fold';
+import { CJK, IGNORED, SPACE, WORD, charClass, classTable, foldTable, foldTextKeepCase, isCapital } from '../text/fold';
 import { childOf, type Dictionary } from './dictionary';
 import { PAIR_HASH, TRIPLE_HASH, startMayMatch } from './start-filter';
 
@@ -176,8 +176,8 @@ function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter
   const { pairBits, pairShift, singleMask, tripleBits, tripleShift } = d;
   // Whether the last unit that was not ignored was a word's: a word starts at
   // a word unit after anything else, and every CJK unit may start a name. A
-  // boolean, not a state table: a table lookup that each next unit waits for
-  // cost a third more (bench/scan-floor.ts "finding word starts").
+  // boolean, not a state table: with a table, each unit's lookup waited for
+  // the previous one's, and the loop measured slower.
   let inWord = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

@@ -9,11 +9,13 @@ import { IGNORED, SPACE, charClass, classTable, foldTable } from '../text/fold';
  * misses in the multi-megabyte trie arrays, and a branch that the CPU cannot
  * predict; the filters are small bitsets.
  *
- * Two stages, both Bloom-style (they may pass a start that matches nothing,
+ * Three stages, all Bloom-style (they may pass a start that matches nothing,
  * never reject one that matches):
- * - the pair filter: the first two folded units, tested by the scan loop at
- *   every code unit without a branch (see scan.ts), plus `singleMask` for
- *   one-unit names, which need no second unit;
+ * - the pair filter: the first two folded units, tested inline by the scan
+ *   loop at every word start (see scan.ts), plus `singleMask` for one-unit
+ *   names, which need no second unit;
+ * - the triple filter: the first three, tested inline where the next two
+ *   units are letters (see tripleBit);
  * - the prefix filter (`startMayMatch`): up to FILTER_DEPTH units read exactly
  *   as the trie walk reads them (ignored characters skipped, a whitespace run
  *   as one space); a start passes only if they are a whole name shorter than
