@@ -5,11 +5,11 @@ import cardCss from '../../components/card/card.css?inline';
 import { parseBroadcast, parseTabRequest, type TabRequest } from '../../src/messages/page-messages';
 import type { PageInfo } from '../../src/messages/protocol';
 import { request as sendRequest } from '../../utils/messaging';
-import frameCss from './card-frame.css?inline';
+import frameCss from '../../overlay/card-frame.css?inline';
 import { clearPredecessor, quietWhenOrphaned } from './context-lost';
-import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from './highlight-layer';
-import './highlight.css';
-import { startOverlay, type Overlay } from './overlay';
+import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from '../../overlay/highlight-layer';
+import '../../overlay/highlight.css';
+import { startOverlay, type Overlay } from '../../overlay/overlay';
 
 /** The one element Factlens adds to a page: the card's shadow host. */
 const CARD_HOST = 'factlens-card';

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { mountCardInShadow } from '../../components/card/shadow-mount';
+import { mountCardInShadow } from '../../overlay/shadow-mount';
 import { request } from '../../utils/messaging';
-import '../content/highlight.css';
-import { startOverlay, type Overlay } from '../content/overlay';
+import '../../overlay/highlight.css';
+import { startOverlay, type Overlay } from '../../overlay/overlay';
 
 /** The same overlay as on web pages: every dataset mention in the article, highlighted, with hover cards. */
 export function startViewerOverlay(): Overlay {

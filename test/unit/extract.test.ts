@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { blocksUnder, positionIn, type ExtractOptions } from '../../entrypoints/content/extract';
+import { blocksUnder, positionIn, type ExtractOptions } from '../../overlay/extract';
 
 function blocks(html: string, options: ExtractOptions = {}): string[] {
   document.body.innerHTML = html;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHoverIntent } from '../../entrypoints/content/hover-intent';
-import type { Mention } from '../../entrypoints/content/page-mentions';
+import { createHoverIntent } from '../../overlay/hover-intent';
+import type { Mention } from '../../overlay/page-mentions';
 
 const a = { start: 0 } as Mention;
 const b = { start: 10 } as Mention;

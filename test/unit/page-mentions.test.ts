@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { blocksUnder } from '../../entrypoints/content/extract';
-import { PageMentions } from '../../entrypoints/content/page-mentions';
+import { blocksUnder } from '../../overlay/extract';
+import { PageMentions } from '../../overlay/page-mentions';
 import type { TextMatch } from '../../src/messages/protocol';
 
 // happy-dom has no StaticRange; real browsers do, and the browser tests use theirs.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRegistryGuard } from '../../entrypoints/content/registry-guard';
+import { createRegistryGuard } from '../../overlay/registry-guard';
 
 function clock() {
   let t = 0;

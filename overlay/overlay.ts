@@ -1,8 +1,8 @@
-import type { SourceLink } from '../../components/card/EntityCard';
-import { DEFAULT_APPEARANCE, type Appearance } from '../../src/messages/appearance';
-import type { EntityKey } from '../../src/messages/entity-key';
-import { viewerPath } from '../../src/viewer-link';
-import type { request as requestFn } from '../../utils/messaging';
+import type { SourceLink } from '../components/card/EntityCard';
+import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance';
+import type { EntityKey } from '../src/messages/entity-key';
+import { viewerPath } from '../src/viewer-link';
+import type { request as requestFn } from '../utils/messaging';
 import { createCardUi, type CardMount } from './card-ui';
 import { watchDocumentRewrite } from './document-rewrite';
 import { createEntityData } from './entity-data';

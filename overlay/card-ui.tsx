@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { EntityCard, type SourceLink } from '../../components/card/EntityCard';
-import { placeCard } from '../../src/layout/placement';
-import type { Appearance, EntityRecord, SourceInfo } from '../../src/messages/protocol';
+import { EntityCard, type SourceLink } from '../components/card/EntityCard';
+import { placeCard } from '../src/layout/placement';
+import type { Appearance, EntityRecord, SourceInfo } from '../src/messages/protocol';
 
 /** Where the card's Preact tree lives: a shadow root on pages, a plain element in extension pages. */
 export interface CardMount {

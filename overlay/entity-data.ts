@@ -1,6 +1,6 @@
-import { entityKey, parseEntityKey, type EntityKey } from '../../src/messages/entity-key';
-import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
-import type { request as requestFn } from '../../utils/messaging';
+import { entityKey, parseEntityKey, type EntityKey } from '../src/messages/entity-key';
+import type { EntityRecord, SourceInfo } from '../src/messages/protocol';
+import type { request as requestFn } from '../utils/messaging';
 
 type Request = typeof requestFn;
 

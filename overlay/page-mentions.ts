@@ -1,4 +1,4 @@
-import type { EntityKey, TextMatch } from '../../src/messages/protocol';
+import type { EntityKey, TextMatch } from '../src/messages/protocol';
 import { positionIn, type Block } from './extract';
 
 /** A name shown on the page: one highlighted range and the entities it may be. */

@@ -1,4 +1,4 @@
-import type { TextMatch } from '../../src/messages/protocol';
+import type { TextMatch } from '../src/messages/protocol';
 import { blocksUnder, type Block, type ExtractOptions } from './extract';
 import type { HighlightLayer } from './highlight-layer';
 import type { MentionChanges, PageMentions } from './page-mentions';

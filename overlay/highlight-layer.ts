@@ -4,7 +4,7 @@
  * replace our entries, so `ensureRegistered` puts them back, as often as the
  * registry guard allows.
  */
-import type { Appearance } from '../../src/messages/protocol';
+import type { Appearance } from '../src/messages/protocol';
 import { createRegistryGuard } from './registry-guard';
 
 export const MENTION_HIGHLIGHT = 'factlens-mention';
