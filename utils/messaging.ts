@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RequestOf, RequestType, ResponseMap } from '../src/messages/protocol';
+import { RequestError } from './request-error';
 
 function isEnvelope(value: unknown): value is { ok: true; value: unknown } | { ok: false; error: string } {
   if (typeof value !== 'object' || value === null) return false;
@@ -7,10 +8,10 @@ function isEnvelope(value: unknown): value is { ok: true; value: unknown } | { o
   return v.ok === true ? 'value' in v : v.ok === false && typeof v.error === 'string';
 }
 
-/** Sends one typed request to the background and unwraps its answer, throwing its error. */
+/** Sends one typed request to the background and unwraps its answer, throwing a RequestError. */
 export async function request<T extends RequestType>(message: RequestOf<T>): Promise<ResponseMap[T]> {
   const answer: unknown = await browser.runtime.sendMessage(message);
-  if (!isEnvelope(answer)) throw new Error(`Factlens: no valid answer to "${message.type}"`);
-  if (!answer.ok) throw new Error(`Factlens: ${answer.error}`);
+  if (!isEnvelope(answer)) throw new RequestError(message.type, `no valid answer to "${message.type}"`);
+  if (!answer.ok) throw new RequestError(message.type, answer.error);
   return answer.value as ResponseMap[T];
 }

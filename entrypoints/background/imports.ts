@@ -1,4 +1,5 @@
 import type { Entity, Source } from '../../src/dataset/schema';
+import { BUNDLED_ID } from '../../src/limits';
 import type { DatasetInfo } from '../../src/messages/protocol';
 import { newGeneration, sourceRow } from './dataset-records';
 import { datasetInfo, deleteGeneration } from './datasets';
@@ -6,7 +7,6 @@ import type { FactlensDb, ImportRecord } from './db';
 import { entityGenerations, writeEntities } from './entity-blocks';
 import { createNameList } from './name-lists';
 
-export const BUNDLED_ID = 'factlens-bundled';
 
 /**
  * What an import has written so far, kept in memory to check the references

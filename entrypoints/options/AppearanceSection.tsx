@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
-import { errorMessage } from './import-file';
+import { CARD_DELAY } from '../../src/limits';
+import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
 
 const HIGHLIGHT_CHOICES: readonly { value: Appearance['highlightStyle']; label: string }[] = [
@@ -16,7 +17,6 @@ const THEME_CHOICES: readonly { value: Appearance['theme']; label: string }[] = 
   { value: 'dark', label: 'Dark' },
 ];
 
-export const CARD_DELAY = { min: 0, max: 3000, step: 50 } as const;
 
 type Status = { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string } | null;
 

@@ -3,7 +3,8 @@ import type { DatasetInfo } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
 import { exportDataset } from './export-file';
 import { ImportDataset } from './ImportDataset';
-import { countOf, errorMessage, formatCount } from './import-file';
+import { countOf, formatCount } from './import-file';
+import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
 
 type Notice = { kind: 'status' | 'error'; message: string } | null;

@@ -1,5 +1,5 @@
 import { DATASET_FORMAT, type Dataset, type Entity } from '../../src/dataset/schema';
-import { IMPORT_CHUNK } from '../../src/messages/protocol';
+import { IMPORT_CHUNK } from '../../src/limits';
 import type { RequestFn } from './import-file';
 
 /**

@@ -1,7 +1,9 @@
 import type { Problem } from '../../src/dataset/problem';
 import type { Dataset, Entity, Source } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
-import { IMPORT_CHUNK, type DatasetInfo, type RequestOf, type RequestType, type ResponseMap } from '../../src/messages/protocol';
+import { errorMessage } from '../../utils/request-error';
+import { BUNDLED_ID, IMPORT_CHUNK, MAX_CHUNK_CHARS, MAX_IMPORT_BYTES, MB, PROBLEMS_SHOWN } from '../../src/limits';
+import { type DatasetInfo, type RequestOf, type RequestType, type ResponseMap } from '../../src/messages/protocol';
 
 /**
  * Importing a dataset file: read, decode, parse and validate it completely,
@@ -9,24 +11,6 @@ import { IMPORT_CHUNK, type DatasetInfo, type RequestOf, type RequestType, type 
  * No DOM and no extension API: the caller passes `request` and `confirm`.
  */
 
-export const MB = 1024 * 1024;
-/**
- * The options page holds a file, its text and its parsed form at once: about
- * ten times its size in memory. 40 MB fits 200,000 entities of the shape
- * scripts/lib/synthetic-dataset.ts makes; larger collections import as
- * several datasets, which are all matched together.
- */
-export const MAX_IMPORT_BYTES = 40 * MB;
-/** The id of the dataset that ships with the extension (assets/dataset.json). */
-export const BUNDLED_DATASET_ID = 'factlens-bundled';
-/** Problems listed for an invalid file; the rest are counted. */
-export const PROBLEMS_SHOWN = 10;
-/**
- * Upper bound on one chunk's JSON, in UTF-16 code units. Extension messages are
- * serialised to JSON, and Chromium refuses a message over 64 MiB; a chunk of
- * IMPORT_CHUNK long source texts could come near that.
- */
-export const MAX_CHUNK_CHARS = 8 * MB;
 
 export type RequestFn = <T extends RequestType>(message: RequestOf<T>) => Promise<ResponseMap[T]>;
 
@@ -92,7 +76,7 @@ export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
       moreProblems: Math.max(0, result.problems.length - PROBLEMS_SHOWN),
     });
   }
-  if (result.dataset.id === BUNDLED_DATASET_ID) return fail(bundledIdMessage(result.dataset.id));
+  if (result.dataset.id === BUNDLED_ID) return fail(bundledIdMessage(result.dataset.id));
   return { ok: true, dataset: result.dataset };
 }
 
@@ -195,12 +179,6 @@ export function replaceQuestion(existing: DatasetInfo, dataset: Dataset): string
 
 function importFailedMessage(error: unknown): string {
   return `Import failed: ${errorMessage(error).replace(/\.$/, '')}. Nothing was changed.`;
-}
-
-/** An error's message without the "Factlens: " prefix that `request` adds. */
-export function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^Factlens: /, '');
 }
 
 const numberFormat = new Intl.NumberFormat('en');

@@ -1,5 +1,5 @@
 import type { Ref, TargetedKeyboardEvent } from 'preact';
-import { MAX_QUERY_LENGTH } from './use-search';
+import { MAX_QUERY_LENGTH } from '../../src/limits';
 
 interface SearchBoxProps {
   inputRef: Ref<HTMLInputElement>;

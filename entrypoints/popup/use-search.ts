@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
+import { MAX_QUERY_LENGTH } from '../../src/limits';
 
 export type SearchState =
   | { status: 'idle'; hits: readonly SearchHit[] }
@@ -11,8 +12,6 @@ export type SearchState =
 
 const IDLE: SearchState = { status: 'idle', hits: [] };
 
-/** The search request allows at most this many characters. */
-export const MAX_QUERY_LENGTH = 200;
 
 /**
  * Searches on every change of the query. Answers can arrive out of order, so

@@ -1,6 +1,7 @@
 import { entitySchema, sourceSchema, type Dataset, type Entity, type EntityType, type Source } from '../dataset/schema';
 import { z } from '../dataset/z';
 import { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
+import { CARD_DELAY, IMPORT_CHUNK, MAX_QUERY_LENGTH, MAX_SCAN_CHARS } from '../limits';
 import type { EntityKey } from './entity-key';
 
 export { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
@@ -29,19 +30,13 @@ const datasetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(200);
 
 export const appearanceSchema = z.strictObject({
   highlightStyle: z.enum(HIGHLIGHT_STYLES),
-  cardDelayMs: z.number().int().min(0).max(3000),
+  cardDelayMs: z.number().int().min(CARD_DELAY.min).max(CARD_DELAY.max),
   theme: z.enum(THEMES),
 });
 
 // The zod-free Appearance (appearance.ts) and this schema must describe the same object.
 const sameAppearance: [Appearance, z.infer<typeof appearanceSchema>] extends [z.infer<typeof appearanceSchema>, Appearance] ? true : never = true;
 void sameAppearance;
-
-/** Entities per import chunk: small enough to validate and write in well under a second. */
-export const IMPORT_CHUNK = 2000;
-
-/** Total text one scan request may carry; larger pages are sent in several. */
-export const MAX_SCAN_CHARS = 2_000_000;
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getEntity'), ...ref.shape }),
@@ -68,7 +63,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('listSites') }),
   z.strictObject({ type: z.literal('getAppearance') }),
   z.strictObject({ type: z.literal('setAppearance'), appearance: appearanceSchema.partial() }),
-  z.strictObject({ type: z.literal('search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }),
+  z.strictObject({ type: z.literal('search'), query: z.string().max(MAX_QUERY_LENGTH), limit: z.number().int().min(1).max(50).optional() }),
   z.strictObject({ type: z.literal('listDatasets') }),
   z.strictObject({
     type: z.literal('importBegin'),

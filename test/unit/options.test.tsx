@@ -8,14 +8,14 @@ import { AppearanceSection } from '../../entrypoints/options/AppearanceSection';
 import { DatasetsSection } from '../../entrypoints/options/DatasetsSection';
 import { collectDataset, downloadText, exportDataset, exportFileName } from '../../entrypoints/options/export-file';
 import { parseHostInput } from '../../entrypoints/options/host-input';
-import { chunk, importFile, MB, readDatasetFile, type FileLike } from '../../entrypoints/options/import-file';
+import { chunk, importFile, readDatasetFile, type FileLike } from '../../entrypoints/options/import-file';
 import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { SitesSection } from '../../entrypoints/options/SitesSection';
 import type { Dataset, Entity, Source } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
+import { IMPORT_CHUNK, MB } from '../../src/limits';
 import {
   DEFAULT_APPEARANCE,
-  IMPORT_CHUNK,
   type Appearance,
   type DatasetInfo,
   type Request,
@@ -36,7 +36,7 @@ vi.mock('../../utils/messaging', () => ({
   request: vi.fn(async (message: { type: string }) => {
     bg.calls.push(structuredClone(message));
     const handler = bg.handlers[message.type];
-    if (!handler) throw new Error(`Factlens: no handler for "${message.type}"`);
+    if (!handler) throw new Error(`no handler for "${message.type}"`);
     return (handler as (m: unknown) => unknown)(message);
   }),
 }));
@@ -374,7 +374,7 @@ describe('sites', () => {
   it('shows a failing request as an error', async () => {
     answer({
       listSites: () => {
-        throw new Error('Factlens: the store is closed');
+        throw new Error('the store is closed');
       },
     });
     show(<SitesSection />);
@@ -454,7 +454,7 @@ describe('appearance', () => {
   it('puts the old value back and says why when saving fails', async () => {
     answer({
       setAppearance: () => {
-        throw new Error('Factlens: no space left');
+        throw new Error('no space left');
       },
     });
     await shown();
@@ -697,7 +697,7 @@ describe('import', () => {
     const write = bg.handlers.importChunk!;
     answer({
       importChunk: (message) => {
-        if (++chunks === 2) throw new Error('Factlens: QuotaExceededError: the disk is full');
+        if (++chunks === 2) throw new Error('QuotaExceededError: the disk is full');
         return write(message as never);
       },
     });
@@ -714,10 +714,10 @@ describe('import', () => {
   it('still reports the failure when the abort fails too', async () => {
     answer({
       importCommit: () => {
-        throw new Error('Factlens: the transaction was aborted');
+        throw new Error('the transaction was aborted');
       },
       importAbort: () => {
-        throw new Error('Factlens: no such import');
+        throw new Error('no such import');
       },
     });
     await shown();
@@ -819,7 +819,7 @@ describe('export', () => {
   function serveExport(dataset: Dataset) {
     answer({
       exportDataset: ({ id, offset, limit }) => {
-        if (id !== dataset.id) throw new Error(`Factlens: no dataset "${id}"`);
+        if (id !== dataset.id) throw new Error(`no dataset "${id}"`);
         const { sources, entities, ...header } = dataset;
         return {
           ...(offset === 0 ? { dataset: { ...header, sources } } : {}),
@@ -891,7 +891,7 @@ describe('export', () => {
     datasetStore([BUNDLED]);
     answer({
       exportDataset: () => {
-        throw new Error('Factlens: the store is closed');
+        throw new Error('the store is closed');
       },
     });
     show(<DatasetsSection />);

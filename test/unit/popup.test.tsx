@@ -329,7 +329,7 @@ describe('popup: search', () => {
     expect(all('[data-testid="result"]')).toHaveLength(0);
     expect(byTestId('search-status').textContent).toBe('No matches');
     mocks.request.mockImplementation((message) =>
-      (message as Request).type === 'search' ? Promise.reject(new Error('Factlens: the store is closed')) : answer(message as Request),
+      (message as Request).type === 'search' ? Promise.reject(new Error('the store is closed')) : answer(message as Request),
     );
     await type('jack');
     expect(one('[role="alert"]').textContent).toContain('the store is closed');
@@ -369,7 +369,7 @@ describe('popup: current site', () => {
   it('puts a failed change back and says so', async () => {
     await open();
     mocks.request.mockImplementation((message) =>
-      (message as Request).type === 'setSiteSettings' ? Promise.reject(new Error('Factlens: disk full')) : answer(message as Request),
+      (message as Request).type === 'setSiteSettings' ? Promise.reject(new Error('disk full')) : answer(message as Request),
     );
     await click(byTestId('site-toggle'));
     expect(byTestId('site-toggle').getAttribute('aria-checked')).toBe('true');

@@ -1,5 +1,5 @@
 import type { Dataset } from '../../../src/dataset/schema';
-import { IMPORT_CHUNK } from '../../../src/messages/protocol';
+import { IMPORT_CHUNK } from '../../../src/limits';
 import type { testHandlers } from './handlers';
 
 type Handlers = ReturnType<typeof testHandlers>['handlers'];

@@ -1,0 +1,43 @@
+/**
+ * Every limit Factlens enforces across contexts, each with its reason. The
+ * background, the pages and the tests read them from here, so a limit and
+ * the check that enforces it cannot drift apart.
+ */
+
+export const MB = 1024 * 1024;
+
+/** The id of the dataset that ships with the extension (assets/dataset.json); no import may take it. */
+export const BUNDLED_ID = 'factlens-bundled';
+
+/**
+ * The options page holds a file, its text and its parsed form at once: about
+ * ten times its size in memory. 40 MB fits 200,000 entities of the shape
+ * scripts/lib/synthetic-dataset.ts makes; larger collections import as
+ * several datasets, which are all matched together.
+ */
+export const MAX_IMPORT_BYTES = 40 * MB;
+
+/** Entities per import chunk: small enough to validate and write in well under a second. */
+export const IMPORT_CHUNK = 2000;
+
+/**
+ * Upper bound on one import chunk's JSON, in UTF-16 code units. Extension
+ * messages are serialised to JSON, and Chromium refuses a message over
+ * 64 MiB; a chunk of IMPORT_CHUNK long source texts could come near that.
+ */
+export const MAX_CHUNK_CHARS = 8 * MB;
+
+/** Total text one scan request may carry; larger pages are sent in several. */
+export const MAX_SCAN_CHARS = 2_000_000;
+
+/** Problems listed for an invalid file: enough to fix a pattern, few enough to read; the rest are counted. */
+export const PROBLEMS_SHOWN = 10;
+
+/** Characters a search query may have: longer than any name, short enough that a keystroke stays cheap. */
+export const MAX_QUERY_LENGTH = 200;
+
+/**
+ * How long the pointer rests on a name before its card opens, in ms. Zero
+ * opens at once; over 3 s a reader would think hovering does nothing.
+ */
+export const CARD_DELAY = { min: 0, max: 3000, step: 50 } as const;
