@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
+import { CARD_DELAY } from '../../src/limits';
 import type { Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
-import { CARD_DELAY } from '../../src/limits';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
+import { useRequest } from '../../utils/use-request';
 
 const HIGHLIGHT_CHOICES: readonly { value: Appearance['highlightStyle']; label: string }[] = [
   { value: 'both', label: 'Wash and underline' },
@@ -17,39 +18,27 @@ const THEME_CHOICES: readonly { value: Appearance['theme']; label: string }[] = 
   { value: 'dark', label: 'Dark' },
 ];
 
-
 type Status = { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string } | null;
 
 /** How highlights and cards look; every change is saved at once. */
 export function AppearanceSection() {
-  const [appearance, setAppearance] = useState<Appearance | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const stored = useRequest(() => request({ type: 'getAppearance' }), []);
   const [status, setStatus] = useState<Status>(null);
   // The delay shown while the slider moves; saved when it is let go.
   const [delayDraft, setDelayDraft] = useState<number | null>(null);
-
-  const load = useCallback(() => {
-    request({ type: 'getAppearance' }).then(
-      (value) => {
-        setAppearance(value);
-        setLoadError(null);
-      },
-      (error: unknown) => setLoadError(`Could not load the appearance settings: ${errorMessage(error)}`),
-    );
-  }, []);
-  useEffect(load, [load]);
-  useBroadcast('settingsChanged', load);
+  const headingId = useId();
+  const delayId = useId();
+  const delayHintId = useId();
+  useBroadcast('settingsChanged', stored.reload);
+  const appearance = stored.status === 'ready' ? stored.value : null;
 
   async function save(change: Partial<Appearance>) {
     if (!appearance) return;
-    const before = appearance;
-    setAppearance({ ...appearance, ...change });
     setStatus({ kind: 'saving' });
     try {
-      setAppearance(await request({ type: 'setAppearance', appearance: change }));
+      await stored.change({ ...appearance, ...change }, () => request({ type: 'setAppearance', appearance: change }));
       setStatus({ kind: 'saved' });
     } catch (error) {
-      setAppearance(before);
       setStatus({ kind: 'error', message: `Not saved: ${errorMessage(error)}` });
     }
   }
@@ -57,14 +46,14 @@ export function AppearanceSection() {
   const delay = delayDraft ?? appearance?.cardDelayMs ?? 0;
 
   return (
-    <section aria-labelledby="appearance-heading" data-testid="appearance">
-      <h2 id="appearance-heading">Appearance</h2>
-      {loadError && (
+    <section aria-labelledby={headingId} data-testid="appearance">
+      <h2 id={headingId}>Appearance</h2>
+      {stored.status === 'error' && (
         <p class="error" role="alert">
-          {loadError}
+          Could not load the appearance settings: {stored.error}
         </p>
       )}
-      {appearance === null && !loadError && <p>Loading…</p>}
+      {stored.status === 'loading' && <p>Loading…</p>}
       {appearance && (
         <>
           <RadioGroup
@@ -75,17 +64,17 @@ export function AppearanceSection() {
             onChange={(highlightStyle) => void save({ highlightStyle })}
           />
           <div class="field">
-            <label for="card-delay">Card delay</label>
+            <label for={delayId}>Card delay</label>
             <div class="range-row">
               <input
-                id="card-delay"
+                id={delayId}
                 name="cardDelayMs"
                 type="range"
                 min={CARD_DELAY.min}
                 max={CARD_DELAY.max}
                 step={CARD_DELAY.step}
                 value={delay}
-                aria-describedby="card-delay-hint"
+                aria-describedby={delayHintId}
                 aria-valuetext={`${delay} ms`}
                 onInput={(e) => setDelayDraft(e.currentTarget.valueAsNumber)}
                 onChange={(e) => {
@@ -94,11 +83,11 @@ export function AppearanceSection() {
                   if (cardDelayMs !== appearance.cardDelayMs) void save({ cardDelayMs });
                 }}
               />
-              <output for="card-delay" data-testid="card-delay-value">
+              <output for={delayId} data-testid="card-delay-value">
                 {delay} ms
               </output>
             </div>
-            <p id="card-delay-hint" class="hint">
+            <p id={delayHintId} class="hint">
               How long the pointer rests on a name before its card opens.
             </p>
           </div>

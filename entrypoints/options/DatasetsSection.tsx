@@ -1,41 +1,32 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
+import { Switch } from '../../components/Switch';
 import type { DatasetInfo } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
+import { errorMessage } from '../../utils/request-error';
+import { useBroadcast } from '../../utils/use-broadcasts';
+import { useRequest } from '../../utils/use-request';
 import { exportDataset } from './export-file';
 import { ImportDataset } from './ImportDataset';
 import { countOf, formatCount } from './import-file';
-import { errorMessage } from '../../utils/request-error';
-import { useBroadcast } from '../../utils/use-broadcasts';
 
 type Notice = { kind: 'status' | 'error'; message: string } | null;
 
 export function DatasetsSection() {
-  const [datasets, setDatasets] = useState<DatasetInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useRequest(() => request({ type: 'listDatasets' }), []);
   const [notice, setNotice] = useState<Notice>(null);
   const [exporting, setExporting] = useState<ReadonlySet<string>>(new Set());
-
-  const load = useCallback(() => {
-    request({ type: 'listDatasets' }).then(
-      (list) => {
-        setDatasets(list);
-        setError(null);
-      },
-      (e: unknown) => setError(`Could not load the datasets: ${errorMessage(e)}`),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const headingId = useId();
+  const load = list.reload;
   useBroadcast('datasetsChanged', load);
-
-  const replace = (info: DatasetInfo) => setDatasets((list) => list && list.map((d) => (d.id === info.id ? info : d)));
+  const datasets = list.status === 'ready' ? list.value : null;
 
   async function setEnabled(dataset: DatasetInfo, enabled: boolean) {
+    if (!datasets) return;
     setNotice(null);
-    replace({ ...dataset, enabled });
+    const replace = (info: DatasetInfo) => datasets.map((d) => (d.id === info.id ? info : d));
     try {
-      replace(await request({ type: 'setDatasetEnabled', id: dataset.id, enabled }));
+      await list.change(replace({ ...dataset, enabled }), async () => replace(await request({ type: 'setDatasetEnabled', id: dataset.id, enabled })));
     } catch (e) {
-      replace(dataset);
       setNotice({ kind: 'error', message: `Could not ${enabled ? 'turn on' : 'turn off'} ${dataset.name}: ${errorMessage(e)}` });
     }
   }
@@ -75,15 +66,15 @@ export function DatasetsSection() {
   }
 
   return (
-    <section aria-labelledby="datasets-heading" data-testid="datasets-section">
-      <h2 id="datasets-heading">Datasets</h2>
+    <section aria-labelledby={headingId} data-testid="datasets-section">
+      <h2 id={headingId}>Datasets</h2>
       <p class="hint">Names from every enabled dataset are highlighted. Turning a dataset off keeps it stored.</p>
-      {error && (
+      {list.status === 'error' && (
         <p class="error" role="alert">
-          {error}
+          Could not load the datasets: {list.error}
         </p>
       )}
-      {datasets === null && !error && <p>Loading…</p>}
+      {list.status === 'loading' && <p>Loading…</p>}
       {datasets && (
         <div class="table-wrap">
           <table data-testid="datasets">
@@ -115,13 +106,12 @@ export function DatasetsSection() {
                   <td class="num">{formatCount(d.entityCount)}</td>
                   <td class="num">{formatCount(d.sourceCount)}</td>
                   <td>
-                    <input
-                      type="checkbox"
-                      class="switch"
-                      data-testid="dataset-enabled"
+                    <Switch
+                      testId="dataset-enabled"
+                      label={`Enable ${d.name}`}
+                      hideLabel
                       checked={d.enabled}
-                      aria-label={`Enable ${d.name}`}
-                      onChange={(e) => void setEnabled(d, e.currentTarget.checked)}
+                      onChange={(enabled) => void setEnabled(d, enabled)}
                     />
                   </td>
                   <td class="actions">

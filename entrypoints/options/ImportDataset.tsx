@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { request } from '../../utils/messaging';
 import { countOf, formatCount, importFile, type ImportFailure, type ImportProgress } from './import-file';
 
@@ -14,6 +14,8 @@ type State =
 export function ImportDataset({ onImported }: { onImported: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const busy = state.kind === 'checking' || state.kind === 'importing';
+  const hintId = useId();
+  const fileId = useId();
 
   async function start(file: File) {
     setState({ kind: 'checking', fileName: file.name });
@@ -43,17 +45,17 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
 
   return (
     <div class="import" data-testid="import">
-      <h3 id="import-heading">Import a dataset</h3>
-      <p class="hint" id="import-hint">
+      <h3>Import a dataset</h3>
+      <p class="hint" id={hintId}>
         A JSON file in the Factlens dataset format, up to 40 MB. It is checked in full before anything is stored.
       </p>
-      <label for="import-file">Dataset file</label>{' '}
+      <label for={fileId}>Dataset file</label>{' '}
       <input
-        id="import-file"
+        id={fileId}
         type="file"
         accept=".json,application/json"
         data-testid="import-file"
-        aria-describedby="import-hint"
+        aria-describedby={hintId}
         disabled={busy}
         onChange={(e) => {
           const input = e.currentTarget;
@@ -78,18 +80,8 @@ function ImportState({ state }: { state: State }) {
           Checking {state.fileName}…
         </p>
       );
-    case 'importing': {
-      const { done, total } = state.progress;
-      return (
-        <div class="import-progress">
-          <label for="import-progress">Importing {state.name}</label>
-          <progress id="import-progress" data-testid="import-progress" max={Math.max(total, 1)} value={done} />
-          <p class="status" role="status">
-            Importing… {formatCount(done)} of {countOf(total, 'entity', 'entities')}
-          </p>
-        </div>
-      );
-    }
+    case 'importing':
+      return <ImportProgressBar name={state.name} progress={state.progress} />;
     case 'done':
       return (
         <p class="status success" role="status" data-testid="import-done">
@@ -105,6 +97,19 @@ function ImportState({ state }: { state: State }) {
     case 'error':
       return <ImportError failure={state.failure} />;
   }
+}
+
+function ImportProgressBar({ name, progress: { done, total } }: { name: string; progress: ImportProgress }) {
+  const id = useId();
+  return (
+    <div class="import-progress">
+      <label for={id}>Importing {name}</label>
+      <progress id={id} data-testid="import-progress" max={Math.max(total, 1)} value={done} />
+      <p class="status" role="status">
+        Importing… {formatCount(done)} of {countOf(total, 'entity', 'entities')}
+      </p>
+    </div>
+  );
 }
 
 function ImportError({ failure }: { failure: ImportFailure }) {

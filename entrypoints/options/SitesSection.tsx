@@ -1,27 +1,24 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { SiteRule } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
-import { parseHostInput } from './host-input';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
+import { useRequest } from '../../utils/use-request';
+import { parseHostInput } from './host-input';
+
+async function loadSites(): Promise<SiteRule[]> {
+  const rules = await request({ type: 'listSites' });
+  return rules.filter((r) => !r.enabled).sort((a, b) => a.host.localeCompare(b.host));
+}
 
 /** The sites Factlens is turned off on, and a form to turn it off on another. */
 export function SitesSection() {
-  const [sites, setSites] = useState<SiteRule[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const list = useRequest(loadSites, []);
   const [actionError, setActionError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    request({ type: 'listSites' }).then(
-      (rules) => {
-        setSites(rules.filter((r) => !r.enabled).sort((a, b) => a.host.localeCompare(b.host)));
-        setLoadError(null);
-      },
-      (error: unknown) => setLoadError(`Could not load the sites: ${errorMessage(error)}`),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const headingId = useId();
+  const load = list.reload;
   useBroadcast('settingsChanged', load);
+  const sites = list.status === 'ready' ? list.value : null;
 
   async function turnOn(host: string) {
     setActionError(null);
@@ -34,15 +31,15 @@ export function SitesSection() {
   }
 
   return (
-    <section aria-labelledby="sites-heading" data-testid="sites">
-      <h2 id="sites-heading">Sites</h2>
+    <section aria-labelledby={headingId} data-testid="sites">
+      <h2 id={headingId}>Sites</h2>
       <p class="hint">Factlens does not highlight anything on these sites. A pattern such as *.example.com also covers every subdomain.</p>
-      {loadError && (
+      {list.status === 'error' && (
         <p class="error" role="alert">
-          {loadError}
+          Could not load the sites: {list.error}
         </p>
       )}
-      {sites === null && !loadError && <p>Loading…</p>}
+      {list.status === 'loading' && <p>Loading…</p>}
       {sites && sites.length === 0 && <p class="empty">Factlens is on for every site.</p>}
       {sites && sites.length > 0 && (
         <ul class="site-list" aria-label="Sites Factlens is turned off on">
@@ -70,6 +67,8 @@ function AddSiteForm({ onAdded }: { onAdded: () => void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const inputId = useId();
+  const errorId = useId();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -93,9 +92,9 @@ function AddSiteForm({ onAdded }: { onAdded: () => void }) {
 
   return (
     <form class="add-site" onSubmit={(e) => void submit(e)} noValidate>
-      <label for="add-site-host">Turn off on</label>
+      <label for={inputId}>Turn off on</label>
       <input
-        id="add-site-host"
+        id={inputId}
         name="host"
         type="text"
         inputMode="url"
@@ -104,7 +103,7 @@ function AddSiteForm({ onAdded }: { onAdded: () => void }) {
         placeholder="example.com or *.example.com"
         value={value}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'add-site-error' : undefined}
+        aria-describedby={error ? errorId : undefined}
         onInput={(e) => {
           setValue(e.currentTarget.value);
           if (error) setError(null);
@@ -114,7 +113,7 @@ function AddSiteForm({ onAdded }: { onAdded: () => void }) {
         Add
       </button>
       {error && (
-        <p id="add-site-error" class="error field-error" role="alert" data-testid="site-error">
+        <p id={errorId} class="error field-error" role="alert" data-testid="site-error">
           {error}
         </p>
       )}

@@ -9,7 +9,7 @@ import { SearchBox } from './SearchBox';
 import { SiteSection } from './SiteSection';
 import { useBroadcasts } from '../../utils/use-broadcasts';
 import { usePageInfo } from './use-page-info';
-import { useSearch } from './use-search';
+import { hitsOf, useSearch } from './use-search';
 import { useTheme } from './use-theme';
 
 /**
@@ -51,7 +51,7 @@ export function App() {
   }, [detail]);
 
   const searching = query.trim() !== '';
-  const { hits } = search;
+  const hits = hitsOf(search);
   const selected = hits.length === 0 ? -1 : selection?.hits === hits ? Math.min(selection.index, hits.length - 1) : 0;
   const optionId = (index: number) => `${listId}-option-${index}`;
 
@@ -86,9 +86,9 @@ export function App() {
   }
 
   async function reveal(key: EntityKey): Promise<void> {
-    if (page.status !== 'ready') return;
-    await askTab(page.tabId, { type: 'revealEntity', key });
-    if (!page.asPage) window.close();
+    if (page.status !== 'ready' || page.value.tabId === null) return;
+    await askTab(page.value.tabId, { type: 'revealEntity', key });
+    if (!page.value.asPage) window.close();
   }
 
   return (

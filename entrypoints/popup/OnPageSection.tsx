@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { entityTypeLabel } from '../../src/format/role-timeline';
 import type { EntityKey } from '../../src/messages/protocol';
-import type { PageState } from './use-page-info';
+import { pageInfoOf, type PageState } from './use-page-info';
 import { useOnPageEntities, type OnPageEntity } from './use-on-page-entities';
 
 interface OnPageSectionProps {
@@ -13,10 +13,11 @@ interface OnPageSectionProps {
 /** "On this page": the names Factlens found in the tab, most mentioned first; each one leads to its first mention. */
 export function OnPageSection({ page, onReveal }: OnPageSectionProps) {
   const headingId = useId();
-  const state = useOnPageEntities(page.status === 'ready' ? page.info : null);
+  const info = pageInfoOf(page);
+  const state = useOnPageEntities(info);
   const [error, setError] = useState<string | null>(null);
 
-  if (page.status === 'unavailable') return null;
+  if (page.status !== 'loading' && !info) return null;
 
   function reveal(entity: OnPageEntity) {
     setError(null);
@@ -33,20 +34,20 @@ export function OnPageSection({ page, onReveal }: OnPageSectionProps) {
           Looking at this page…
         </p>
       )}
-      {page.status === 'ready' && !page.info.active && state.status === 'ready' && state.entities.length === 0 ? (
+      {info && !info.active && state.status === 'ready' && state.value.length === 0 ? (
         <p class="status">Factlens is off on this page.</p>
       ) : (
         state.status === 'ready' &&
-        state.entities.length === 0 && <p class="status">No names found on this page</p>
+        state.value.length === 0 && <p class="status">No names found on this page</p>
       )}
       {state.status === 'error' && (
         <p class="status error" role="alert">
           The names on this page could not be loaded. {state.error}
         </p>
       )}
-      {state.status === 'ready' && state.entities.length > 0 && (
+      {state.status === 'ready' && state.value.length > 0 && (
         <ul class="on-page-list">
-          {state.entities.map((entity) => (
+          {state.value.map((entity) => (
             <li key={entity.key} class="on-page-row">
               <button
                 type="button"

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { entityTypeLabel } from '../../src/format/role-timeline';
 import type { SearchHit } from '../../src/messages/protocol';
-import type { SearchState } from './use-search';
+import { hitsOf, type SearchState } from './use-search';
 
 interface ResultListProps {
   id: string;
@@ -15,11 +15,12 @@ interface ResultListProps {
 /** The results of the current query as a listbox; the search box keeps focus and points at the selected option. */
 export function ResultList({ id, search, selected, optionId, onSelect, onOpen }: ResultListProps) {
   const list = useRef<HTMLUListElement>(null);
+  const hits = hitsOf(search);
 
   useEffect(() => {
     const option = list.current?.querySelector<HTMLElement>('[aria-selected="true"]');
     option?.scrollIntoView?.({ block: 'nearest' });
-  }, [selected, search.hits]);
+  }, [selected, hits]);
 
   if (search.status === 'error') {
     return (
@@ -28,8 +29,8 @@ export function ResultList({ id, search, selected, optionId, onSelect, onOpen }:
       </p>
     );
   }
-  const { hits } = search;
-  const noMatches = search.status === 'ready' && hits.length === 0;
+  const busy = search.status === 'loading' || (search.status === 'ready' && search.refreshing);
+  const noMatches = !busy && hits.length === 0;
   return (
     <div class="results">
       <ul
@@ -37,7 +38,7 @@ export function ResultList({ id, search, selected, optionId, onSelect, onOpen }:
         id={id}
         role="listbox"
         aria-label="Search results"
-        aria-busy={search.status === 'loading'}
+        aria-busy={busy}
         class="result-list"
         hidden={hits.length === 0}
       >
@@ -67,7 +68,7 @@ export function ResultList({ id, search, selected, optionId, onSelect, onOpen }:
         ))}
       </ul>
       <p class="status" role="status" data-testid="search-status">
-        {noMatches ? 'No matches' : search.status === 'loading' && hits.length === 0 ? 'Searching…' : ''}
+        {noMatches ? 'No matches' : busy && hits.length === 0 ? 'Searching…' : ''}
       </p>
     </div>
   );

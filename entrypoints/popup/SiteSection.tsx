@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
-import { Switch } from './Switch';
-import type { PageState } from './use-page-info';
+import { Switch } from '../../components/Switch';
+import { pageInfoOf, type PageState } from './use-page-info';
 import { useSiteSettings } from './use-site-settings';
 
 /** "Current site": whether Factlens shows on this tab's site, and the global switch. */
@@ -16,7 +16,7 @@ export function SiteSection({ page, revision }: { page: PageState; revision: num
           Checking this page…
         </p>
       ) : (
-        <SiteSwitches host={page.status === 'ready' ? page.info.host : null} revision={revision} />
+        <SiteSwitches host={pageInfoOf(page)?.host ?? null} revision={revision} />
       )}
     </section>
   );

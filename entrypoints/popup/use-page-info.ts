@@ -1,40 +1,31 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { PageInfo } from '../../src/messages/protocol';
 import { askTab } from '../../utils/tab-messaging';
+import { useRequest, type RequestState } from '../../utils/use-request';
 import { targetTab, type TargetTab } from './target-tab';
 
-export type PageState =
-  | { status: 'loading' }
-  /** No tab, or no content script in it: browser pages, stores, tabs loaded before Factlens was. */
-  | { status: 'unavailable'; asPage: boolean }
-  | { status: 'ready'; tabId: number; asPage: boolean; info: PageInfo };
+/** The tab the popup is about and what its content script reports. */
+export interface TargetPage {
+  tabId: number | null;
+  asPage: boolean;
+  /** null with no tab, or no content script in it: browser pages, stores, tabs loaded before Factlens was. */
+  info: PageInfo | null;
+}
 
-/**
- * What the target tab's content script reports about its page. Asked again
- * whenever `revision` changes; an answer overtaken by a newer request is dropped.
- */
+export type PageState = RequestState<TargetPage>;
+
+/** The page's info, when there is a page to ask. */
+export function pageInfoOf(page: PageState): PageInfo | null {
+  return page.status === 'ready' ? page.value.info : null;
+}
+
+/** What the target tab's content script reports about its page, asked again whenever `revision` changes. */
 export function usePageInfo(revision: number): PageState {
-  const [state, setState] = useState<PageState>({ status: 'loading' });
   const target = useRef<Promise<TargetTab> | null>(null);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const seq = ++latest.current;
+  return useRequest(async (): Promise<TargetPage> => {
     target.current ??= targetTab().catch((): TargetTab => ({ tabId: null, asPage: false }));
-    void target.current.then(async ({ tabId, asPage }) => {
-      let next: PageState;
-      if (tabId === null) {
-        next = { status: 'unavailable', asPage };
-      } else {
-        try {
-          next = { status: 'ready', tabId, asPage, info: await askTab(tabId, { type: 'getPageInfo' }) };
-        } catch {
-          next = { status: 'unavailable', asPage };
-        }
-      }
-      if (seq === latest.current) setState(next);
-    });
+    const { tabId, asPage } = await target.current;
+    const info = tabId === null ? null : await askTab(tabId, { type: 'getPageInfo' }).catch(() => null);
+    return { tabId, asPage, info };
   }, [revision]);
-
-  return state;
 }

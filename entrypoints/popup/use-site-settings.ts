@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SiteSettings } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
+import { errorMessage } from '../../utils/request-error';
+import { useRequest } from '../../utils/use-request';
 
 export interface SiteSettingsControl {
   /** null until the first answer (or when it failed). */
@@ -8,10 +10,6 @@ export interface SiteSettingsControl {
   error: string | null;
   setSiteEnabled(enabled: boolean): void;
   setGlobalEnabled(enabled: boolean): void;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -23,64 +21,34 @@ function message(error: unknown): string {
  * globalEnabled is the same whatever host is asked.
  */
 export function useSiteSettings({ host, revision }: { host: string | null; revision: number }): SiteSettingsControl {
-  const [settings, setSettings] = useState<SiteSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
   const askFor = host ?? location.host;
+  const state = useRequest(() => request({ type: 'getSiteSettings', host: askFor }), [askFor, revision]);
+  const [changeError, setChangeError] = useState<string | null>(null);
+  // A fresh reading replaces what a failed change said.
+  useEffect(() => setChangeError(null), [askFor, revision]);
+  const settings = state.status === 'ready' ? state.value : null;
 
-  useEffect(() => {
-    const seq = ++latest.current;
-    request({ type: 'getSiteSettings', host: askFor }).then(
-      (answer) => {
-        if (seq !== latest.current) return;
-        setSettings(answer);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (seq === latest.current) setError(`Could not read the settings. ${message(e)}`);
-      },
-    );
-  }, [askFor, revision]);
-
-  function change(optimistic: (s: SiteSettings) => SiteSettings, send: () => Promise<(s: SiteSettings) => SiteSettings>) {
-    const before = settings;
-    if (!before) return;
-    const seq = ++latest.current;
-    setError(null);
-    setSettings(optimistic(before));
-    send().then(
-      (apply) => {
-        if (seq === latest.current) setSettings((s) => (s ? apply(s) : s));
-      },
-      (e: unknown) => {
-        if (seq !== latest.current) return;
-        setSettings(before);
-        setError(`The change was not saved. ${message(e)}`);
-      },
-    );
+  function change(optimistic: SiteSettings, save: () => Promise<SiteSettings>) {
+    setChangeError(null);
+    state.change(optimistic, save).catch((e: unknown) => setChangeError(`The change was not saved. ${errorMessage(e)}`));
   }
 
   return {
     settings,
-    error,
+    error: state.status === 'error' ? `Could not read the settings. ${state.error}` : changeError,
     setSiteEnabled(enabled) {
-      if (host === null) return;
-      change(
-        (s) => ({ ...s, siteEnabled: enabled, enabled: enabled && s.globalEnabled }),
-        async () => {
-          const answer = await request({ type: 'setSiteSettings', host, enabled });
-          return () => answer;
-        },
+      if (host === null || !settings) return;
+      change({ ...settings, siteEnabled: enabled, enabled: enabled && settings.globalEnabled }, () =>
+        request({ type: 'setSiteSettings', host, enabled }),
       );
     },
     setGlobalEnabled(enabled) {
-      change(
-        (s) => ({ ...s, globalEnabled: enabled, enabled: enabled && s.siteEnabled }),
-        async () => {
-          const { globalEnabled } = await request({ type: 'setGlobalEnabled', enabled });
-          return (s) => ({ ...s, globalEnabled, enabled: globalEnabled && s.siteEnabled });
-        },
-      );
+      if (!settings) return;
+      const optimistic = { ...settings, globalEnabled: enabled, enabled: enabled && settings.siteEnabled };
+      change(optimistic, async () => {
+        const { globalEnabled } = await request({ type: 'setGlobalEnabled', enabled });
+        return { ...optimistic, globalEnabled, enabled: globalEnabled && optimistic.siteEnabled };
+      });
     },
   };
 }

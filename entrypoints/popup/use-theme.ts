@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
+import { useRequest } from '../../utils/use-request';
 
 export type Theme = Appearance['theme'];
 
@@ -10,17 +11,8 @@ export type Theme = Appearance['theme'];
  * follows prefers-color-scheme. `revision` changes when settings may have.
  */
 export function useTheme(revision: number): Theme {
-  const [theme, setTheme] = useState<Theme>('auto');
-  useEffect(() => {
-    let current = true;
-    request({ type: 'getAppearance' }).then(
-      (appearance) => current && setTheme(appearance.theme),
-      () => {},
-    );
-    return () => {
-      current = false;
-    };
-  }, [revision]);
+  const appearance = useRequest(() => request({ type: 'getAppearance' }), [revision]);
+  const theme = appearance.status === 'ready' ? appearance.value.theme : 'auto';
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);

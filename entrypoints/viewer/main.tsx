@@ -1,34 +1,17 @@
 import { render } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { SourceRecord } from '../../src/messages/protocol';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { parseViewerSearch, type ViewerTarget } from '../../src/viewer-link';
 import { request } from '../../utils/messaging';
+import { useRequest } from '../../utils/use-request';
 import { splitParagraphs } from './paragraphs';
 import { SourceHeader } from './SourceHeader';
 import { SourceText } from './SourceText';
 import { startViewerOverlay } from './viewer-overlay';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; source: SourceRecord };
-
 function Viewer({ target }: { target: ViewerTarget }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const state = useRequest(() => request({ type: 'getSource', dataset: target.dataset, id: target.source }), [target.dataset, target.source]);
 
-  useEffect(() => {
-    request({ type: 'getSource', dataset: target.dataset, id: target.source }).then(
-      (source) =>
-        setState(
-          source
-            ? { kind: 'ready', source }
-            : { kind: 'error', message: `There is no source "${target.source}" in the dataset "${target.dataset}".` },
-        ),
-      (error: Error) => setState({ kind: 'error', message: `The source could not be loaded. ${error.message}` }),
-    );
-  }, [target.dataset, target.source]);
-
-  const source = state.kind === 'ready' ? state.source : null;
+  const source = state.status === 'ready' ? state.value : null;
   const excerpt =
     source && target.start !== undefined && target.end !== undefined && target.end <= source.text.length
       ? { start: target.start, end: target.end }
@@ -50,19 +33,19 @@ function Viewer({ target }: { target: ViewerTarget }) {
     return () => overlay.stop();
   }, [source]);
 
-  if (state.kind === 'loading') return <p class="status">Loading the source…</p>;
-  if (state.kind === 'error') return <ViewerError message={state.message} />;
-  const { source: loaded } = state;
+  if (state.status === 'loading') return <p class="status">Loading the source…</p>;
+  if (state.status === 'error') return <ViewerError message={`The source could not be loaded. ${state.error}`} />;
+  if (!source) return <ViewerError message={`There is no source "${target.source}" in the dataset "${target.dataset}".`} />;
   const outOfRange = target.end !== undefined && !excerpt;
   return (
     <>
-      <SourceHeader source={loaded} />
+      <SourceHeader source={source} />
       {outOfRange && (
         <p class="notice" role="status">
           The linked excerpt lies outside this source’s text, so it is not marked.
         </p>
       )}
-      <SourceText paragraphs={splitParagraphs({ text: loaded.text, excerpt })} />
+      <SourceText paragraphs={splitParagraphs({ text: source.text, excerpt })} />
     </>
   );
 }
