@@ -1,65 +1,43 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import bundled from '../../assets/dataset.json';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityCard, type EntityCardProps, type SourceLink } from '../../components/card/EntityCard';
 import { excerptItems, excerptSegments } from '../../components/card/excerpt-text';
-import type { Dataset, Entity } from '../../src/dataset/schema';
 import { entityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
+import { all, bundledDataset, click, one, useKit } from './kit';
 
-const dataset = bundled as Dataset;
-const DATASET = dataset.id;
+vi.mock('wxt/browser', () => import('./kit/browser'));
+
+const DATASET = bundledDataset.id;
+const kit = useKit();
+
+/** The bundled entities and sources as the store serves them to a card. */
+let stored: Awaited<ReturnType<typeof kit.background.cardRecords>>;
+beforeEach(async () => {
+  stored = await kit.background.cardRecords(bundledDataset);
+});
 
 function record(id: string): EntityRecord {
-  const entity = dataset.entities.find((e) => e.id === id);
+  const entity = stored.entities.get(id);
   if (!entity) throw new Error(`no entity ${id} in the bundled dataset`);
-  return { ...entity, dataset: DATASET };
+  return entity;
 }
-
-const bundledSources: ReadonlyMap<string, SourceInfo> = new Map(
-  dataset.sources.map(({ text: _text, ...info }) => [entityKey({ dataset: DATASET, id: info.id }), { ...info, dataset: DATASET }]),
-);
 
 const href = ({ dataset, source, start, end }: SourceLink) => `chrome-extension://factlens/viewer.html#${dataset}/${source}/${start}-${end}`;
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
-
 function show(overrides: Partial<EntityCardProps> & Pick<EntityCardProps, 'entities'>) {
   const props: EntityCardProps = {
-    sources: bundledSources,
+    sources: stored.sources,
     sourceHref: href,
     onOpenSource: vi.fn(),
     locale: 'en-GB',
     ...overrides,
   };
-  act(() => render(<EntityCard {...props} />, container));
+  kit.screen.show(<EntityCard {...props} />);
   return props;
 }
 
-const all = (selector: string, root: ParentNode = container) => [...root.querySelectorAll<HTMLElement>(selector)];
-const one = (selector: string, root: ParentNode = container) => {
-  const found = root.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-};
-const texts = (selector: string, root: ParentNode = container) => all(selector, root).map((e) => e.textContent);
-
-function click(element: HTMLElement): MouseEvent {
-  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
-  act(() => {
-    element.dispatchEvent(event);
-  });
-  return event;
-}
+const texts = (selector: string, root?: ParentNode) => all(selector, root).map((e) => e.textContent);
 
 describe('EntityCard: who it is', () => {
   it('shows the name as a heading, the type, the description and the other names', () => {
@@ -179,7 +157,7 @@ describe('EntityCard: excerpts', () => {
   });
 
   it('cites the headline when there is no publisher, and the id when the source is unknown', () => {
-    show({ entities: [record('daniel-zhang')], sources: new Map([...bundledSources].filter(([key]) => !key.endsWith('/hangzhou-backs-alibaba'))) });
+    show({ entities: [record('daniel-zhang')], sources: new Map([...stored.sources].filter(([key]) => !key.endsWith('/hangzhou-backs-alibaba'))) });
     const cites = texts('.fl-cite-name');
     expect(cites[0]).toBe('hangzhou-backs-alibaba');
     expect(cites[1]).toBe('Alibaba to Launch a Team to Promote China’s ‘Common Prosperity’');

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppearanceSection } from '../../entrypoints/options/AppearanceSection';
@@ -11,59 +10,24 @@ import { parseHostInput } from '../../entrypoints/options/host-input';
 import { chunk, importFile, readDatasetFile, type FileLike } from '../../entrypoints/options/import-file';
 import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { SitesSection } from '../../entrypoints/options/SitesSection';
-import type { Dataset, Entity, Source } from '../../src/dataset/schema';
+import type { Dataset, Entity } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
 import { IMPORT_CHUNK, MB } from '../../src/limits';
-import {
-  DEFAULT_APPEARANCE,
-  type Appearance,
-  type DatasetInfo,
-  type Request,
-  type SiteRule,
-} from '../../src/messages/protocol';
+import { DEFAULT_APPEARANCE, type Appearance } from '../../src/messages/protocol';
+import { request } from '../../utils/messaging';
+import { pagesListening } from './kit/browser';
+import { all, bundledDataset, buttonNamed, click, labelled, one, submit, text, typeInto, until, useKit } from './kit';
 
-/**
- * A fake background: every request is recorded, then answered by the handler
- * for its type (a missing handler fails like an unknown request would).
- */
-const bg = vi.hoisted(() => ({
-  calls: [] as { type: string; [key: string]: unknown }[],
-  handlers: {} as Record<string, (message: never) => unknown>,
-  listeners: new Set<(message: unknown) => unknown>(),
-}));
+vi.mock('wxt/browser', () => import('./kit/browser'));
 
-vi.mock('../../utils/messaging', () => ({
-  request: vi.fn(async (message: { type: string }) => {
-    bg.calls.push(structuredClone(message));
-    const handler = bg.handlers[message.type];
-    if (!handler) throw new Error(`no handler for "${message.type}"`);
-    return (handler as (m: unknown) => unknown)(message);
-  }),
-}));
+const kit = useKit();
+const handlers = () => kit.background.handlers;
+const storedDatasets = () => handlers().listDatasets({ type: 'listDatasets' });
 
-vi.mock('wxt/browser', () => ({
-  browser: {
-    runtime: {
-      onMessage: {
-        addListener: (listener: (message: unknown) => unknown) => bg.listeners.add(listener),
-        removeListener: (listener: (message: unknown) => unknown) => bg.listeners.delete(listener),
-      },
-    },
-  },
-}));
-
-type Handlers = { [T in Request['type']]?: (message: Extract<Request, { type: T }>) => unknown };
-function answer(handlers: Handlers) {
-  Object.assign(bg.handlers, handlers);
-}
-const callTypes = () => bg.calls.map((c) => c.type);
-const importCalls = () => bg.calls.filter((c) => c.type.startsWith('import'));
-
-function broadcast(message: unknown) {
-  act(() => {
-    for (const listener of bg.listeners) listener(message);
-  });
-}
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 // ---------------------------------------------------------------- fixtures
 
@@ -89,27 +53,30 @@ function largeDataset(count: number): Dataset {
   return { ...example, id: 'large', name: 'Large dataset', entities: [...example.entities, ...extra] };
 }
 
-function info(overrides: Partial<DatasetInfo> & Pick<DatasetInfo, 'id' | 'name'>): DatasetInfo {
-  return {
-    version: '1',
-    bundled: false,
-    enabled: true,
-    entityCount: 2,
-    sourceCount: 1,
-    updatedAt: 1_700_000_000_000,
-    ...overrides,
-  };
+
+/** A dataset of people with no roles and no sources. */
+function peopleDataset({ id, name, version, count }: { id: string; name: string; version: string; count: number }): Dataset {
+  const entities: Entity[] = Array.from({ length: count }, (_, i) => ({
+    id: `${id}-${i}`,
+    name: `${name} person ${i}`,
+    type: 'person',
+    aliases: [{ text: `${name} person ${i}` }],
+    roles: [],
+    mentions: [],
+  }));
+  return { format: 'factlens-dataset/1', id, name, version, sources: [], entities };
+}
+const IMPORTED = peopleDataset({ id: 'my-people', name: 'My people', version: '2024-05', count: 3 });
+
+/** What the schema makes of a dataset (defaults filled in): what the store keeps and exports. */
+function validatedDataset(dataset: Dataset): Dataset {
+  const result = validateDataset(dataset);
+  if (!result.ok) throw new Error(`invalid fixture: ${JSON.stringify(result.problems.slice(0, 3))}`);
+  return result.dataset;
 }
 
-const BUNDLED = info({
-  id: 'factlens-bundled',
-  name: 'Alibaba and Zhejiang news',
-  version: '1+dec68b5f40',
-  bundled: true,
-  entityCount: 90,
-  sourceCount: 5,
-});
-const IMPORTED = info({ id: 'my-people', name: 'My people', version: '2024-05', entityCount: 3, sourceCount: 0 });
+/** The dataset as the store exports it. */
+const exported = (id: string) => collectDataset(id, (message) => request(message));
 
 const fileOf = (content: string | Uint8Array, name = 'dataset.json') =>
   new File([content as BlobPart], name, { type: 'application/json' });
@@ -120,131 +87,7 @@ function hugeFile(bytes: number) {
   return { name: 'huge.json', size: bytes, type: 'application/json', arrayBuffer: vi.fn(), text: vi.fn() };
 }
 
-/** An in-memory dataset store behind listDatasets and the import requests. */
-function datasetStore(initial: DatasetInfo[]) {
-  const datasets = [...initial];
-  const pending = new Map<string, { meta: Pick<Dataset, 'id' | 'name' | 'version'>; sources: Source[]; entities: Entity[] }>();
-  answer({
-    listDatasets: () => datasets.map((d) => ({ ...d })),
-    setDatasetEnabled: ({ id, enabled }) => {
-      const d = datasets.find((x) => x.id === id)!;
-      d.enabled = enabled;
-      return { ...d };
-    },
-    removeDataset: ({ id }) => {
-      datasets.splice(
-        datasets.findIndex((d) => d.id === id),
-        1,
-      );
-      return null;
-    },
-    importBegin: ({ dataset }) => {
-      const importId = `import-${pending.size + 1}`;
-      pending.set(importId, { meta: dataset, sources: [], entities: [] });
-      return { importId };
-    },
-    importChunk: ({ importId, sources, entities }) => {
-      const p = pending.get(importId)!;
-      p.sources.push(...sources);
-      p.entities.push(...entities);
-      return { written: sources.length + entities.length };
-    },
-    importCommit: ({ importId }) => {
-      const p = pending.get(importId)!;
-      const stored = info({
-        ...p.meta,
-        entityCount: p.entities.length,
-        sourceCount: p.sources.length,
-      });
-      const at = datasets.findIndex((d) => d.id === stored.id);
-      if (at >= 0) datasets[at] = stored;
-      else datasets.push(stored);
-      return stored;
-    },
-    importAbort: () => null,
-  });
-  return { datasets, pending };
-}
-
-// ---------------------------------------------------------------- DOM helpers
-
-let container: HTMLElement;
-beforeEach(() => {
-  bg.calls.length = 0;
-  for (const key of Object.keys(bg.handlers)) delete bg.handlers[key];
-  bg.listeners.clear();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
-
-function show(ui: ComponentChild) {
-  act(() => render(ui, container));
-}
-
-/** Lets pending requests answer and Preact render, until `check` passes. */
-async function until(check: () => void, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // Each round lets requests answer inside act, which then renders what they changed.
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
-}
-/** Lets every pending promise settle (for asserting that nothing happens). */
-async function settle(): Promise<void> {
-  await act(async () => {
-    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-  });
-}
-
-const all = (selector: string, scope: ParentNode = container) => [...scope.querySelectorAll<HTMLElement>(selector)];
-function one<E extends HTMLElement = HTMLElement>(selector: string, scope: ParentNode = container): E {
-  const found = scope.querySelector<E>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-}
-const text = (selector: string, scope?: ParentNode) => one(selector, scope).textContent?.replace(/\s+/g, ' ').trim();
-function buttonNamed(label: string, scope: ParentNode = container): HTMLButtonElement {
-  const found = all('button', scope).find((b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label);
-  if (!found) throw new Error(`no button "${label}"`);
-  return found as HTMLButtonElement;
-}
-function labelled<E extends HTMLElement = HTMLInputElement>(label: string, scope: ParentNode = container): E {
-  for (const l of all('label', scope)) {
-    if (l.textContent?.trim() !== label) continue;
-    const forId = l.getAttribute('for');
-    const control = forId ? scope.querySelector<E>(`#${forId}`) : l.querySelector<E>('input, select, textarea');
-    if (control) return control;
-  }
-  throw new Error(`no control labelled "${label}"`);
-}
-function click(element: HTMLElement) {
-  act(() => element.click());
-}
-function type(input: HTMLInputElement, value: string) {
-  act(() => {
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-function submit(form: HTMLFormElement) {
-  act(() => {
-    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-  });
-}
+const show = (ui: Parameters<typeof kit.screen.show>[0]) => kit.screen.show(ui);
 function chooseFile(file: unknown) {
   const input = one<HTMLInputElement>('[data-testid=import-file]');
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -257,14 +100,15 @@ function chooseFile(file: unknown) {
 
 describe('options page', () => {
   it('has a title and a heading for each section', async () => {
-    answer({ listSites: () => [], getAppearance: () => DEFAULT_APPEARANCE, listDatasets: () => [BUNDLED] });
     show(<OptionsPage />);
     await until(() => expect(all('[data-testid=datasets] tbody tr')).toHaveLength(1));
     expect(text('h1')).toBe('Factlens options');
     expect(all('h2').map((h) => h.textContent)).toEqual(['Sites', 'Appearance', 'Datasets']);
-    for (const section of all('section')) {
+    const ids = all('section').map((section) => {
       expect(section.getAttribute('aria-labelledby'), section.outerHTML.slice(0, 80)).toBe(one('h2', section).id);
-    }
+      return one('h2', section).id;
+    });
+    expect(new Set(ids).size).toBe(3);
     expect(all('[data-testid=sites], [data-testid=appearance], [data-testid=datasets-section], [data-testid=import]')).toHaveLength(4);
   });
 });
@@ -272,22 +116,15 @@ describe('options page', () => {
 // ---------------------------------------------------------------- sites
 
 describe('sites', () => {
-  let rules: SiteRule[];
-  beforeEach(() => {
-    rules = [
-      { host: 'news.example', enabled: false },
-      { host: '*.blog.example', enabled: false },
-      { host: 'on.example', enabled: true },
-    ];
-    answer({
-      listSites: () => rules.map((r) => ({ ...r })),
-      setSiteSettings: ({ host, enabled }) => {
-        rules = [...rules.filter((r) => r.host !== host), { host, enabled }];
-        return { host, enabled, siteEnabled: enabled, globalEnabled: true };
-      },
-    });
+  const turnOff = (host: string, enabled = false) => handlers().setSiteSettings({ type: 'setSiteSettings', host, enabled });
+  beforeEach(async () => {
+    await turnOff('news.example');
+    await turnOff('*.blog.example');
+    await turnOff('on.example');
+    await turnOff('on.example', true);
   });
   const hosts = () => all('[data-testid=sites] li').map((li) => one('.host', li).textContent);
+  const offInStore = async () => (await handlers().listSites({ type: 'listSites' })).filter((r) => !r.enabled).map((r) => r.host);
 
   it('lists the sites Factlens is turned off on', async () => {
     show(<SitesSection />);
@@ -295,7 +132,8 @@ describe('sites', () => {
   });
 
   it('says so when no site is turned off', async () => {
-    rules = [];
+    await turnOff('news.example', true);
+    await turnOff('*.blog.example', true);
     show(<SitesSection />);
     await until(() => expect(text('[data-testid=sites] .empty')).toBe('Factlens is on for every site.'));
   });
@@ -305,24 +143,25 @@ describe('sites', () => {
     await until(() => expect(hosts()).toHaveLength(2));
     click(buttonNamed('Remove news.example'));
     await until(() => expect(hosts()).toEqual(['*.blog.example']));
-    expect(bg.calls).toContainEqual({ type: 'setSiteSettings', host: 'news.example', enabled: true });
+    expect(await offInStore()).toEqual(['*.blog.example']);
   });
 
   it('adds a host pattern, lowercased', async () => {
     show(<SitesSection />);
     await until(() => expect(hosts()).toHaveLength(2));
-    type(labelled('Turn off on'), '  *.Example.COM ');
+    typeInto(labelled('Turn off on'), '  *.Example.COM ');
     submit(one('form'));
     await until(() => expect(hosts()).toEqual(['*.blog.example', '*.example.com', 'news.example']));
-    expect(bg.calls).toContainEqual({ type: 'setSiteSettings', host: '*.example.com', enabled: false });
+    expect(await offInStore()).toContain('*.example.com');
     expect(labelled('Turn off on').value).toBe('');
   });
 
   it('takes the host of a pasted address', async () => {
     show(<SitesSection />);
-    type(labelled('Turn off on'), 'https://www.example.org/news/today?x=1');
+    typeInto(labelled('Turn off on'), 'https://www.example.org/news/today?x=1');
     submit(one('form'));
-    await until(() => expect(bg.calls).toContainEqual({ type: 'setSiteSettings', host: 'www.example.org', enabled: false }));
+    await until(() => expect(hosts()).toContain('www.example.org'));
+    expect(await offInStore()).toContain('www.example.org');
   });
 
   it.each(['exa mple.com', 'example.com/news', '*.', '**.example.com', 'ex*ample.com', '   '])(
@@ -330,16 +169,18 @@ describe('sites', () => {
     async (input) => {
       show(<SitesSection />);
       await until(() => expect(hosts()).toHaveLength(2));
+      const before = kit.background.received.length;
       const field = labelled('Turn off on');
-      type(field, input);
+      typeInto(field, input);
       submit(one('form'));
-      await settle();
+      await kit.settle();
       const error = one('[data-testid=site-error]');
       expect(error.textContent).toMatch(/host name such as example\.com, or \*\.example\.com/);
       expect(error.getAttribute('role')).toBe('alert');
       expect(field.getAttribute('aria-invalid')).toBe('true');
       expect(field.getAttribute('aria-describedby')).toBe(error.id);
-      expect(callTypes()).not.toContain('setSiteSettings');
+      expect(kit.background.received.slice(before)).toEqual([]);
+      expect(await offInStore()).toEqual(['*.blog.example', 'news.example']);
     },
   );
 
@@ -354,29 +195,25 @@ describe('sites', () => {
   it('refreshes on a settingsChanged broadcast and ignores other messages', async () => {
     show(<SitesSection />);
     await until(() => expect(hosts()).toHaveLength(2));
-    rules.push({ host: 'late.example', enabled: false });
-    broadcast({ type: 'datasetsChanged' });
-    broadcast({ type: 'settingsChanged', extra: true });
-    broadcast({ type: 'listSites' });
-    await settle();
+    // Written behind the background's back, so only the test's broadcast tells the page.
+    await kit.background.db.sites.put({ host: 'late.example', enabled: false });
+    await kit.broadcast({ type: 'datasetsChanged' });
+    await kit.broadcast({ type: 'settingsChanged', extra: true });
+    await kit.broadcast({ type: 'listSites' });
     expect(hosts()).toHaveLength(2);
-    broadcast({ type: 'settingsChanged' });
+    await kit.broadcast({ type: 'settingsChanged' });
     await until(() => expect(hosts()).toContain('late.example'));
   });
 
   it('stops listening when it goes away', async () => {
     show(<SitesSection />);
-    await until(() => expect(bg.listeners.size).toBe(1));
-    act(() => render(null, container));
-    expect(bg.listeners.size).toBe(0);
+    await until(() => expect(pagesListening()).toBe(true));
+    show(null);
+    expect(pagesListening()).toBe(false);
   });
 
   it('shows a failing request as an error', async () => {
-    answer({
-      listSites: () => {
-        throw new Error('the store is closed');
-      },
-    });
+    kit.background.fail('listSites', 'the store is closed');
     show(<SitesSection />);
     await until(() => expect(text('[data-testid=sites] [role=alert]')).toBe('Could not load the sites: the store is closed'));
   });
@@ -385,19 +222,9 @@ describe('sites', () => {
 // ---------------------------------------------------------------- appearance
 
 describe('appearance', () => {
-  let stored: Appearance;
-  beforeEach(() => {
-    stored = { ...DEFAULT_APPEARANCE };
-    answer({
-      getAppearance: () => ({ ...stored }),
-      setAppearance: ({ appearance }) => {
-        stored = { ...stored, ...appearance };
-        return { ...stored };
-      },
-    });
-  });
+  const stored = () => handlers().getAppearance({ type: 'getAppearance' });
+  const store = (appearance: Partial<Appearance>) => handlers().setAppearance({ type: 'setAppearance', appearance });
   const status = () => text('[data-testid=appearance] [role=status]');
-  const saves = () => bg.calls.filter((c) => c.type === 'setAppearance');
 
   async function shown() {
     show(<AppearanceSection />);
@@ -405,7 +232,7 @@ describe('appearance', () => {
   }
 
   it('shows the stored settings', async () => {
-    stored = { highlightStyle: 'underline', cardDelayMs: 650, theme: 'dark' };
+    await store({ highlightStyle: 'underline', cardDelayMs: 650, theme: 'dark' });
     await shown();
     expect(labelled('Underline').checked).toBe(true);
     expect(labelled('Wash').checked).toBe(false);
@@ -424,7 +251,7 @@ describe('appearance', () => {
     expect(labelled('Wash and underline').checked).toBe(true);
     click(labelled('Wash'));
     await until(() => expect(status()).toBe('Saved'));
-    expect(saves()).toEqual([{ type: 'setAppearance', appearance: { highlightStyle: 'wash' } }]);
+    expect(await stored()).toEqual({ ...DEFAULT_APPEARANCE, highlightStyle: 'wash' });
     expect(labelled('Wash').checked).toBe(true);
   });
 
@@ -432,7 +259,7 @@ describe('appearance', () => {
     await shown();
     click(labelled('Light'));
     await until(() => expect(status()).toBe('Saved'));
-    expect(saves()).toEqual([{ type: 'setAppearance', appearance: { theme: 'light' } }]);
+    expect(await stored()).toEqual({ ...DEFAULT_APPEARANCE, theme: 'light' });
   });
 
   it('shows the card delay while it moves and saves it when let go', async () => {
@@ -443,30 +270,28 @@ describe('appearance', () => {
       delay.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(text('[data-testid=card-delay-value]')).toBe('1200 ms');
-    expect(saves()).toEqual([]);
+    await kit.settle();
+    expect(await stored()).toEqual(DEFAULT_APPEARANCE);
     act(() => {
       delay.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await until(() => expect(status()).toBe('Saved'));
-    expect(saves()).toEqual([{ type: 'setAppearance', appearance: { cardDelayMs: 1200 } }]);
+    expect(await stored()).toEqual({ ...DEFAULT_APPEARANCE, cardDelayMs: 1200 });
   });
 
   it('puts the old value back and says why when saving fails', async () => {
-    answer({
-      setAppearance: () => {
-        throw new Error('no space left');
-      },
-    });
+    kit.background.fail('setAppearance', 'no space left');
     await shown();
     click(labelled('Underline'));
     await until(() => expect(status()).toBe('Not saved: no space left'));
     expect(labelled('Wash and underline').checked).toBe(true);
+    expect(await stored()).toEqual(DEFAULT_APPEARANCE);
   });
 
   it('reloads on a settingsChanged broadcast', async () => {
     await shown();
-    stored = { ...stored, theme: 'dark' };
-    broadcast({ type: 'settingsChanged' });
+    // Saved by another page: the background broadcasts the change.
+    await store({ theme: 'dark' });
     await until(() => expect(labelled('Dark').checked).toBe(true));
   });
 });
@@ -474,10 +299,11 @@ describe('appearance', () => {
 // ---------------------------------------------------------------- datasets
 
 describe('datasets table', () => {
-  beforeEach(() => {
-    datasetStore([BUNDLED, IMPORTED]);
+  beforeEach(async () => {
+    await kit.background.importDataset(IMPORTED);
   });
   const row = (id: string) => one(`[data-testid=datasets] tr[data-dataset="${id}"]`);
+  const enabledInStore = async (id: string) => (await storedDatasets()).find((d) => d.id === id)?.enabled;
 
   async function shown() {
     show(<DatasetsSection />);
@@ -486,47 +312,68 @@ describe('datasets table', () => {
 
   it('lists the bundled and imported datasets with their counts', async () => {
     await shown();
-    expect(row('factlens-bundled').getAttribute('data-entities')).toBe('90');
+    const bundled = bundledDataset;
+    expect(row(bundled.id).getAttribute('data-entities')).toBe(String(bundled.entities.length));
     expect(row('my-people').getAttribute('data-entities')).toBe('3');
     const cells = (id: string) => all('td', row(id)).map((td) => td.textContent?.trim());
-    expect(cells('factlens-bundled').slice(0, 4)).toEqual(['Alibaba and Zhejiang news (bundled)', '1+dec68b5f40', '90', '5']);
+    expect(cells(bundled.id).slice(0, 4)).toEqual([
+      `${bundled.name} (bundled)${bundled.description ?? ''}`,
+      bundled.version,
+      String(bundled.entities.length),
+      String(bundled.sources.length),
+    ]);
     expect(cells('my-people').slice(0, 4)).toEqual(['My people', '2024-05', '3', '0']);
+    expect(one('.dataset-desc', row(bundled.id)).textContent).toBe(bundled.description);
   });
 
   it('turns a dataset off and on', async () => {
     await shown();
-    const toggle = one<HTMLInputElement>('[data-testid=dataset-enabled]', row('factlens-bundled'));
-    expect(toggle.checked).toBe(true);
-    expect(toggle.getAttribute('aria-label')).toBe('Enable Alibaba and Zhejiang news');
-    click(toggle);
-    await until(() => expect(bg.calls).toContainEqual({ type: 'setDatasetEnabled', id: 'factlens-bundled', enabled: false }));
-    expect(one<HTMLInputElement>('[data-testid=dataset-enabled]', row('factlens-bundled')).checked).toBe(false);
-    click(one('[data-testid=dataset-enabled]', row('factlens-bundled')));
-    await until(() => expect(bg.calls).toContainEqual({ type: 'setDatasetEnabled', id: 'factlens-bundled', enabled: true }));
+    const id = bundledDataset.id;
+    const toggle = () => one('[data-testid=dataset-enabled]', row(id));
+    expect(toggle().getAttribute('role')).toBe('switch');
+    expect(toggle().getAttribute('aria-checked')).toBe('true');
+    expect(toggle().textContent).toBe(`Enable ${bundledDataset.name}`);
+    click(toggle());
+    await kit.settle();
+    expect(await enabledInStore(id)).toBe(false);
+    expect(toggle().getAttribute('aria-checked')).toBe('false');
+    click(toggle());
+    await kit.settle();
+    expect(await enabledInStore(id)).toBe(true);
+    expect(toggle().getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('puts a switch back and says why when the change fails', async () => {
+    kit.background.fail('setDatasetEnabled', 'the store is closed');
+    await shown();
+    click(one('[data-testid=dataset-enabled]', row('my-people')));
+    await until(() => expect(text('[data-testid=datasets-error]')).toBe('Could not turn off My people: the store is closed'));
+    expect(one('[data-testid=dataset-enabled]', row('my-people')).getAttribute('aria-checked')).toBe('true');
+    expect(await enabledInStore('my-people')).toBe(true);
   });
 
   it('offers Remove for imported datasets only, and asks first', async () => {
     const confirm = vi.fn(() => false);
     vi.stubGlobal('confirm', confirm);
     await shown();
-    expect(all('[data-testid=dataset-remove]', row('factlens-bundled'))).toEqual([]);
-    expect(all('[data-testid=dataset-export]', row('factlens-bundled'))).toHaveLength(1);
+    expect(all('[data-testid=dataset-remove]', row(bundledDataset.id))).toEqual([]);
+    expect(all('[data-testid=dataset-export]', row(bundledDataset.id))).toHaveLength(1);
 
     click(one('[data-testid=dataset-remove]', row('my-people')));
     expect(confirm).toHaveBeenCalledWith('Remove the dataset "My people"? Its 3 entities and 0 sources are deleted from Factlens.');
-    await settle();
-    expect(callTypes()).not.toContain('removeDataset');
+    await kit.settle();
+    expect((await storedDatasets()).map((d) => d.id)).toContain('my-people');
 
     confirm.mockReturnValue(true);
     click(one('[data-testid=dataset-remove]', row('my-people')));
     await until(() => expect(all('[data-testid=datasets] tbody tr')).toHaveLength(1));
-    expect(bg.calls).toContainEqual({ type: 'removeDataset', id: 'my-people' });
+    expect((await storedDatasets()).map((d) => d.id)).toEqual([bundledDataset.id]);
   });
 
   it('refreshes on a datasetsChanged broadcast', async () => {
     await shown();
-    bg.handlers.listDatasets = () => [BUNDLED];
-    broadcast({ type: 'datasetsChanged' });
+    // Removed by another page: the background broadcasts the change.
+    await handlers().removeDataset({ type: 'removeDataset', id: 'my-people' });
     await until(() => expect(all('[data-testid=datasets] tbody tr')).toHaveLength(1));
   });
 });
@@ -534,9 +381,7 @@ describe('datasets table', () => {
 // ---------------------------------------------------------------- import
 
 describe('import', () => {
-  let store: ReturnType<typeof datasetStore>;
   beforeEach(() => {
-    store = datasetStore([BUNDLED]);
     vi.stubGlobal(
       'confirm',
       vi.fn(() => true),
@@ -548,58 +393,48 @@ describe('import', () => {
     await until(() => expect(all('[data-testid=datasets] tbody tr')).toHaveLength(1));
   }
   const errorText = () => text('[data-testid=import-error]');
+  /** Nothing was written: the datasets are as seeded, and no import was begun or left behind. */
+  async function expectNothingStored() {
+    expect((await storedDatasets()).map((d) => d.id)).toEqual([bundledDataset.id]);
+    expect(await kit.background.db.imports.count()).toBe(0);
+  }
 
-  /** Chooses the file, waits for its error and checks that nothing import-related was sent. */
+  /** Chooses the file, waits for its error and checks that no import reached the background. */
   async function refused(file: unknown): Promise<HTMLElement> {
     await shown();
     chooseFile(file);
     await until(() => one('[data-testid=import-error]'));
-    await settle();
-    expect(importCalls()).toEqual([]);
+    await kit.settle();
+    expect(kit.background.received.filter((m) => m.type.startsWith('import'))).toEqual([]);
+    await expectNothingStored();
     const error = one('[data-testid=import-error]');
     expect(error.getAttribute('role')).toBe('alert');
     return error;
   }
 
-  it('imports the documentation example: begin, sources, entities, commit', async () => {
+  it('imports the documentation example: its header, sources and entities', async () => {
     await shown();
     chooseFile(jsonFile(docsExample(), 'example.json'));
     await until(() => one('[data-testid=import-done]'));
-    const example = docsExample();
-    expect(importCalls()).toEqual([
-      {
-        type: 'importBegin',
-        dataset: { id: 'example', name: 'Example dataset', version: '1', description: 'A minimal dataset for the documentation.' },
-      },
-      { type: 'importChunk', importId: 'import-1', sources: example.sources, entities: [] },
-      { type: 'importChunk', importId: 'import-1', sources: [], entities: validatedEntities(example) },
-      { type: 'importCommit', importId: 'import-1' },
-    ]);
     expect(text('[data-testid=import-done]')).toBe('Imported Example dataset: 2 entities');
     expect(one('[data-testid=import-done]').getAttribute('role')).toBe('status');
+    expect(await exported('example')).toEqual(validatedDataset(docsExample()));
     // The list is refreshed with the new dataset.
     await until(() => expect(one('[data-testid=datasets] tr[data-dataset=example]').getAttribute('data-entities')).toBe('2'));
   });
 
   it('sends large datasets in chunks of IMPORT_CHUNK entities and shows the progress', async () => {
     const dataset = largeDataset(2 * IMPORT_CHUNK + 500);
-    const gates: (() => void)[] = [];
-    const chunkIn = store.pending;
-    const write = bg.handlers.importChunk!;
-    answer({
-      importChunk: (message) =>
-        new Promise((resolve) => {
-          gates.push(() => resolve(write(message as never)));
-        }),
-    });
+    const chunks = kit.background.hold('importChunk');
     await shown();
     chooseFile(jsonFile(dataset));
 
     const progress = () => one<HTMLProgressElement>('[data-testid=import-progress]');
     const status = () => text('[data-testid=import] [role=status]');
+    let released = 0;
     const release = async (expectedDone: number) => {
-      await until(() => expect(gates).toHaveLength(1));
-      gates.shift()!();
+      await until(() => expect(chunks).toHaveLength(released + 1));
+      chunks[released++]!.release();
       await until(() => expect(progress().value).toBe(expectedDone));
     };
     await until(() => expect(progress().max).toBe(4500));
@@ -611,26 +446,17 @@ describe('import', () => {
     expect(status()).toBe('Importing… 2,000 of 4,500 entities');
     await release(4000);
     expect(status()).toBe('Importing… 4,000 of 4,500 entities');
-    await until(() => expect(gates).toHaveLength(1));
-    gates.shift()!();
+    await until(() => expect(chunks).toHaveLength(4));
+    chunks[3]!.release();
     await until(() => expect(text('[data-testid=import-done]')).toBe('Imported Large dataset: 4,500 entities'));
 
-    const chunks = importCalls().filter((c) => c.type === 'importChunk') as unknown as { entities: Entity[]; sources: Source[] }[];
-    expect(chunks.map((c) => [c.sources.length, c.entities.length])).toEqual([
+    expect(chunks.map(({ message }) => [message.sources.length, message.entities.length])).toEqual([
       [1, 0],
       [0, 2000],
       [0, 2000],
       [0, 500],
     ]);
-    expect(callTypes().filter((t) => t.startsWith('import'))).toEqual([
-      'importBegin',
-      'importChunk',
-      'importChunk',
-      'importChunk',
-      'importChunk',
-      'importCommit',
-    ]);
-    expect(chunkIn.get('import-1')!.entities.map((e) => e.id)).toEqual(dataset.entities.map((e) => e.id));
+    expect((await exported('large')).entities.map((e) => e.id)).toEqual(dataset.entities.map((e) => e.id));
     expect(one<HTMLInputElement>('[data-testid=import-file]').disabled).toBe(false);
   });
 
@@ -688,46 +514,46 @@ describe('import', () => {
   });
 
   it('refuses the bundled dataset’s id', async () => {
-    const error = await refused(jsonFile({ ...docsExample(), id: 'factlens-bundled' }));
+    const error = await refused(jsonFile({ ...docsExample(), id: bundledDataset.id }));
     expect(error.textContent).toMatch(/^This id belongs to the bundled dataset/);
   });
 
   it('aborts when a chunk fails mid-way and says nothing was changed', async () => {
     let chunks = 0;
-    const write = bg.handlers.importChunk!;
-    answer({
-      importChunk: (message) => {
-        if (++chunks === 2) throw new Error('QuotaExceededError: the disk is full');
-        return write(message as never);
-      },
+    kit.background.override('importChunk', (message, real) => {
+      if (++chunks === 2) throw new Error('QuotaExceededError: the disk is full');
+      return real();
     });
+    const blocks = await kit.background.db.entityBlocks.count();
     await shown();
     chooseFile(jsonFile(docsExample()));
     await until(() => one('[data-testid=import-error]'));
+    await kit.settle();
     expect(errorText()).toBe('Import failed: QuotaExceededError: the disk is full. Nothing was changed.');
-    expect(callTypes().filter((t) => t.startsWith('import'))).toEqual(['importBegin', 'importChunk', 'importChunk', 'importAbort']);
-    expect(bg.calls.at(-1)).toEqual({ type: 'importAbort', importId: 'import-1' });
-    expect(store.datasets.map((d) => d.id)).toEqual(['factlens-bundled']);
+    expect(chunks).toBe(2);
+    // The abort removed the import and what its first chunk wrote.
+    await expectNothingStored();
+    expect(await kit.background.db.entityBlocks.count()).toBe(blocks);
+    expect(await kit.background.db.sourceRows.count()).toBe(bundledDataset.sources.length);
     expect(one<HTMLInputElement>('[data-testid=import-file]').disabled).toBe(false);
   });
 
   it('still reports the failure when the abort fails too', async () => {
-    answer({
-      importCommit: () => {
-        throw new Error('the transaction was aborted');
-      },
-      importAbort: () => {
-        throw new Error('no such import');
-      },
+    kit.background.fail('importCommit', 'the transaction was aborted');
+    let aborts = 0;
+    kit.background.override('importAbort', () => {
+      aborts++;
+      throw new Error('no such import');
     });
     await shown();
     chooseFile(jsonFile(docsExample()));
     await until(() => expect(errorText()).toBe('Import failed: the transaction was aborted. Nothing was changed.'));
-    expect(callTypes()).toContain('importAbort');
+    expect(aborts).toBe(1);
+    expect((await storedDatasets()).map((d) => d.id)).toEqual([bundledDataset.id]);
   });
 
   it('asks before replacing a dataset with the same id', async () => {
-    store.datasets.push(info({ id: 'example', name: 'Old example', version: '0', entityCount: 1 }));
+    await kit.background.importDataset(peopleDataset({ id: 'example', name: 'Old example', version: '0', count: 1 }));
     const confirm = vi.fn(() => false);
     vi.stubGlobal('confirm', confirm);
     show(<DatasetsSection />);
@@ -737,12 +563,15 @@ describe('import', () => {
     expect(confirm).toHaveBeenCalledWith(
       'Replace the dataset "Old example" (version 0, 1 entity) with "Example dataset" (version 1, 2 entities)?',
     );
-    expect(importCalls()).toEqual([]);
+    await kit.settle();
+    expect((await storedDatasets()).find((d) => d.id === 'example')).toMatchObject({ name: 'Old example', version: '0' });
+    expect(await kit.background.db.imports.count()).toBe(0);
 
     confirm.mockReturnValue(true);
     chooseFile(jsonFile(docsExample()));
     await until(() => expect(text('[data-testid=import-done]')).toBe('Imported Example dataset: 2 entities'));
     await until(() => expect(one('[data-testid=datasets] tr[data-dataset=example]').textContent).toContain('Example dataset'));
+    expect(await exported('example')).toEqual(validatedDataset(docsExample()));
   });
 
   it('does not ask when the id is new', async () => {
@@ -752,13 +581,6 @@ describe('import', () => {
     expect(globalThis.confirm).not.toHaveBeenCalled();
   });
 });
-
-/** What the schema makes of the example's entities (defaults filled in): what importChunk carries. */
-function validatedEntities(dataset: Dataset): Entity[] {
-  const result = validateDataset(dataset);
-  if (!result.ok) throw new Error('the example does not validate');
-  return result.dataset.entities;
-}
 
 describe('import-file module', () => {
   const fileLike = (content: string | Uint8Array): FileLike => {
@@ -790,16 +612,8 @@ describe('import-file module', () => {
     expect(chunk([], 10)).toEqual([]);
   });
 
-  it('sends no dataset with no entities as progress 0 of 0, and commits', async () => {
-    const calls: string[] = [];
+  it('imports a dataset with no entities as progress 0 of 0, and commits it', async () => {
     const progress: [number, number][] = [];
-    const request = (async (message: Request) => {
-      calls.push(message.type);
-      if (message.type === 'listDatasets') return [];
-      if (message.type === 'importBegin') return { importId: 'x' };
-      if (message.type === 'importCommit') return info({ id: 'empty', name: 'Empty', entityCount: 0, sourceCount: 0 });
-      return { written: 0 };
-    }) as never;
     const empty = { format: 'factlens-dataset/1', id: 'empty', name: 'Empty', version: '1', entities: [] };
     const outcome = await importFile(fileLike(JSON.stringify(empty)), {
       request,
@@ -807,33 +621,18 @@ describe('import-file module', () => {
       onProgress: ({ done, total }) => progress.push([done, total]),
     });
     expect(outcome.status).toBe('imported');
-    expect(calls).toEqual(['listDatasets', 'importBegin', 'importCommit']);
     expect(progress).toEqual([[0, 0]]);
+    expect((await storedDatasets()).find((d) => d.id === 'empty')).toMatchObject({ entityCount: 0, sourceCount: 0 });
+    expect(await kit.background.db.imports.count()).toBe(0);
   });
 });
 
 // ---------------------------------------------------------------- export
 
 describe('export', () => {
-  /** A fake exportDataset over a dataset, paged as the background pages it. */
-  function serveExport(dataset: Dataset) {
-    answer({
-      exportDataset: ({ id, offset, limit }) => {
-        if (id !== dataset.id) throw new Error(`no dataset "${id}"`);
-        const { sources, entities, ...header } = dataset;
-        return {
-          ...(offset === 0 ? { dataset: { ...header, sources } } : {}),
-          entities: entities.slice(offset, offset + limit),
-          total: entities.length,
-        };
-      },
-    });
-  }
-
   it('pages through the dataset and downloads it as <id>-<version>.json', async () => {
     const dataset = validatedDataset(largeDataset(IMPORT_CHUNK + 10));
-    datasetStore([BUNDLED, info({ id: dataset.id, name: dataset.name, version: dataset.version, entityCount: dataset.entities.length })]);
-    serveExport(dataset);
+    await kit.background.importDataset(dataset);
     const blobs: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       blobs.push(blob as Blob);
@@ -850,29 +649,23 @@ describe('export', () => {
     click(one('[data-testid=dataset-export]', one('tr[data-dataset=large]')));
     await until(() => expect(text('[data-testid=datasets-status]')).toBe('Exported Large dataset as large-1.json'));
 
-    expect(bg.calls.filter((c) => c.type === 'exportDataset')).toEqual([
-      { type: 'exportDataset', id: 'large', offset: 0, limit: IMPORT_CHUNK },
-      { type: 'exportDataset', id: 'large', offset: IMPORT_CHUNK, limit: IMPORT_CHUNK },
-    ]);
+    // More entities than one page may carry (the protocol caps a page at IMPORT_CHUNK), all of them exported.
     expect(clicked).toEqual([{ href: 'blob:factlens/1', download: 'large-1.json', inDocument: true }]);
     expect(all('a', document.body)).toEqual([]);
     expect(blobs).toHaveLength(1);
     expect(blobs[0]!.type).toBe('application/json');
-    const exported = JSON.parse(await blobs[0]!.text()) as Dataset;
-    expect(exported).toEqual(dataset);
-    expect(Object.keys(exported)).toEqual(['format', 'id', 'name', 'version', 'description', 'sources', 'entities']);
-    expect(validateDataset(exported).ok).toBe(true);
+    const file = JSON.parse(await blobs[0]!.text()) as Dataset;
+    expect(file).toEqual(dataset);
+    expect(file.entities).toHaveLength(IMPORT_CHUNK + 10);
+    expect(Object.keys(file)).toEqual(['format', 'id', 'name', 'version', 'description', 'sources', 'entities']);
+    expect(validateDataset(file).ok).toBe(true);
   });
 
   it('exports the bundled dataset too', async () => {
-    const dataset = validatedDataset({ ...docsExample(), id: 'factlens-bundled', version: '1+abc' });
-    datasetStore([BUNDLED]);
-    serveExport(dataset);
     const names: string[] = [];
     const texts: string[] = [];
-    const request = (async (m: unknown) => (bg.handlers.exportDataset as (m: unknown) => unknown)(m)) as never;
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    const fileName = await exportDataset('factlens-bundled', request, {
+    const fileName = await exportDataset(bundledDataset.id, request, {
       document,
       createObjectURL: (blob) => {
         void blob.text().then((t) => texts.push(t));
@@ -881,30 +674,25 @@ describe('export', () => {
       revokeObjectURL: (url) => names.push(`revoked ${url}`),
       later: (fn) => fn(),
     });
-    expect(fileName).toBe('factlens-bundled-1+abc.json');
+    expect(fileName).toBe(exportFileName(bundledDataset));
     expect(names).toEqual(['revoked blob:x']);
     await vi.waitFor(() => expect(texts).toHaveLength(1));
-    expect(JSON.parse(texts[0]!)).toEqual(dataset);
+    expect(JSON.parse(texts[0]!)).toEqual(validatedDataset(bundledDataset));
   });
 
   it('shows an export failure', async () => {
-    datasetStore([BUNDLED]);
-    answer({
-      exportDataset: () => {
-        throw new Error('the store is closed');
-      },
-    });
+    kit.background.fail('exportDataset', 'the store is closed');
     show(<DatasetsSection />);
     await until(() => expect(all('[data-testid=datasets] tbody tr')).toHaveLength(1));
     click(one('[data-testid=dataset-export]'));
     await until(() =>
-      expect(text('[data-testid=datasets-error]')).toBe('Could not export Alibaba and Zhejiang news: the store is closed'),
+      expect(text('[data-testid=datasets-error]')).toBe(`Could not export ${bundledDataset.name}: the store is closed`),
     );
   });
 
   it('stops when a page brings nothing new', async () => {
-    const request = (async () => ({ dataset: { ...docsExample(), sources: [] }, entities: [], total: 5 })) as never;
-    await expect(collectDataset('example', request)).rejects.toThrow('stopped at 0 of 5 entities');
+    const pages = (async () => ({ dataset: { ...docsExample(), sources: [] }, entities: [], total: 5 })) as never;
+    await expect(collectDataset('example', pages)).rejects.toThrow('stopped at 0 of 5 entities');
   });
 
   it('revokes the object URL after the download starts', () => {
@@ -927,9 +715,3 @@ describe('export', () => {
     expect(exportFileName({ id: 'news', version: '2024/05: "final"' })).toBe('news-2024-05- -final-.json');
   });
 });
-
-function validatedDataset(dataset: Dataset): Dataset {
-  const result = validateDataset(dataset);
-  if (!result.ok) throw new Error(`invalid fixture: ${JSON.stringify(result.problems.slice(0, 3))}`);
-  return result.dataset;
-}

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach } from 'vitest';
+import type { Broadcast } from '../../../src/messages/protocol';
+import { browser, connect, openTab } from './browser';
+import { createScreen, settleWith, type Screen } from './dom';
+import { startBackground, type FakeBackground } from './fake-background';
+
+export { bundledDataset, type FakeBackground } from './fake-background';
+export { openTab, type FakeTab } from './browser';
+export * from './dom';
+
+export interface Kit {
+  /** The real background behind the pages, over a fresh store seeded with the bundled dataset. */
+  background: FakeBackground;
+  screen: Screen;
+  /** Everything asked of the background answered and rendered. */
+  settle(): Promise<void>;
+  /** Sends a message to the pages' listeners, as the background's broadcasts arrive. */
+  broadcast(message: unknown): Promise<void>;
+}
+
+/**
+ * One kit per test: a fresh background and store, no tabs, an empty screen.
+ * Call at the top of a test file (after vi.mock('wxt/browser', …)); the
+ * returned object's fields are replaced before each test.
+ */
+export function useKit(): Kit {
+  const kit = {} as Kit;
+  const deliver = (message: unknown) => void browser.runtime.onMessage.trigger(message, {});
+  beforeEach(async () => {
+    browser.reset();
+    kit.background = await startBackground({
+      onBroadcast: (message: Broadcast) => deliver(message),
+      pageUrl: browser.runtime.getURL('/'),
+    });
+    connect(kit.background);
+    kit.screen = createScreen();
+    kit.settle = () => settleWith(kit.background.idle);
+    kit.broadcast = async (message) => {
+      deliver(message);
+      await kit.settle();
+    };
+  });
+  afterEach(async () => {
+    kit.screen.unmount();
+    connect(null);
+    await kit.background.stop();
+  });
+  return kit;
+}
+
