@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
 import { request } from '../../utils/messaging';
 import { countOf, formatCount, importFile, type ImportFailure, type ImportProgress } from './import-file';
 
@@ -47,7 +48,7 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
     <div class="import" data-testid="import">
       <h3>Import a dataset</h3>
       <p class="hint" id={hintId}>
-        A JSON file in the Factlens dataset format, up to 40 MB. It is checked in full before anything is stored.
+        A JSON file in the Factlens dataset format, up to {MAX_IMPORT_BYTES / MB} MB. It is checked in full before anything is stored.
       </p>
       <label for={fileId}>Dataset file</label>{' '}
       <input

@@ -1,3 +1,16 @@
+/**
+ * The component test kit. A test file starts with
+ *
+ *   // @vitest-environment happy-dom
+ *   vi.mock('wxt/browser', () => import('./kit/browser'));
+ *   const kit = useKit();
+ *
+ * and then renders pages with kit.screen.show(...). Their requests go
+ * through the real client (utils/messaging.ts), router and handlers to a
+ * fake-indexeddb store seeded with the bundled dataset; tests arrange and
+ * inspect that store through kit.background.handlers, inject failures with
+ * kit.background.fail/override, and hold answers with kit.background.hold.
+ */
 import { afterEach, beforeEach } from 'vitest';
 import type { Broadcast } from '../../../src/messages/protocol';
 import { browser, connect, openTab } from './browser';
