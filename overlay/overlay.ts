@@ -37,7 +37,7 @@ export interface Overlay {
   entityCounts(): Map<EntityKey, number>;
   /** Scrolls to an entity's first mention and flashes it. */
   reveal(key: EntityKey): boolean;
-  /** Settles once the first full scan has been applied. */
+  /** Settles once the first full scan has been applied; perhaps never if the signal aborts first. */
   ready: Promise<void>;
   /** Applies the reader's appearance settings: highlight style, card delay, card theme. */
   setAppearance(appearance: Appearance): void;
