@@ -80,6 +80,7 @@ function CardFrame({
 /**
  * The one card on a page. Mounts lazily, and mounts again if the page
  * removed its host, so a hostile page can hide the card but not break it.
+ * Aborting `signal` unmounts it for good, a mount still under way included.
  */
 export function createCardUi({
   mount,
@@ -87,18 +88,36 @@ export function createCardUi({
   onClose,
   onOpenSource,
   sourceHref,
+  signal,
 }: {
   mount: () => Promise<CardMount>;
   onPointerInside: (inside: boolean) => void;
   onClose: () => void;
   onOpenSource: (link: SourceLink) => void;
   sourceHref: (link: SourceLink) => string;
+  signal: AbortSignal;
 }) {
   let mounted: Promise<CardMount> | null = null;
   let content: CardContent | null = null;
 
-  async function target(): Promise<CardMount> {
+  const unmount = (m: CardMount) => {
+    render(null, m.container);
+    m.remove();
+  };
+  signal.addEventListener(
+    'abort',
+    () => {
+      content = null;
+      void mounted?.then(unmount);
+      mounted = null;
+    },
+    { once: true },
+  );
+
+  /** The mount to draw in, or null once aborted: the abort handler takes out what was mounted by then. */
+  async function target(): Promise<CardMount | null> {
     const m = mounted ? await mounted : null;
+    if (signal.aborted) return null;
     if (m && (m.host === null || m.host.isConnected)) return m;
     m?.remove();
     mounted = mount();
@@ -114,6 +133,7 @@ export function createCardUi({
       return;
     }
     const m = await target();
+    if (!m || signal.aborted) return;
     const shown = content;
     render(
       shown ? (
@@ -125,6 +145,7 @@ export function createCardUi({
 
   return {
     async show(next: CardContent): Promise<void> {
+      if (signal.aborted) return;
       content = next;
       await draw();
     },
@@ -142,14 +163,6 @@ export function createCardUi({
     },
     get isOpen(): boolean {
       return content !== null;
-    },
-    remove(): void {
-      content = null;
-      void mounted?.then((m) => {
-        render(null, m.container);
-        m.remove();
-      });
-      mounted = null;
     },
   };
 }

@@ -4,13 +4,14 @@
  * on the document, its nodes and its window, the overlay's included, while
  * the Document, the window and mutation observers live on (HTML spec,
  * "document open steps"; both Chromium and Firefox do this). The new root
- * element arriving is the sign to listen again.
+ * element arriving is the sign to listen again. Watches until `signal` aborts.
  */
-export function watchDocumentRewrite({ doc, onRewrite }: { doc: Document; onRewrite: () => void }) {
+export function watchDocumentRewrite({ doc, onRewrite, signal }: { doc: Document; onRewrite: () => void; signal: AbortSignal }): void {
+  if (signal.aborted) return;
   const observer = new MutationObserver((records) => {
     const newRoot = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE));
     if (newRoot) onRewrite();
   });
   observer.observe(doc, { childList: true });
-  return { stop: () => observer.disconnect() };
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

@@ -2,7 +2,8 @@
  * Highlights through the CSS Custom Highlight API: the page's DOM is never
  * touched. The registry is shared with the page, which may clear it or
  * replace our entries, so `ensureRegistered` puts them back, as often as the
- * registry guard allows.
+ * registry guard allows. Aborting `signal` takes our entries out of the
+ * registry for good.
  */
 import type { Appearance } from '../src/messages/protocol';
 import { createRegistryGuard } from './registry-guard';
@@ -25,17 +26,16 @@ export interface HighlightLayer {
   ensureRegistered(): void;
   /** Registers the mentions under the name of another style. */
   setStyle(style: Appearance['highlightStyle']): void;
-  clear(): void;
   readonly supported: boolean;
 }
 
-export function createHighlightLayer({ win }: { win: Window & typeof globalThis }): HighlightLayer {
+export function createHighlightLayer({ win, signal }: { win: Window & typeof globalThis; signal: AbortSignal }): HighlightLayer {
   // Captured once: a page may later replace these globals.
   const registry = win.CSS?.highlights;
   const HighlightCtor = win.Highlight;
   if (!registry || typeof HighlightCtor !== 'function') {
     const noop = () => {};
-    return { add: noop, remove: noop, setActive: noop, ensureRegistered: noop, setStyle: noop, clear: noop, supported: false };
+    return { add: noop, remove: noop, setActive: noop, ensureRegistered: noop, setStyle: noop, supported: false };
   }
   let mentionName = MENTION_HIGHLIGHT;
   const mentions = new HighlightCtor();
@@ -50,6 +50,7 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
   // CSS.highlights.set or HighlightRegistry.prototype.set cannot reach these
   // calls (test/browser/hostile-scripts.test.ts checks both browsers).
   const register = (wanted: [string, Highlight][]) => {
+    if (signal.aborted) return;
     const missing = wanted.filter(([name, h]) => registry.get(name) !== h);
     if (missing.length === 0) {
       if (wanted.some(([name]) => placed.has(name))) guard.intact();
@@ -65,6 +66,16 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
     if (registry.get(name) === h) registry.delete(name);
     placed.delete(name);
   };
+  signal.addEventListener(
+    'abort',
+    () => {
+      mentions.clear();
+      active.clear();
+      unregister(mentionName, mentions);
+      unregister(ACTIVE_HIGHLIGHT, active);
+    },
+    { once: true },
+  );
 
   return {
     supported: true,
@@ -94,12 +105,6 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
       unregister(mentionName, mentions);
       mentionName = name;
       if (mentions.size > 0) register([[mentionName, mentions]]);
-    },
-    clear() {
-      mentions.clear();
-      active.clear();
-      unregister(mentionName, mentions);
-      unregister(ACTIVE_HIGHLIGHT, active);
     },
   };
 }

@@ -4,16 +4,19 @@ import type { Mention } from './page-mentions';
  * When the card opens and closes under the pointer: it opens after the
  * pointer rests `delayMs` on a mention, stays while the pointer is on the
  * mention or inside the card (WCAG 1.4.13: hoverable, persistent), and
- * closes `delayMs` after the pointer has left both.
+ * closes `delayMs` after the pointer has left both. Aborting `signal`
+ * cancels both timers for good.
  */
 export function createHoverIntent({
   delayMs,
   open,
   close,
+  signal,
 }: {
   delayMs: () => number;
   open: (mention: Mention) => void;
   close: () => void;
+  signal: AbortSignal;
 }) {
   let shown: Mention | null = null;
   let pending: Mention | null = null;
@@ -30,6 +33,15 @@ export function createHoverIntent({
     clearTimeout(closeTimer);
     closeTimer = undefined;
   };
+  signal.addEventListener(
+    'abort',
+    () => {
+      cancelOpen();
+      cancelClose();
+      shown = null;
+    },
+    { once: true },
+  );
   const scheduleClose = () => {
     if (closeTimer !== undefined || !shown) return;
     closeTimer = setTimeout(() => {
@@ -49,7 +61,7 @@ export function createHoverIntent({
       }
       if (mention !== pending) {
         cancelOpen();
-        if (mention) {
+        if (mention && !signal.aborted) {
           pending = mention;
           openTimer = setTimeout(() => {
             openTimer = undefined;

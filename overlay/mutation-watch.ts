@@ -38,18 +38,21 @@ function onlyOurs(record: MutationRecord, options: ExtractOptions): boolean {
  * Watches a document (and the open shadow roots it is told about) for added
  * nodes and changed text, and reports the containers to read again, at most
  * once per `delayMs` so that a page rewriting itself every few milliseconds
- * costs a bounded amount of work.
+ * costs a bounded amount of work. Aborting `signal` stops the watch and
+ * drops what was collected.
  */
 export function watchMutations({
   root,
   options,
   delayMs,
   onDirty,
+  signal,
 }: {
   root: Document;
   options: ExtractOptions;
   delayMs: number;
   onDirty: (containers: Node[]) => void;
+  signal: AbortSignal;
 }) {
   const dirty = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,15 +76,20 @@ export function watchMutations({
   }
 
   const config: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-  observer.observe(root, config);
-  return {
-    observe(shadowRoot: ShadowRoot): void {
-      observer.observe(shadowRoot, config);
-    },
-    stop(): void {
+  if (!signal.aborted) observer.observe(root, config);
+  signal.addEventListener(
+    'abort',
+    () => {
       observer.disconnect();
       clearTimeout(timer);
       dirty.clear();
+    },
+    { once: true },
+  );
+  return {
+    observe(shadowRoot: ShadowRoot): void {
+      // Observing again would revive a disconnected observer.
+      if (!signal.aborted) observer.observe(shadowRoot, config);
     },
   };
 }

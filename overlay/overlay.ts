@@ -3,6 +3,7 @@ import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance'
 import type { EntityKey } from '../src/messages/entity-key';
 import { viewerPath } from '../src/viewer-link';
 import type { request as requestFn } from '../utils/messaging';
+import { abortableRequest } from './abortable-request';
 import { createCardUi, type CardMount } from './card-ui';
 import { watchDocumentRewrite } from './document-rewrite';
 import { createEntityData } from './entity-data';
@@ -23,15 +24,20 @@ export interface OverlayEnv {
   ignore: Set<Element>;
   /** Absolute URL of an extension page path, for the card's links. */
   extensionUrl: (path: string) => string;
+  /**
+   * Aborting it takes the overlay down: every listener, observer and timer,
+   * the highlights and the card. Work under way stops at its next step, and
+   * answers to requests already sent are dropped.
+   */
+  signal: AbortSignal;
 }
 
 export interface Overlay {
-  stop(): void;
   /** Every entity on the page with its number of mentions. */
   entityCounts(): Map<EntityKey, number>;
   /** Scrolls to an entity's first mention and flashes it. */
   reveal(key: EntityKey): boolean;
-  /** Settles once the first full scan has been applied. */
+  /** Settles once the first full scan has been applied; perhaps never if the signal aborts first. */
   ready: Promise<void>;
   /** Applies the reader's appearance settings: highlight style, card delay, card theme. */
   setAppearance(appearance: Appearance): void;
@@ -56,10 +62,11 @@ function inDocumentOrder(a: Mention, b: Mention): number {
  * pages and by the source viewer on its own page.
  */
 export function startOverlay(env: OverlayEnv): Overlay {
-  const { doc } = env;
+  const { doc, signal } = env;
   const win = doc.defaultView as Window & typeof globalThis;
+  const request = abortableRequest({ request: env.request, signal });
   const shadowRoots: ShadowRoot[] = [];
-  const styleShadowRoot = createShadowHighlightStyle();
+  const styleShadowRoot = createShadowHighlightStyle({ signal });
   const options: ExtractOptions = {
     ignore: env.ignore,
     onShadowRoot: (root) => {
@@ -70,11 +77,10 @@ export function startOverlay(env: OverlayEnv): Overlay {
     },
   };
   const mentions = new PageMentions();
-  const highlights = createHighlightLayer({ win });
-  const data = createEntityData({ request: env.request });
+  const highlights = createHighlightLayer({ win, signal });
+  const data = createEntityData({ request });
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;
-  let running = true;
   let current: Mention | null = null;
   let queue: Promise<void> = Promise.resolve();
 
@@ -84,11 +90,17 @@ export function startOverlay(env: OverlayEnv): Overlay {
     onClose: () => closeCard(),
     onOpenSource: (link) => openSource(link),
     sourceHref: (link) => env.extensionUrl(viewerPath(link)),
+    signal,
   });
-  const hover = createHoverIntent({ delayMs: delay, open: (m) => void openCard(m).catch((e) => console.error('Factlens card', e)), close: () => closeCard() });
+  const hover = createHoverIntent({
+    delayMs: delay,
+    open: (m) => void openCard(m).catch((e) => console.error('Factlens card', e)),
+    close: () => closeCard(),
+    signal,
+  });
 
   function openSource(link: SourceLink): void {
-    void env.request({ type: 'openSource', dataset: link.dataset, source: link.source, start: link.start, end: link.end }).catch(() => {});
+    void request({ type: 'openSource', dataset: link.dataset, source: link.source, start: link.start, end: link.end }).catch(() => {});
   }
 
   function peersOf(mention: Mention): Mention[] {
@@ -97,7 +109,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
   }
 
   async function openCard(mention: Mention, { focus = false } = {}): Promise<void> {
-    if (!running) return;
+    if (signal.aborted) return;
     current = mention;
     hover.shownNow(mention);
     highlights.setActive(mention.range);
@@ -134,11 +146,11 @@ export function startOverlay(env: OverlayEnv): Overlay {
       scanBlocks({
         blocks,
         removed,
-        scanTexts: async (texts) => (await env.request({ type: 'scanTexts', texts })).matches,
+        scanTexts: async (texts) => (await request({ type: 'scanTexts', texts })).matches,
         mentions,
         highlights,
         viewportHeight: win.innerHeight,
-        isCurrent: () => running,
+        signal,
         onChanges: ({ added, removed: gone }) => {
           void data.prefetch(added.flatMap((m) => m.entities));
           if (current && gone.includes(current)) closeCard();
@@ -150,16 +162,16 @@ export function startOverlay(env: OverlayEnv): Overlay {
   }
 
   async function rescan(containers: Node[]): Promise<void> {
-    if (!running) return;
+    if (signal.aborted) return;
     const removed = [...mentions.allBlocks()].filter(
       (b) => !b.container.isConnected || containers.some((c) => isInside(b.container, c)),
     );
     const live = containers.filter((c) => c.isConnected);
-    const blocks = await extractInSlices({ roots: live, options });
+    const blocks = await extractInSlices({ roots: live, options, signal });
     await apply(blocks, removed);
   }
 
-  const watcher = watchMutations({ root: doc, options, delayMs: MUTATION_DELAY_MS, onDirty: (c) => void rescan(c) });
+  const watcher = watchMutations({ root: doc, options, delayMs: MUTATION_DELAY_MS, onDirty: (c) => void rescan(c), signal });
   for (const root of shadowRoots) watcher.observe(root);
 
   let frame = 0;
@@ -170,7 +182,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     frame = win.requestAnimationFrame(() => {
       frame = 0;
       const p = lastPointer;
-      if (!p || !running) return;
+      if (!p) return;
       if (p.target instanceof Element && env.ignore.has(p.target)) return;
       highlights.ensureRegistered();
       hover.pointerOver(mentionAtPoint({ doc, x: p.clientX, y: p.clientY, mentions, shadowRoots }));
@@ -193,39 +205,38 @@ export function startOverlay(env: OverlayEnv): Overlay {
   const onViewportChange = () => card.reposition();
 
   let registryCheck = 0;
+  let revealTimer = 0;
+  // Timers and caches cannot listen to a signal themselves.
+  signal.addEventListener(
+    'abort',
+    () => {
+      win.clearInterval(registryCheck);
+      win.clearTimeout(revealTimer);
+      if (frame) win.cancelAnimationFrame(frame);
+      current = null;
+      mentions.clear();
+      data.clear();
+    },
+    { once: true },
+  );
   /** Adding a listener twice adds it once, so this also serves to listen again after a rewrite. */
   function listen(): void {
-    doc.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
-    doc.addEventListener('keydown', onKeyDown, { capture: true });
-    win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
-    win.addEventListener('resize', onViewportChange, { passive: true });
+    if (signal.aborted) return;
+    doc.addEventListener('pointermove', onPointerMove, { capture: true, passive: true, signal });
+    doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
+    win.addEventListener('scroll', onViewportChange, { capture: true, passive: true, signal });
+    win.addEventListener('resize', onViewportChange, { passive: true, signal });
     win.clearInterval(registryCheck);
     registryCheck = win.setInterval(() => highlights.ensureRegistered(), REGISTRY_CHECK_MS);
   }
   listen();
-  const rewrite = watchDocumentRewrite({ doc, onRewrite: listen });
+  watchDocumentRewrite({ doc, onRewrite: listen, signal });
 
   const root = doc.body ?? doc.documentElement;
-  const ready = extractInSlices({ roots: [root], options }).then((blocks) => apply(blocks));
+  const ready = extractInSlices({ roots: [root], options, signal }).then((blocks) => apply(blocks));
 
   return {
     ready,
-    stop() {
-      running = false;
-      watcher.stop();
-      rewrite.stop();
-      win.clearInterval(registryCheck);
-      if (frame) win.cancelAnimationFrame(frame);
-      doc.removeEventListener('pointermove', onPointerMove, { capture: true });
-      doc.removeEventListener('keydown', onKeyDown, { capture: true });
-      win.removeEventListener('scroll', onViewportChange, { capture: true });
-      win.removeEventListener('resize', onViewportChange);
-      hover.stop();
-      highlights.clear();
-      mentions.clear();
-      data.clear();
-      card.remove();
-    },
     entityCounts: () => mentions.entityCounts(),
     setAppearance(next) {
       appearance = next;
@@ -236,7 +247,8 @@ export function startOverlay(env: OverlayEnv): Overlay {
       if (!first) return false;
       first.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       highlights.setActive(first.range);
-      win.setTimeout(() => {
+      win.clearTimeout(revealTimer);
+      revealTimer = win.setTimeout(() => {
         if (current !== first) highlights.setActive(current?.range ?? null);
       }, 1500);
       return true;

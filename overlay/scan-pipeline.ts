@@ -23,7 +23,7 @@ function isVisible(block: Block, viewportHeight: number): boolean {
  * of a long page. Measuring is sliced like extraction: on a page of 15,000
  * blocks it took 95 ms in one piece in Firefox.
  */
-async function visibleFirst(blocks: Block[], viewportHeight: number): Promise<Block[]> {
+async function visibleFirst(blocks: Block[], viewportHeight: number, signal: AbortSignal): Promise<Block[]> {
   const seen: Block[] = [];
   const rest: Block[] = [];
   let sliceStart = performance.now();
@@ -31,6 +31,7 @@ async function visibleFirst(blocks: Block[], viewportHeight: number): Promise<Bl
     (isVisible(b, viewportHeight) ? seen : rest).push(b);
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToMain();
+      if (signal.aborted) return [];
       sliceStart = performance.now();
     }
   }
@@ -54,12 +55,17 @@ function batches(blocks: Block[]): Block[][] {
   return out;
 }
 
-/** Extracts blocks under `roots` in slices that never hold the main thread longer than SLICE_MS. */
-export async function extractInSlices({ roots, options }: { roots: Node[]; options: ExtractOptions }): Promise<Block[]> {
+/**
+ * Extracts blocks under `roots` in slices that never hold the main thread
+ * longer than SLICE_MS. Once `signal` aborts no further slice runs, and
+ * nothing is returned.
+ */
+export async function extractInSlices({ roots, options, signal }: { roots: Node[]; options: ExtractOptions; signal: AbortSignal }): Promise<Block[]> {
   const blocks: Block[] = [];
   let sliceStart = performance.now();
   for (const root of roots) {
     for (const block of blocksUnder(root, options)) {
+      if (signal.aborted) return [];
       blocks.push(block);
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToMain();
@@ -67,13 +73,13 @@ export async function extractInSlices({ roots, options }: { roots: Node[]; optio
       }
     }
   }
-  return blocks;
+  return signal.aborted ? [] : blocks;
 }
 
 /**
  * Scans blocks, visible ones first, and applies the results to the page's
- * mentions and highlights batch by batch. `stale` drops blocks that a
- * newer scan replaced or that left the page meanwhile.
+ * mentions and highlights batch by batch. Once `signal` aborts, no further
+ * batch is sent and no answer is applied.
  */
 export async function scanBlocks({
   blocks,
@@ -82,7 +88,7 @@ export async function scanBlocks({
   mentions,
   highlights,
   viewportHeight,
-  isCurrent,
+  signal,
   onChanges,
 }: {
   blocks: Block[];
@@ -91,13 +97,15 @@ export async function scanBlocks({
   mentions: PageMentions;
   highlights: HighlightLayer;
   viewportHeight: number;
-  isCurrent: () => boolean;
+  signal: AbortSignal;
   onChanges: (changes: MentionChanges) => void;
 }): Promise<void> {
+  if (signal.aborted) return;
   if (removed.length > 0) apply(mentions.update(removed.map((block) => ({ block, matches: null }))));
-  for (const batch of batches(await visibleFirst(blocks, viewportHeight))) {
+  for (const batch of batches(await visibleFirst(blocks, viewportHeight, signal))) {
+    if (signal.aborted) return;
     const results = await scanTexts(batch.map((b) => b.text));
-    if (!isCurrent()) return;
+    if (signal.aborted) return;
     apply(mentions.update(batch.map((block, i) => ({ block, matches: results[i] ?? [] }))));
     await yieldToMain();
   }

@@ -4,13 +4,28 @@ import highlightCss from './highlight.css?inline';
  * `::highlight()` rules only style text in the tree that holds them, so the
  * manifest CSS does not reach into shadow roots. Each open shadow root that
  * Factlens reads gets the same rules as an adopted stylesheet: no element is
- * added and no page element is restyled.
+ * added and no page element is restyled. Aborting `signal` takes the sheet
+ * out of every root again, so an overlay started later adds no second copy.
  */
-export function createShadowHighlightStyle() {
+export function createShadowHighlightStyle({ signal }: { signal: AbortSignal }) {
   let sheet: CSSStyleSheet | null = null;
-  const styled = new WeakSet<ShadowRoot>();
+  const styled = new Set<ShadowRoot>();
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const root of styled) {
+        try {
+          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+        } catch {
+          // As below: a root that refused the sheet holds nothing to take out.
+        }
+      }
+      styled.clear();
+    },
+    { once: true },
+  );
   return (root: ShadowRoot): void => {
-    if (styled.has(root)) return;
+    if (styled.has(root) || signal.aborted) return;
     styled.add(root);
     try {
       if (!sheet) {

@@ -25,7 +25,12 @@ export default defineContentScript({
     clearPredecessor({ doc: document, cardHost: CARD_HOST, highlightNames: [...Object.values(HIGHLIGHT_NAMES), ACTIVE_HIGHLIGHT] });
     const request = quietWhenOrphaned({ ctx, request: sendRequest });
     const ignore = new Set<Element>();
-    let overlay: Overlay | null = null;
+    /** The running overlay, and the controller whose abort takes it down. */
+    let running: { overlay: Overlay; controller: AbortController } | null = null;
+    const stopOverlay = () => {
+      running?.controller.abort();
+      running = null;
+    };
 
     const mountCard = async () => {
       const ui = await createShadowRootUi(ctx, {
@@ -55,35 +60,41 @@ export default defineContentScript({
         request({ type: 'getAppearance' }),
       ]);
       if (ctx.isInvalid) return;
-      if (settings.enabled && !overlay) {
-        overlay = startOverlay({
-          doc: document,
-          request,
-          mountCard,
-          ignore,
-          extensionUrl: (path) => browser.runtime.getURL(path as '/'),
-        });
-      } else if (!settings.enabled && overlay) {
-        overlay.stop();
-        overlay = null;
+      if (settings.enabled && !running) {
+        const controller = new AbortController();
+        // When the extension is reloaded or updated, this script is orphaned:
+        // ctx.signal aborts, and the overlay leaves the page as it was for the
+        // new script to take over.
+        const signal = AbortSignal.any([controller.signal, ctx.signal]);
+        running = {
+          controller,
+          overlay: startOverlay({
+            doc: document,
+            request,
+            mountCard,
+            ignore,
+            extensionUrl: (path) => browser.runtime.getURL(path as '/'),
+            signal,
+          }),
+        };
+      } else if (!settings.enabled && running) {
+        stopOverlay();
       }
-      overlay?.setAppearance(appearance);
+      running?.overlay.setAppearance(appearance);
     }
 
     function answer(message: TabRequest): PageInfo | boolean {
+      const overlay = running?.overlay;
       if (message.type === 'revealEntity') return overlay?.reveal(message.key) ?? false;
       const counts = overlay?.entityCounts() ?? new Map<string, number>();
-      return { host: location.host, active: overlay !== null, entities: [...counts].map(([key, count]) => ({ key, count })) };
+      return { host: location.host, active: overlay !== undefined, entities: [...counts].map(([key, count]) => ({ key, count })) };
     }
 
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
       if (ctx.isInvalid) return;
       const broadcast = parseBroadcast(message);
       if (broadcast) {
-        if (broadcast.type === 'datasetsChanged' && overlay) {
-          overlay.stop();
-          overlay = null;
-        }
+        if (broadcast.type === 'datasetsChanged') stopOverlay();
         void sync().catch(() => {});
         return;
       }
@@ -92,13 +103,6 @@ export default defineContentScript({
       if (!asked || window !== window.top) return;
       sendResponse(answer(asked));
     });
-    // When the extension is reloaded or updated, this script is orphaned: it
-    // must go quiet, leaving the page as it was, and let the new one take over.
-    ctx.onInvalidated(() => {
-      overlay?.stop();
-      overlay = null;
-    });
-
     await sync().catch(() => {});
   },
 });

@@ -29,8 +29,9 @@ function Viewer({ target }: { target: ViewerTarget }) {
       mark.scrollIntoView({ block: 'center' });
       mark.focus({ preventScroll: true });
     }
-    const overlay = startViewerOverlay();
-    return () => overlay.stop();
+    const controller = new AbortController();
+    startViewerOverlay({ signal: controller.signal });
+    return () => controller.abort();
   }, [source]);
 
   if (state.status === 'loading') return <p class="status">Loading the source…</p>;

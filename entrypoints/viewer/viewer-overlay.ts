@@ -4,12 +4,16 @@ import { request } from '../../utils/messaging';
 import '../../overlay/highlight.css';
 import { startOverlay, type Overlay } from '../../overlay/overlay';
 
-/** The same overlay as on web pages: every dataset mention in the article, highlighted, with hover cards. */
-export function startViewerOverlay(): Overlay {
+/**
+ * The same overlay as on web pages: every dataset mention in the article,
+ * highlighted, with hover cards, until `signal` aborts.
+ */
+export function startViewerOverlay({ signal }: { signal: AbortSignal }): Overlay {
   const ignore = new Set<Element>();
   const overlay = startOverlay({
     doc: document,
     request,
+    signal,
     ignore,
     mountCard: async () => {
       const mount = await mountCardInShadow({ doc: document });

@@ -12,9 +12,15 @@ describe('hover intent', () => {
   function intent() {
     const opened: Mention[] = [];
     let closes = 0;
+    const controller = new AbortController();
     // As the overlay does: closing the card tells the intent it closed.
-    const hover = createHoverIntent({ delayMs: () => 300, open: (m) => opened.push(m), close: () => (closes++, hover.closedNow()) });
-    return { hover, opened, closes: () => closes };
+    const hover = createHoverIntent({
+      delayMs: () => 300,
+      open: (m) => opened.push(m),
+      close: () => (closes++, hover.closedNow()),
+      signal: controller.signal,
+    });
+    return { hover, opened, closes: () => closes, abort: () => controller.abort() };
   }
 
   it('opens the card after the pointer rests on a mention', () => {
@@ -36,5 +42,21 @@ describe('hover intent', () => {
     vi.advanceTimersByTime(1000);
     expect(closes()).toBe(1);
     expect(opened).toEqual([a, b]);
+  });
+
+  it('neither opens nor closes a card once its signal aborts', () => {
+    const { hover, opened, closes, abort } = intent();
+    hover.pointerOver(a);
+    vi.advanceTimersByTime(300);
+    hover.pointerOver(b);
+    abort();
+    expect(vi.getTimerCount()).toBe(0);
+    hover.pointerOver(a);
+    hover.pointerOver(b);
+    hover.pointerInCard(false);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(1000);
+    expect(opened).toEqual([a]);
+    expect(closes()).toBe(0);
   });
 });
