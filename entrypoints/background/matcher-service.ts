@@ -1,4 +1,4 @@
-import { buildDictionary, scanCandidates, type Dictionary, type Pattern } from '../../src/matcher';
+import { buildDictionary, scanCandidates, withKeys, type Dictionary, type Pattern } from '../../src/matcher';
 import type { EntityKey, TextMatch } from '../../src/messages/protocol';
 import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
@@ -52,12 +52,7 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
   }
 
   function toTextMatches({ dictionary, keys }: Compiled, text: string): TextMatch[] {
-    const key = (entity: number) => keys[entity]!;
-    return scanCandidates({ dictionary, text }).map(({ fallbacks, ...m }) => ({
-      ...m,
-      entities: m.entities.map(key),
-      ...(fallbacks && { fallbacks: fallbacks.map((f) => ({ ...f, entities: f.entities.map(key) })) }),
-    }));
+    return withKeys(scanCandidates({ dictionary, text }), (entity) => keys[entity]!);
   }
 
   async function current(): Promise<Compiled> {

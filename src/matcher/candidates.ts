@@ -41,6 +41,15 @@ export function scanCandidates({ dictionary, text }: { dictionary: Dictionary; t
   return candidates;
 }
 
+/** The same matches with each entity index replaced, as the background names entities by key. */
+export function withKeys<K>(candidates: readonly CandidateMatch<number>[], key: (entity: number) => K): CandidateMatch<K>[] {
+  return candidates.map(({ fallbacks, ...m }) => ({
+    ...m,
+    entities: m.entities.map(key),
+    ...(fallbacks && { fallbacks: fallbacks.map((f) => ({ ...f, entities: f.entities.map(key) })) }),
+  }));
+}
+
 /**
  * One article (or any text read as a whole page), resolved: the compiler's
  * path, with "named" taken over the text itself.

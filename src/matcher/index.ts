@@ -1,3 +1,3 @@
 export { buildDictionary, type Dictionary, type Pattern } from './dictionary';
 export { scan, type ContextualFilter, type Match } from './scan';
-export { scanCandidates, scanPage } from './candidates';
+export { scanCandidates, scanPage, withKeys } from './candidates';

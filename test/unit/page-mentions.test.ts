@@ -3,21 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blocksUnder } from '../../overlay/extract';
 import { PageMentions } from '../../overlay/page-mentions';
 import type { TextMatch } from '../../src/messages/protocol';
-
-// happy-dom has no StaticRange; real browsers do, and the browser tests use theirs.
-globalThis.StaticRange ??= class {
-  readonly startContainer: Node;
-  readonly startOffset: number;
-  readonly endContainer: Node;
-  readonly endOffset: number;
-  readonly collapsed = false;
-  constructor(init: StaticRangeInit) {
-    this.startContainer = init.startContainer;
-    this.startOffset = init.startOffset;
-    this.endContainer = init.endContainer;
-    this.endOffset = init.endOffset;
-  }
-} as unknown as typeof StaticRange;
+import './support/static-range';
 
 const MA = 'd/jack-ma';
 const ALI = 'd/alibaba';
