@@ -1,3 +1,4 @@
+import { namedBy, resolveMatches } from '../src/matcher/resolve';
 import type { EntityKey, TextMatch } from '../src/messages/protocol';
 import { positionIn, type Block } from './extract';
 
@@ -27,10 +28,10 @@ function rangeOf(block: Block, start: number, end: number): StaticRange {
 }
 
 /**
- * Every block's matches and the mentions they make. Owns the page-wide
- * contextual rule: a contextual candidate ("Ma") stays only while some block
- * names the same entity by a full alias, so adding or removing text anywhere
- * can show or hide contextual mentions everywhere.
+ * Every block's matches and the mentions they make. Keeps page-wide counts of
+ * the entities named in full, so that adding or removing text anywhere can
+ * show or hide contextual mentions ("Ma") everywhere; what each block shows
+ * is decided by the one contextual rule, resolveMatches.
  */
 export class PageMentions {
   private readonly blocks = new Map<Block, BlockState>();
@@ -64,11 +65,7 @@ export class PageMentions {
   }
 
   private count(matches: TextMatch[], delta: number): void {
-    for (const m of matches) {
-      m.entities.forEach((key, i) => {
-        if (!m.contextual[i]) this.named.set(key, (this.named.get(key) ?? 0) + delta);
-      });
-    }
+    for (const key of namedBy(matches)) this.named.set(key, (this.named.get(key) ?? 0) + delta);
   }
 
   private rebuild(block: Block, result: MentionChanges): void {
@@ -76,17 +73,16 @@ export class PageMentions {
     if (!state) return;
     const kept: Mention[] = [];
     const previous = new Map(state.mentions.map((m) => [`${m.start}:${m.end}:${m.entities.join()}`, m]));
-    for (const m of state.matches) {
-      const entities = m.entities.filter((key, i) => !m.contextual[i] || (this.named.get(key) ?? 0) > 0);
-      if (entities.length === 0) continue;
-      const id = `${m.start}:${m.end}:${entities.join()}`;
+    const isNamed = (key: EntityKey) => (this.named.get(key) ?? 0) > 0;
+    for (const { start, end, entities } of resolveMatches({ candidates: state.matches, isNamed })) {
+      const id = `${start}:${end}:${entities.join()}`;
       const same = previous.get(id);
       if (same) {
         previous.delete(id);
         kept.push(same);
         continue;
       }
-      const mention: Mention = { block, start: m.start, end: m.end, entities, range: rangeOf(block, m.start, m.end) };
+      const mention: Mention = { block, start, end, entities, range: rangeOf(block, start, end) };
       kept.push(mention);
       result.added.push(mention);
       this.index(mention, 1);

@@ -1,4 +1,4 @@
-import { buildDictionary, scan, type Dictionary, type Pattern } from '../../src/matcher';
+import { buildDictionary, scanCandidates, withKeys, type Dictionary, type Pattern } from '../../src/matcher';
 import type { EntityKey, TextMatch } from '../../src/messages/protocol';
 import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
@@ -52,16 +52,7 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
   }
 
   function toTextMatches({ dictionary, keys }: Compiled, text: string): TextMatch[] {
-    return scan({ dictionary, text }).map((m) => {
-      const byKey = new Map<EntityKey, boolean>();
-      for (const p of m.patterns) {
-        const key = keys[dictionary.entity[p]!]!;
-        const contextual = dictionary.contextual[p] === 1;
-        // A full alias of the same entity in the same place outranks a contextual one.
-        byKey.set(key, (byKey.get(key) ?? true) && contextual);
-      }
-      return { start: m.start, end: m.end, entities: [...byKey.keys()], contextual: [...byKey.values()] };
-    });
+    return withKeys(scanCandidates({ dictionary, text }), (entity) => keys[entity]!);
   }
 
   async function current(): Promise<Compiled> {

@@ -1,5 +1,5 @@
 import { buildDictionary } from '../matcher/dictionary';
-import { scanPage } from '../matcher/resolve';
+import { scanPage } from '../matcher/candidates';
 import { sentenceAround } from '../text/sentences';
 import { patternsFromEntities } from './patterns';
 import type { Entity, Mention, Source } from './schema';
@@ -21,8 +21,7 @@ export function deriveMentions({
     const matches = scanPage({ dictionary, text: source.text });
     for (const match of matches) {
       const sentence = sentenceAround({ text: source.text, start: match.start, end: match.end });
-      const found = new Set(match.patterns.map((p) => dictionary.entity[p]!));
-      for (const e of found) {
+      for (const e of match.entities) {
         mentions[e]!.push({
           source: source.id,
           start: match.start,

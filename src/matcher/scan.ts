@@ -47,7 +47,7 @@ function contextualHolds(d: Dictionary, pattern: number, text: string, start: nu
   return true;
 }
 
-/** Which entities' contextual aliases may match at all; see resolve.ts. */
+/** Which entities' contextual aliases may match at all; see candidates.ts. */
 export type ContextualFilter = (entity: number) => boolean;
 
 function acceptedPatterns(

@@ -2,6 +2,7 @@ import { entitySchema, sourceSchema, type Dataset, type Entity, type EntityType,
 import { z } from '../dataset/z';
 import { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
 import { CARD_DELAY, IMPORT_CHUNK, MAX_QUERY_LENGTH, MAX_SCAN_CHARS } from '../limits';
+import type { CandidateMatch } from '../matcher/resolve';
 import type { EntityKey } from './entity-key';
 
 export { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
@@ -98,19 +99,18 @@ export type SourceRecord = Source & { dataset: string };
 export type SourceInfo = Omit<SourceRecord, 'text'>;
 
 
-/** One name found in one text: [start, end) in that text, and every entity it may be. */
-export interface TextMatch {
-  start: number;
-  end: number;
-  entities: EntityKey[];
-  /** Parallel to entities: whether that entity matched only by a contextual alias. */
-  contextual: boolean[];
-}
+/**
+ * One name found in one text: [start, end) in that text, every entity it may
+ * be, which of them only by a contextual alias, and for a contextual-only
+ * match the full names beneath it (see src/matcher/resolve.ts).
+ */
+export type TextMatch = CandidateMatch<EntityKey>;
 
 /**
  * Matches of a scan, one list per text sent. A contextual candidate is
- * returned whenever its local rules hold; the caller keeps it only if the
- * whole page names the same entity in full (see src/matcher/resolve.ts).
+ * returned whenever its local rules hold; the page decides with
+ * resolveMatches (src/matcher/resolve.ts) whether the whole page names the
+ * same entity in full, and what shows in its place if not.
  */
 export interface ScanResult {
   matches: TextMatch[][];
