@@ -10,7 +10,7 @@ import { seededRandom } from '../scripts/lib/synthetic-dataset';
 import { startStaticServer, type StaticServer } from '../scripts/lib/static-server';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const REAL_PAGES_DIR = resolve(ROOT, '../shared/real-pages');
+export const REAL_PAGES_DIR = resolve(ROOT, 'test/fixtures/real-pages');
 export const FIXTURES_DIR = resolve(ROOT, 'test/browser/fixtures');
 export const REAL_PAGES = ['guardian-1.html', 'yahoo-2.html', 'wikipedia-2.html', 'nytimes-2.html'];
 export const NEWS_PAGE = 'generated-news.html';
