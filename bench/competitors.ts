@@ -7,9 +7,9 @@ import AhoCorasickOld from 'ahocorasick';
 import ModernAhoCorasick from 'modern-ahocorasick';
 import FastAhoCorasick from 'modern-ahocorasick/fast';
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../src/matcher';
+import { charClass, CJK } from '../src/text/fold';
 import type { Span } from './agree';
 import { isHanName } from './texts';
-import { CJK, charClass } from '../src/text/fold';
 
 export interface Competitor<T = unknown> {
   name: string;

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Dataset } from '../src/dataset/schema';
-import { seededRandom } from '../scripts/lib/synthetic-dataset';
 import { startStaticServer, type StaticServer } from '../scripts/lib/static-server';
+import { seededRandom } from '../scripts/lib/synthetic-dataset';
+import type { Dataset } from '../src/dataset/schema';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const REAL_PAGES_DIR = resolve(ROOT, 'test/fixtures/real-pages');
@@ -62,7 +62,7 @@ export function generatedNewsPage(names: readonly string[], { targetBytes = 5_00
         s = `${pick(names)} said ${s}`;
         mentions++;
       }
-      sentences.push(s[0]!.toUpperCase() + s.slice(1) + '.');
+      sentences.push(`${s[0]!.toUpperCase() + s.slice(1)  }.`);
     }
     const p = `<p>${sentences.join(' ')}</p>`;
     parts.push(p);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { CARD_DELAY } from '../../src/limits';
 import type { Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
-import { CARD_DELAY } from '../../src/limits';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
 

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DatasetInfo } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
-import { exportDataset } from './export-file';
-import { ImportDataset } from './ImportDataset';
-import { countOf, formatCount } from './import-file';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
+import { exportDataset } from './export-file';
+import { countOf, formatCount } from './import-file';
+import { ImportDataset } from './ImportDataset';
 
 type Notice = { kind: 'status' | 'error'; message: string } | null;
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SiteRule } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
-import { parseHostInput } from './host-input';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
+import { parseHostInput } from './host-input';
 
 /** The sites Factlens is turned off on, and a form to turn it off on another. */
 export function SitesSection() {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_QUERY_LENGTH } from '../../src/limits';
 import type { SearchHit } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
-import { MAX_QUERY_LENGTH } from '../../src/limits';
 
 export type SearchState =
   | { status: 'idle'; hits: readonly SearchHit[] }

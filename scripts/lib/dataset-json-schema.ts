@@ -1,6 +1,6 @@
-import { isPartialDate } from '../../src/dates/partial-date';
 import { DATASET_FORMAT, datasetSchema } from '../../src/dataset/schema';
 import { z } from '../../src/dataset/z';
+import { isPartialDate } from '../../src/dates/partial-date';
 
 /**
  * A stable identifier, not a download address: the schema ships as

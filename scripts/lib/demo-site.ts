@@ -1,5 +1,5 @@
-import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 import type { Source } from '../../src/dataset/schema';
+import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 
 /**
  * "The Demo Gazette": a small news site built from a dataset's sources, for

@@ -1,5 +1,5 @@
 import { isPartialDate } from '../dates/partial-date';
-import { CJK, WORD, charClass, foldText } from '../text/fold';
+import { charClass, CJK, foldText, WORD } from '../text/fold';
 import { z } from './z';
 
 /**

@@ -1,3 +1,3 @@
 export { buildDictionary, type Dictionary, type Pattern } from './dictionary';
-export { scan, type ContextualFilter, type Match } from './scan';
 export { contextualConfirmed, namedEntities, scanPage } from './resolve';
+export { scan, type ContextualFilter, type Match } from './scan';

@@ -1,6 +1,6 @@
-import { CJK, IGNORED, SPACE, WORD, charClass, classTable, foldTable, foldTextKeepCase, isCapital } from '../text/fold';
+import { charClass, CJK, classTable, foldTable, foldTextKeepCase, IGNORED, isCapital, SPACE, WORD } from '../text/fold';
 import { childOf, type Dictionary } from './dictionary';
-import { PAIR_HASH, TRIPLE_HASH, startMayMatch } from './start-filter';
+import { PAIR_HASH, startMayMatch, TRIPLE_HASH } from './start-filter';
 
 /** A name found in text: [start, end) in the original text's UTF-16 offsets. */
 export interface Match {

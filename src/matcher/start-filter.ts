@@ -1,4 +1,4 @@
-import { IGNORED, SPACE, charClass, classTable, foldTable } from '../text/fold';
+import { charClass, classTable, foldTable, IGNORED, SPACE } from '../text/fold';
 
 /**
  * Filters that reject most word starts before the trie is touched.

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileDataset } from '../../scripts/lib/compile';
+import { parse } from 'yaml';
 import bundled from '../../assets/dataset.json';
+import { compileDataset } from '../../scripts/lib/compile';
 import type { Dataset } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
 import { foldText } from '../../src/text/fold';
