@@ -9,9 +9,9 @@ import { startStaticServer, type StaticServer } from '../scripts/lib/static-serv
 import { seededRandom } from '../scripts/lib/synthetic-dataset';
 import type { Dataset } from '../src/dataset/schema';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..');
 export const REAL_PAGES_DIR = resolve(ROOT, 'test/fixtures/real-pages');
-export const FIXTURES_DIR = resolve(ROOT, 'test/browser/fixtures');
+const FIXTURES_DIR = resolve(ROOT, 'test/browser/fixtures');
 export const REAL_PAGES = ['guardian-1.html', 'yahoo-2.html', 'wikipedia-2.html', 'nytimes-2.html'];
 export const NEWS_PAGE = 'generated-news.html';
 
@@ -19,7 +19,7 @@ export const NEWS_PAGE = 'generated-news.html';
  * Page scripts and off-host loads blocked, as in test/browser/real-pages.test.ts:
  * the DOM is the parsed HTML, so any difference between loads is Factlens's.
  */
-export const NO_PAGE_SCRIPTS = { 'content-security-policy': "default-src 'self' data: 'unsafe-inline'; script-src 'none'" };
+const NO_PAGE_SCRIPTS = { 'content-security-policy': "default-src 'self' data: 'unsafe-inline'; script-src 'none'" };
 
 /** Full names (never contextual short forms) of the bundled dataset's people and organizations. */
 export function bundledNames(): string[] {

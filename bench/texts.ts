@@ -14,7 +14,7 @@ import type { Entity } from '../src/dataset/schema';
 import type { Pattern } from '../src/matcher';
 import { charClass, CJK } from '../src/text/fold';
 
-export const TEXT_BYTES = 1_000_000;
+const TEXT_BYTES = 1_000_000;
 /** One inserted name per this many characters on average (English); Chinese uses a third of it. */
 const MENTION_EVERY = 400;
 

@@ -73,7 +73,7 @@ function acceptedPatterns(
 }
 
 /** The longest valid match that starts at `start`, whose first unit led to `node`. */
-export function longestAt(
+function longestAt(
   d: Dictionary,
   text: string,
   start: number,
@@ -135,13 +135,6 @@ export function longestAt(
   }
   if (bestEnd < 0) return null;
   return { start, end: bestEnd, patterns: bestPatterns ?? [bestPattern] };
-}
-
-/** The longest valid match at a word start `start` whose first folded unit is `first`, or null. */
-function matchAt(d: Dictionary, text: string, start: number, first: number, firstClass: number, allowContextual: ContextualFilter | undefined): Match | null {
-  const node = d.rootTable[first]!;
-  if (node === 0 || !startMayMatch(d, text, start, first)) return null;
-  return longestAt(d, text, start, node, firstClass, allowContextual);
 }
 
 /**

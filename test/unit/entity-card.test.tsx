@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { EntityCard, type EntityCardProps, type SourceLink } from '../../components/card/EntityCard';
 import { excerptItems, excerptSegments } from '../../components/card/excerpt-text';
-import type { Dataset, Entity } from '../../src/dataset/schema';
+import type { Dataset } from '../../src/dataset/schema';
 import { entityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
 
 const dataset = bundled as Dataset;
