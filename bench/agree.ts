@@ -9,7 +9,7 @@
  * - then leftmost-longest, never overlapping.
  * Competitors see the folded text, which has the same offsets as the original.
  */
-import { CJK, WORD, charClass } from '../src/text/fold';
+import { charClass, CJK, WORD } from '../src/text/fold';
 
 export interface Span {
   start: number;

@@ -7,9 +7,9 @@ import AhoCorasickOld from 'ahocorasick';
 import ModernAhoCorasick from 'modern-ahocorasick';
 import FastAhoCorasick from 'modern-ahocorasick/fast';
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../src/matcher';
+import { charClass, CJK } from '../src/text/fold';
 import type { Span } from './agree';
 import { isHanName } from './texts';
-import { CJK, charClass } from '../src/text/fold';
 
 export interface Competitor<T = unknown> {
   name: string;
@@ -107,7 +107,7 @@ export const REGEXP_MAX_PATTERNS = 20_000;
 
 /** Competitors for a dictionary; naive indexOf only at the bundled size, the RegExp only up to REGEXP_MAX_PATTERNS. */
 export function competitorsFor({ bundled, patterns }: { bundled: boolean; patterns: number }): Competitor[] {
-  const list: Competitor<any>[] = [ours, modern, modernFast, old];
+  const list = [ours, modern, modernFast, old] as Competitor[];
   if (patterns <= REGEXP_MAX_PATTERNS) list.push(regexp);
   if (bundled) list.push(naive);
   return list;

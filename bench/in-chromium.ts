@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import type { Pattern } from '../src/matcher';
+import type * as Matcher from '../src/matcher';
+import type { Dictionary, Pattern } from '../src/matcher';
 import type { BenchText } from './texts';
 
 export interface ChromiumResult {
@@ -15,6 +16,13 @@ export interface ChromiumResult {
   coldBuildMs: number;
   buildMs: number;
   texts: { label: string; mbps: number; runs: number; matches: number }[];
+}
+
+/** What the page's global scope holds: the bundle's IIFE global, and what the steps below leave for each other. */
+interface BenchGlobals {
+  FactlensMatcher: typeof Matcher;
+  benchPatterns: Pattern[];
+  benchDictionary: Dictionary;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -39,14 +47,14 @@ export async function runInChromium({ patterns, texts, runs = 7 }: { patterns: r
     const page = await browser.newPage();
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     await page.evaluate((p) => {
-      (globalThis as any).benchPatterns = p;
+      (globalThis as unknown as BenchGlobals).benchPatterns = p;
     }, patterns as Pattern[]);
     const builds = await page.evaluate((n) => {
-      const m = (globalThis as any).FactlensMatcher;
+      const g = globalThis as unknown as BenchGlobals;
       const times: number[] = [];
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();
-        (globalThis as any).benchDictionary = m.buildDictionary({ patterns: (globalThis as any).benchPatterns });
+        g.benchDictionary = g.FactlensMatcher.buildDictionary({ patterns: g.benchPatterns });
         times.push(performance.now() - t0);
       }
       return times;
@@ -55,8 +63,7 @@ export async function runInChromium({ patterns, texts, runs = 7 }: { patterns: r
     for (const text of texts) {
       const { times, matches } = await page.evaluate(
         (t, n) => {
-          const m = (globalThis as any).FactlensMatcher;
-          const dictionary = (globalThis as any).benchDictionary;
+          const { FactlensMatcher: m, benchDictionary: dictionary } = globalThis as unknown as BenchGlobals;
           const out: number[] = [];
           let matches = 0;
           for (let i = 0; i < n; i++) {

@@ -9,8 +9,8 @@ import { resolve } from 'node:path';
 import { foldText } from '../src/text/fold';
 import { compareSpans, selectLeftmostLongest, type Agreement, type Span } from './agree';
 import { competitorsFor, mixedScript, ours, REGEXP_MAX_PATTERNS, type Competitor } from './competitors';
-import { scanFloor } from './scan-floor';
 import { runInChromium, type ChromiumResult } from './in-chromium';
+import { scanFloor } from './scan-floor';
 import { dictionaries, textsFor, type BenchText, type DictionaryInput } from './texts';
 
 const RUNS = 7;

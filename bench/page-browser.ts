@@ -64,7 +64,7 @@ export interface ProbeResult {
 }
 export const readProbe = (page: Page) => page.evaluate('window.__flBench') as Promise<ProbeResult>;
 
-export const highlightCount = (page: Page) =>
+const highlightCount = (page: Page) =>
   page.evaluate(`CSS.highlights.get('factlens-mention')?.size ?? 0`).catch(() => -1) as Promise<number>;
 
 /** Waits until the highlight count has not changed for `stableMs`; returns it. */

@@ -4,8 +4,8 @@
  * turned off), alternating, in the same browser.
  */
 import type { Browser } from 'puppeteer-core';
+import { mainThread, max, median, minus, PROBE, readProbe, settle, until, type MainThread } from './page-browser';
 import { tracedLoad, type TraceSummary } from './page-trace';
-import { PROBE, mainThread, max, median, minus, readProbe, settle, until, type MainThread } from './page-browser';
 
 export interface LoadSample {
   main: MainThread;

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Dataset } from '../src/dataset/schema';
-import { seededRandom } from '../scripts/lib/synthetic-dataset';
 import { startStaticServer, type StaticServer } from '../scripts/lib/static-server';
+import { seededRandom } from '../scripts/lib/synthetic-dataset';
+import type { Dataset } from '../src/dataset/schema';
 
-export const ROOT = resolve(import.meta.dirname, '..');
-export const REAL_PAGES_DIR = resolve(ROOT, '../shared/real-pages');
-export const FIXTURES_DIR = resolve(ROOT, 'test/browser/fixtures');
+const ROOT = resolve(import.meta.dirname, '..');
+export const REAL_PAGES_DIR = resolve(ROOT, 'test/fixtures/real-pages');
+const FIXTURES_DIR = resolve(ROOT, 'test/browser/fixtures');
 export const REAL_PAGES = ['guardian-1.html', 'yahoo-2.html', 'wikipedia-2.html', 'nytimes-2.html'];
 export const NEWS_PAGE = 'generated-news.html';
 
@@ -19,7 +19,7 @@ export const NEWS_PAGE = 'generated-news.html';
  * Page scripts and off-host loads blocked, as in test/browser/real-pages.test.ts:
  * the DOM is the parsed HTML, so any difference between loads is Factlens's.
  */
-export const NO_PAGE_SCRIPTS = { 'content-security-policy': "default-src 'self' data: 'unsafe-inline'; script-src 'none'" };
+const NO_PAGE_SCRIPTS = { 'content-security-policy': "default-src 'self' data: 'unsafe-inline'; script-src 'none'" };
 
 /** Full names (never contextual short forms) of the bundled dataset's people and organizations. */
 export function bundledNames(): string[] {
@@ -62,7 +62,7 @@ export function generatedNewsPage(names: readonly string[], { targetBytes = 5_00
         s = `${pick(names)} said ${s}`;
         mentions++;
       }
-      sentences.push(s[0]!.toUpperCase() + s.slice(1) + '.');
+      sentences.push(`${s[0]!.toUpperCase() + s.slice(1)  }.`);
     }
     const p = `<p>${sentences.join(' ')}</p>`;
     parts.push(p);

@@ -3,7 +3,7 @@
  * paragraphs, seeding on install, importing 100,000 entities, popup search.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { mainThread, max, median, minus, send, settle, sleep, timeMessages, until } from './page-browser';
+import { mainThread, max, median, minus, settle, sleep, timeMessages, until } from './page-browser';
 
 /** Pointer rest on a mention → card frame visible, minus the deliberate delay (`delayMs`); `runs` times. */
 export async function cardLatency(browser: Browser, url: string, mention: string, delayMs: number, runs = 5): Promise<number[]> {
@@ -204,4 +204,3 @@ export async function scanProbe(extensionPage: Page, text: string, runs = 7): Pr
 }
 
 export const summary = (xs: readonly number[]) => ({ median: median(xs), max: max(xs), n: xs.length });
-export { send };

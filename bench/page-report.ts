@@ -37,7 +37,7 @@ function costTable(rows: PageCost[]): string[] {
 }
 
 /** The longest main-thread task in which the content script ran (trace attribution), over all pages. */
-export function attributableLongTask(rows: PageCost[]): number {
+function attributableLongTask(rows: PageCost[]): number {
   return Math.max(0, ...rows.map((r) => r.trace.longestExtensionTask));
 }
 

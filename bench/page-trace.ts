@@ -45,7 +45,7 @@ export async function tracedLoad(browser: Browser, url: string): Promise<TraceSu
   return summarise(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
 }
 
-export function summarise(events: TraceEvent[]): TraceSummary {
+function summarise(events: TraceEvent[]): TraceSummary {
   const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const tasksBy = new Map<string, TraceEvent[]>();
   for (const e of events) {

@@ -7,12 +7,12 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension, firstInstallPage } from '../scripts/lib/launch-browser';
+import { firstInstallPage, launchWithExtension } from '../scripts/lib/launch-browser';
 import { syntheticDataset } from '../scripts/lib/synthetic-dataset';
-import { measureLoad, measurePage, type LoadSample, type PageCost } from './page-cost';
-import { NEWS_PAGE, REAL_PAGES, REAL_PAGES_DIR, bundledNames, closeServers, generatedNewsPage, startServers, type Servers } from './page-fixtures';
-import { cardLatency, importDataset, popupSearch, rescanCost, scanProbe, seedingReady, summary } from './page-interaction';
 import { send, setSiteEnabled } from './page-browser';
+import { measureLoad, measurePage, type LoadSample, type PageCost } from './page-cost';
+import { bundledNames, closeServers, generatedNewsPage, NEWS_PAGE, REAL_PAGES, REAL_PAGES_DIR, startServers, type Servers } from './page-fixtures';
+import { cardLatency, importDataset, popupSearch, rescanCost, scanProbe, seedingReady, summary } from './page-interaction';
 import { renderMarkdown, type PageBenchResult } from './page-report';
 
 const OUT = resolve(import.meta.dirname, 'out');

@@ -6,7 +6,7 @@
  */
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../src/matcher';
 import { PAIR_HASH, startMayMatch, tripleBit } from '../src/matcher/start-filter';
-import { CJK, IGNORED, SPACE, WORD, charClass, classTable, foldTable, foldText } from '../src/text/fold';
+import { charClass, CJK, classTable, foldTable, foldText, IGNORED, SPACE, WORD } from '../src/text/fold';
 
 export interface ScanFloor {
   /** ms per run, medians */

@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { seededRandom, syntheticEntities } from '../scripts/lib/synthetic-dataset';
 import { patternsFromEntities } from '../src/dataset/patterns';
 import type { Entity } from '../src/dataset/schema';
 import type { Pattern } from '../src/matcher';
-import { CJK, charClass } from '../src/text/fold';
-import { seededRandom, syntheticEntities } from '../scripts/lib/synthetic-dataset';
+import { charClass, CJK } from '../src/text/fold';
 
-export const TEXT_BYTES = 1_000_000;
+const TEXT_BYTES = 1_000_000;
 /** One inserted name per this many characters on average (English); Chinese uses a third of it. */
 const MENTION_EVERY = 400;
 

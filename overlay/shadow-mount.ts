@@ -1,5 +1,5 @@
-import frameCss from './card-frame.css?inline';
 import cardCss from '../components/card/card.css?inline';
+import frameCss from './card-frame.css?inline';
 
 /**
  * A shadow root for the card on Factlens's own pages (the source viewer),

@@ -2,7 +2,7 @@
  * npm run data: compiles data/ (YAML and source texts) into
  * assets/dataset.json, the bundled dataset in the public format.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';

@@ -1,6 +1,6 @@
 import type { Evidence } from '../../src/dataset/schema';
-import type { EntityRecord } from '../../src/messages/protocol';
 import { roleTimeline } from '../../src/format/role-timeline';
+import type { EntityRecord } from '../../src/messages/protocol';
 import { citeName, findSource, organizationName } from './cite';
 import { InferredMark } from './InferredMark';
 import { SectionTitle, type HeadingLevel } from './SectionTitle';

@@ -1,4 +1,4 @@
-import { CONTENT_SCRIPT_REQUESTS, requestSchema, type Request, type Response, type RequestType } from '../../src/messages/protocol';
+import { CONTENT_SCRIPT_REQUESTS, requestSchema, type Request, type RequestType, type Response } from '../../src/messages/protocol';
 import type { createHandlers, RequestContext } from './handlers';
 
 /** Who sent a message, as far as the browser vouches for it. */

@@ -2,14 +2,14 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '../../components/card/card.css?inline';
+import frameCss from '../../overlay/card-frame.css?inline';
+import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from '../../overlay/highlight-layer';
+import { startOverlay, type Overlay } from '../../overlay/overlay';
 import { parseBroadcast, parseTabRequest, type TabRequest } from '../../src/messages/page-messages';
 import type { PageInfo } from '../../src/messages/protocol';
 import { request as sendRequest } from '../../utils/messaging';
-import frameCss from '../../overlay/card-frame.css?inline';
-import { clearPredecessor, quietWhenOrphaned } from './context-lost';
-import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from '../../overlay/highlight-layer';
 import '../../overlay/highlight.css';
-import { startOverlay, type Overlay } from '../../overlay/overlay';
+import { clearPredecessor, quietWhenOrphaned } from './context-lost';
 
 /** The one element Factlens adds to a page: the card's shadow host. */
 const CARD_HOST = 'factlens-card';

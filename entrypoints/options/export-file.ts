@@ -33,6 +33,8 @@ export async function collectDataset(id: string, request: RequestFn): Promise<Da
 
 /** `<id>-<version>.json`, with characters that file systems refuse replaced. */
 export function exportFileName(dataset: Pick<Dataset, 'id' | 'version'>): string {
+  // Control characters are among those file systems refuse.
+  // eslint-disable-next-line no-control-regex
   return `${dataset.id}-${dataset.version}.json`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-');
 }
 

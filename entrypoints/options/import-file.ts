@@ -1,9 +1,9 @@
 import type { Problem } from '../../src/dataset/problem';
 import type { Dataset, Entity, Source } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
-import { errorMessage } from '../../utils/request-error';
 import { BUNDLED_ID, IMPORT_CHUNK, MAX_CHUNK_CHARS, MAX_IMPORT_BYTES, MB, PROBLEMS_SHOWN } from '../../src/limits';
 import { type DatasetInfo, type RequestOf, type RequestType, type ResponseMap } from '../../src/messages/protocol';
+import { errorMessage } from '../../utils/request-error';
 
 /**
  * Importing a dataset file: read, decode, parse and validate it completely,

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { mountCardInShadow } from '../../overlay/shadow-mount';
-import { request } from '../../utils/messaging';
-import '../../overlay/highlight.css';
 import { startOverlay, type Overlay } from '../../overlay/overlay';
+import { mountCardInShadow } from '../../overlay/shadow-mount';
+import '../../overlay/highlight.css';
+import { request } from '../../utils/messaging';
 
 /**
  * The same overlay as on web pages: every dataset mention in the article,

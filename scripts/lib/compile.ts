@@ -3,7 +3,7 @@ import { deriveMentions } from '../../src/dataset/mentions';
 import type { Problem } from '../../src/dataset/problem';
 import { DATASET_FORMAT, type Dataset, type Entity, type Source } from '../../src/dataset/schema';
 import { checkReferences, validateDataset } from '../../src/dataset/validate';
-import { z } from '../../src/dataset/z';
+import { type z } from '../../src/dataset/z';
 import { curatedEntitySchema, curatedMetaSchema, curatedSourceSchema, type CuratedEntity } from './curated-schema';
 
 /** One parsed data/ file: its path (for messages) and its YAML content. */

@@ -6,9 +6,9 @@ import { z } from '../../src/dataset/z';
  * offsets (the compiler finds them), mentions are derived, and an alias may be
  * a bare string.
  */
-export const curatedAliasSchema = z.union([aliasSchema.shape.text, aliasSchema]);
+const curatedAliasSchema = z.union([aliasSchema.shape.text, aliasSchema]);
 
-export const curatedRoleSchema = roleSchema.extend({
+const curatedRoleSchema = roleSchema.extend({
   evidence: z
     .array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1) }))
     .min(1, 'needs at least one quote'),
@@ -35,4 +35,3 @@ export const curatedMetaSchema = z.strictObject({
 });
 
 export type CuratedEntity = z.infer<typeof curatedEntitySchema>;
-export type CuratedSource = z.infer<typeof curatedSourceSchema>;

@@ -1,12 +1,12 @@
-import { isPartialDate } from '../../src/dates/partial-date';
 import { DATASET_FORMAT, datasetSchema } from '../../src/dataset/schema';
 import { z } from '../../src/dataset/z';
+import { isPartialDate } from '../../src/dates/partial-date';
 
 /**
  * A stable identifier, not a download address: the schema ships as
  * docs/dataset.schema.json. The number follows DATASET_FORMAT.
  */
-export const DATASET_SCHEMA_ID = `urn:factlens:dataset-format:${DATASET_FORMAT.split('/')[1]}`;
+const DATASET_SCHEMA_ID = `urn:factlens:dataset-format:${DATASET_FORMAT.split('/')[1]}`;
 
 /**
  * What JSON Schema can say about a partial date. The zod schema checks it with

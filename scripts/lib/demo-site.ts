@@ -1,5 +1,5 @@
-import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 import type { Source } from '../../src/dataset/schema';
+import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 
 /**
  * "The Demo Gazette": a small news site built from a dataset's sources, for
@@ -16,7 +16,7 @@ import type { Source } from '../../src/dataset/schema';
  *   load, and its "Load one more paragraph" button appends another per click.
  * Nothing is loaded from the network: styles and scripts are inline.
  */
-export type DemoSource = Pick<Source, 'id' | 'title' | 'text'> &
+type DemoSource = Pick<Source, 'id' | 'title' | 'text'> &
   Partial<Pick<Source, 'publisher' | 'published' | 'publishedInferred'>>;
 
 export interface DemoDataset {
@@ -25,8 +25,8 @@ export interface DemoDataset {
   entities?: readonly { aliases: readonly { text: string }[] }[];
 }
 
-export const DEMO_SITE_NAME = 'The Demo Gazette';
-export const SPLIT_NAME = 'Jack Ma';
+const DEMO_SITE_NAME = 'The Demo Gazette';
+const SPLIT_NAME = 'Jack Ma';
 export const LATE_NAME = 'Daniel Zhang';
 /** How long after load the first article appends its late paragraph. */
 export const LATE_PARAGRAPH_DELAY_MS = 1500;
@@ -35,7 +35,7 @@ export function articlePath(id: string): string {
   return `/articles/${encodeURIComponent(id)}.html`;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -17,7 +17,7 @@ const GECKO_ID = 'factlens@factlens.dev';
 // extension's pages addressable, as Chrome's id already is.
 const FIREFOX_UUID = '0b5e5f6e-2d4c-4f7a-9a51-6f2d5c1e7a10';
 
-export const EXECUTABLES: Record<BrowserName, string> = {
+const EXECUTABLES: Record<BrowserName, string> = {
   chromium: '/usr/bin/chromium',
   firefox: '/usr/bin/firefox-esr',
 };

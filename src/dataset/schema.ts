@@ -1,5 +1,5 @@
 import { isPartialDate } from '../dates/partial-date';
-import { CJK, WORD, charClass, foldText } from '../text/fold';
+import { charClass, CJK, foldText, WORD } from '../text/fold';
 import { z } from './z';
 
 /**
@@ -31,7 +31,7 @@ export const aliasSchema = z.strictObject({
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
 });
 
-export const evidenceSchema = z.strictObject({
+const evidenceSchema = z.strictObject({
   source: id,
   quote: text,
   start: offset,
@@ -47,7 +47,7 @@ export const roleSchema = z.strictObject({
   evidence: z.array(evidenceSchema).min(1, 'needs at least one quote'),
 });
 
-export const mentionSchema = z.strictObject({
+const mentionSchema = z.strictObject({
   source: id,
   start: offset,
   end: offset,
@@ -55,7 +55,7 @@ export const mentionSchema = z.strictObject({
   sentenceStart: offset,
 });
 
-export const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
+const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
 
 export const entitySchema = z.strictObject({
   id,

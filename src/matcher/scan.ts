@@ -1,6 +1,6 @@
-import { CJK, IGNORED, SPACE, WORD, charClass, classTable, foldTable, foldTextKeepCase, isCapital } from '../text/fold';
+import { charClass, CJK, classTable, foldTable, foldTextKeepCase, IGNORED, isCapital, SPACE, WORD } from '../text/fold';
 import { childOf, type Dictionary } from './dictionary';
-import { PAIR_HASH, TRIPLE_HASH, startMayMatch } from './start-filter';
+import { PAIR_HASH, startMayMatch, TRIPLE_HASH } from './start-filter';
 
 /** A name found in text: [start, end) in the original text's UTF-16 offsets. */
 export interface Match {
@@ -73,7 +73,7 @@ function acceptedPatterns(
 }
 
 /** The longest valid match that starts at `start`, whose first unit led to `node`. */
-export function longestAt(
+function longestAt(
   d: Dictionary,
   text: string,
   start: number,
@@ -135,13 +135,6 @@ export function longestAt(
   }
   if (bestEnd < 0) return null;
   return { start, end: bestEnd, patterns: bestPatterns ?? [bestPattern] };
-}
-
-/** The longest valid match at a word start `start` whose first folded unit is `first`, or null. */
-function matchAt(d: Dictionary, text: string, start: number, first: number, firstClass: number, allowContextual: ContextualFilter | undefined): Match | null {
-  const node = d.rootTable[first]!;
-  if (node === 0 || !startMayMatch(d, text, start, first)) return null;
-  return longestAt(d, text, start, node, firstClass, allowContextual);
 }
 
 /**

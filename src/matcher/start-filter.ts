@@ -1,4 +1,4 @@
-import { IGNORED, SPACE, charClass, classTable, foldTable } from '../text/fold';
+import { charClass, classTable, foldTable, IGNORED, SPACE } from '../text/fold';
 
 /**
  * Filters that reject most word starts before the trie is touched.
@@ -42,7 +42,7 @@ export interface StartFilter {
   startShortest: number;
 }
 
-export const FILTER_DEPTH = 4;
+const FILTER_DEPTH = 4;
 const SEED = 0x2545f491;
 /** About this many bits per distinct prefix: a few per cent false passes. */
 const BITS_PER_ITEM = 16;

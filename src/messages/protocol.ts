@@ -1,8 +1,8 @@
 import { entitySchema, sourceSchema, type Dataset, type Entity, type EntityType, type Source } from '../dataset/schema';
 import { z } from '../dataset/z';
-import { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
 import { CARD_DELAY, IMPORT_CHUNK, MAX_QUERY_LENGTH, MAX_SCAN_CHARS } from '../limits';
 import type { CandidateMatch } from '../matcher/resolve';
+import { HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
 import type { EntityKey } from './entity-key';
 
 export { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';

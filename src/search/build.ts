@@ -1,5 +1,5 @@
-import { firstLengthKey } from './typo';
 import { isCjkToken, tokenize } from './tokens';
+import { firstLengthKey } from './typo';
 
 export interface SearchEntry {
   key: string;

@@ -4,5 +4,5 @@
  * 100,000 entities. Pure code: no DOM, no extension API.
  */
 export { buildSearchIndex, type SearchEntry, type SearchIndex } from './build';
-export { searchIndex, type SearchResult } from './search';
 export { TIER, tierOfScore } from './rank';
+export { searchIndex, type SearchResult } from './search';

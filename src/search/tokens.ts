@@ -1,4 +1,4 @@
-import { CJK, WORD, charClass, foldText } from '../text/fold';
+import { charClass, CJK, foldText, WORD } from '../text/fold';
 
 const APOSTROPHE = 0x27;
 

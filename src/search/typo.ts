@@ -20,7 +20,7 @@ function sameFrom(a: string, ai: number, b: string, bi: number): boolean {
 }
 
 /** Whether a and b are at most one edit apart (Damerau–Levenshtein, adjacent swaps count once). */
-export function withinOneEdit(a: string, b: string): boolean {
+function withinOneEdit(a: string, b: string): boolean {
   const la = a.length;
   const lb = b.length;
   if (la - lb > 1 || lb - la > 1) return false;

@@ -8,7 +8,7 @@
  */
 
 /** Punctuation, symbols: never part of a word. */
-export const OTHER = 1;
+const OTHER = 1;
 /** Letters and numbers outside CJK scripts: they need word boundaries. */
 export const WORD = 2;
 /** Han, kana and Hangul: matched without word boundaries. */
@@ -111,7 +111,7 @@ export function foldedUnit(c: number): number {
 }
 
 /** The code unit folded but keeping its case, for case-sensitive aliases. */
-export function casedUnit(c: number): number {
+function casedUnit(c: number): number {
   if (classes[c] === 0) compute(c);
   return cased[c]!;
 }

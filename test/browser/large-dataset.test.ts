@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
 import { chooseFile, showExtensionPage, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { waitForHighlights } from './overlay-page';

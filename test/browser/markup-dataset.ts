@@ -6,7 +6,7 @@ import { DATASET_FORMAT, type Dataset } from '../../src/dataset/schema';
  * it would set window.__pwned or add <img>, <script>, <iframe> or a
  * javascript: link; rendered as text, as it must be, it shows verbatim.
  */
-export const PWN = 'window.__pwned=1';
+const PWN = 'window.__pwned=1';
 const IMG = `<img src=x onerror="${PWN}">`;
 const LINK = `<a href="javascript:${PWN}">click</a>`;
 
@@ -15,7 +15,7 @@ export const MARKUP_ORG_NAME = `<b onmouseover="${PWN}">Evil</b> Org`;
 export const MARKUP_DESCRIPTION = `<script>${PWN}</script>${LINK} javascript:alert(1)`;
 export const MARKUP_ROLE = `${IMG}Chief <iframe src="javascript:${PWN}"></iframe>`;
 export const MARKUP_SOURCE_TITLE = `${IMG} Leaked memo`;
-export const MARKUP_PUBLISHER = 'javascript:alert(1)';
+const MARKUP_PUBLISHER = 'javascript:alert(1)';
 
 /** The page the test opens: it names both entities by their plain aliases. */
 export const MARKUP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Markup</title></head>

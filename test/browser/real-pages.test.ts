@@ -6,7 +6,7 @@ import type { StaticServer } from '../../scripts/lib/static-server';
 import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
 import { highlightTexts, serveOnAndOff } from './overlay-page';
 
-const PAGES_DIR = resolve(import.meta.dirname, '../../../shared/real-pages');
+const PAGES_DIR = resolve(import.meta.dirname, '../fixtures/real-pages');
 const PAGES = readdirSync(PAGES_DIR).filter((n) => n.endsWith('.html'));
 
 // Page scripts are blocked so that the DOM is the parsed HTML and nothing else:

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export interface LintMessage {
+interface LintMessage {
   code: string;
   file?: string;
   message: string;

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
-import { CONTEXT_CHECK_MS, clearPredecessor, quietWhenOrphaned } from '../../entrypoints/content/context-lost';
+import { clearPredecessor, CONTEXT_CHECK_MS, quietWhenOrphaned } from '../../entrypoints/content/context-lost';
 
 /** A stand-in for WXT's ContentScriptContext: valid until `lose()`. */
 function fakeCtx() {

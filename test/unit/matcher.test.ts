@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 import { buildDictionary, scan, scanPage, type Dictionary, type Pattern } from '../../src/matcher';
 import { startMayMatch } from '../../src/matcher/start-filter';
 import { BLOCK_BREAK, foldedUnit } from '../../src/text/fold';
-import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 
 const JACK_MA = 0;
 const FOUNDATION = 1;

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { openDb } from '../../entrypoints/background/db';
-import { testHandlers } from './support/handlers';
 import { routeMessage, senderKind } from '../../entrypoints/background/router';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
+import { testHandlers } from './support/handlers';
 
 const db = openDb({ name: 'factlens-messages-test' });
 const { handlers, opened, broadcasts } = testHandlers({ db });

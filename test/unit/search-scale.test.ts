@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, searchIndex, tierOfScore, TIER, type SearchEntry, type SearchIndex } from '../../src/search';
+import { seededRandom } from '../../scripts/lib/synthetic-dataset';
+import { buildSearchIndex, searchIndex, TIER, tierOfScore, type SearchEntry, type SearchIndex } from '../../src/search';
 import { prepareQuery, releaseQuery } from '../../src/search/query';
 import { createScratch, ranksAbove, scoreName } from '../../src/search/rank';
 import { isCjkToken, tokenize } from '../../src/search/tokens';
-import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 
 /**
  * The popup's search at the size it is built for: 100,000 generated

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import type { Dataset } from '../../src/dataset/schema';
-import { buildSearchIndex, searchIndex, tierOfScore, TIER, type SearchEntry, type SearchResult } from '../../src/search';
+import { buildSearchIndex, searchIndex, TIER, tierOfScore, type SearchEntry, type SearchResult } from '../../src/search';
 
 const dataset = bundled as Dataset;
 const entries: SearchEntry[] = dataset.entities.map((e) => ({

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { openDb, type FactlensDb } from '../../entrypoints/background/db';

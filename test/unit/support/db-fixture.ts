@@ -2,8 +2,6 @@
  * A store saved as JSON: every table's rows, typed arrays written as
  * { $typed: 'Int32Array', data: [...] } so that they survive JSON.
  */
-export type SavedTables = Record<string, unknown[]>;
-
 const TYPED = { Uint8Array, Int32Array, Uint32Array, Uint16Array, Float64Array } as const;
 type TypedName = keyof typeof TYPED;
 
