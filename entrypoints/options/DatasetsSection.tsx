@@ -6,8 +6,8 @@ import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
 import { useRequest } from '../../utils/use-request';
 import { exportDataset } from './export-file';
-import { ImportDataset } from './ImportDataset';
 import { countOf, formatCount } from './import-file';
+import { ImportDataset } from './ImportDataset';
 
 type Notice = { kind: 'status' | 'error'; message: string } | null;
 

@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { entityTypeLabel } from '../../src/format/role-timeline';
 import type { EntityKey } from '../../src/messages/protocol';
-import { pageInfoOf, type PageState } from './use-page-info';
 import { useOnPageEntities, type OnPageEntity } from './use-on-page-entities';
+import { pageInfoOf, type PageState } from './use-page-info';
 
 interface OnPageSectionProps {
   page: PageState;

@@ -1,5 +1,5 @@
-import type { SearchHit } from '../../src/messages/protocol';
 import { MAX_QUERY_LENGTH } from '../../src/limits';
+import type { SearchHit } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
 import { useRequest, type RequestState } from '../../utils/use-request';
 

@@ -1,5 +1,5 @@
-import { buildDictionary } from '../matcher/dictionary';
 import { scanPage } from '../matcher/candidates';
+import { buildDictionary } from '../matcher/dictionary';
 import { sentenceAround } from '../text/sentences';
 import { patternsFromEntities } from './patterns';
 import type { Entity, Mention, Source } from './schema';

@@ -15,8 +15,8 @@ import { validateDataset } from '../../src/dataset/validate';
 import { IMPORT_CHUNK, MB } from '../../src/limits';
 import { DEFAULT_APPEARANCE, type Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
-import { pagesListening } from './kit/browser';
 import { all, bundledDataset, buttonNamed, click, labelled, one, submit, text, typeInto, until, useKit } from './kit';
+import { pagesListening } from './kit/browser';
 
 vi.mock('wxt/browser', () => import('./kit/browser'));
 

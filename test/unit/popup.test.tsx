@@ -2,8 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import { entityKey, type PageInfo, type SearchHit } from '../../src/messages/protocol';
-import { browser } from './kit/browser';
 import { all, bundledDataset, byTestId, click, one, openTab, press, typeInto, until, useKit, visible } from './kit';
+import { browser } from './kit/browser';
 
 vi.mock('wxt/browser', () => import('./kit/browser'));
 

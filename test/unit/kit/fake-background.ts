@@ -4,8 +4,8 @@ import { openDb, type FactlensDb } from '../../../entrypoints/background/db';
 import { seedBundled } from '../../../entrypoints/background/seed';
 import type { Dataset } from '../../../src/dataset/schema';
 import { entityKey, type Broadcast, type EntityRecord, type RequestOf, type RequestType, type ResponseMap, type SourceInfo } from '../../../src/messages/protocol';
-import { importDataset } from '../support/import-dataset';
 import { testHandlers } from '../support/handlers';
+import { importDataset } from '../support/import-dataset';
 import { route, type Handlers, type Sender } from './background-adapter';
 
 /** Stands in for one request type's handler; `real` runs the background's own. */
