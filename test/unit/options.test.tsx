@@ -13,7 +13,7 @@ import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { SitesSection } from '../../entrypoints/options/SitesSection';
 import type { Dataset, Entity, Source } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
-import { IMPORT_CHUNK, MB } from '../../src/limits';
+import { IMPORT_CHUNK, MB, PROBLEMS_SHOWN } from '../../src/limits';
 import {
   DEFAULT_APPEARANCE,
   type Appearance,
@@ -579,6 +579,32 @@ describe('import', () => {
     expect(one('[data-testid=import-done]').getAttribute('role')).toBe('status');
     // The list is refreshed with the new dataset.
     await until(() => expect(one('[data-testid=datasets] tr[data-dataset=example]').getAttribute('data-entities')).toBe('2'));
+  });
+
+  it('imports a dataset with warnings and lists the first PROBLEMS_SHOWN of them after the import', async () => {
+    const dataset = docsExample();
+    const acme = dataset.entities[1]!;
+    const letters = 'BCDEFGHIJKL'.split('');
+    acme.aliases.push({ text: 'Time' }, ...letters.map((text) => ({ text })));
+    await shown();
+    chooseFile(jsonFile(dataset, 'warned.json'));
+    await until(() => one('[data-testid=import-done]'));
+    expect(importCalls().map((c) => c.type)).toContain('importCommit');
+    expect(text('[data-testid=import-done]')).toBe(`Imported Example dataset: 2 entities with ${letters.length + 1} warnings:`);
+    const items = all('[data-testid=import-warnings] li');
+    expect(items).toHaveLength(PROBLEMS_SHOWN + 1);
+    expect(items[0]!.textContent).toBe(
+      '$.entities[1].aliases[2].text alias "Time" is one of the most common English words and will be marked on most pages; mark it contextual or remove it',
+    );
+    expect(one('code', items[1]!).textContent).toBe('$.entities[1].aliases[3].text');
+    expect(items[PROBLEMS_SHOWN]!.textContent).toBe(`… and ${letters.length + 1 - PROBLEMS_SHOWN} more`);
+  });
+
+  it('lists no warnings when there are none', async () => {
+    await shown();
+    chooseFile(jsonFile(docsExample(), 'example.json'));
+    await until(() => one('[data-testid=import-done]'));
+    expect(all('[data-testid=import-warnings]')).toEqual([]);
   });
 
   it('sends large datasets in chunks of IMPORT_CHUNK entities and shows the progress', async () => {
