@@ -41,6 +41,8 @@ describe.each(BROWSERS)('%s: the extension pages CSP', (name) => {
     }`);
     await violated('base-uri');
     expect(await page.evaluate('document.baseURI')).toBe(before);
+    // Had it applied, it must not redirect the relative URLs of the tests after this one.
+    await page.evaluate(`document.querySelector('base')?.remove()`);
   });
 
   it('form-action: a form cannot submit anywhere', async () => {
@@ -76,10 +78,12 @@ describe.each(BROWSERS)('%s: the extension pages CSP', (name) => {
   it('frame-ancestors: an extension page cannot be framed, even by another extension page', async () => {
     const loaded = (await page.evaluate(`new Promise((resolve) => {
       const frame = document.createElement('iframe');
-      frame.src = '/popup.html';
+      frame.src = location.origin + '/popup.html';
       frame.addEventListener('load', () => {
         let body = null;
         try { body = frame.contentDocument?.body?.childElementCount ?? null; } catch {}
+        // Had it loaded, the popup would take the focus from the tests after this one.
+        frame.remove();
         resolve(body);
       });
       document.body.append(frame);
