@@ -42,6 +42,11 @@ if (!result.ok) {
   for (const e of result.errors) console.error(`  ${formatCompileError(e)}`);
   process.exit(1);
 }
+// Written all the same: an import would accept the dataset and list these.
+if (result.warnings.length > 0) {
+  console.warn(`data/ has ${result.warnings.length} warning(s):`);
+  for (const w of result.warnings) console.warn(`  ${formatCompileError(w)}`);
+}
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(result.dataset, null, 1)}\n`);
 const d = result.dataset;

@@ -41,3 +41,28 @@ export const MAX_QUERY_LENGTH = 200;
  * opens at once; over 3 s a reader would think hovering does nothing.
  */
 export const CARD_DELAY = { min: 0, max: 3000, step: 50 } as const;
+
+/**
+ * Characters in a name: an entity's name, an alias, a dataset's name. The
+ * longest real names run to a few dozen characters; 200 leaves room for
+ * official titles of organizations while keeping a card's heading and the
+ * matcher's dictionary bounded. Search queries stop at the same length
+ * (MAX_QUERY_LENGTH), so every name can be searched in full.
+ */
+export const MAX_NAME_LENGTH = 200;
+
+/**
+ * Characters in a description (an entity's, a dataset's, a source's date
+ * note): a card shows it whole, so it must stay a paragraph, not an article.
+ */
+export const MAX_DESCRIPTION_LENGTH = 2000;
+
+/** Characters in a role title, a source's headline or its publisher: one line of a card or the viewer's header. */
+export const MAX_TITLE_LENGTH = 500;
+
+/**
+ * Characters in a dataset's version. It is a label shown beside the name
+ * ("1+dec68b5f40" for the bundled dataset), never parsed; 100 holds any
+ * semantic version with build metadata.
+ */
+export const MAX_VERSION_LENGTH = 100;

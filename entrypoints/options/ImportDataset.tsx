@@ -1,13 +1,14 @@
 import { useId, useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
 import { request } from '../../utils/messaging';
-import { countOf, formatCount, importFile, type ImportFailure, type ImportProgress } from './import-file';
+import type { Problem } from '../../src/dataset/problem';
+import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportProgress, type ImportSummary } from './import-file';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'checking'; fileName: string }
   | { kind: 'importing'; name: string; progress: ImportProgress }
-  | { kind: 'done'; message: string }
+  | { kind: 'done'; summary: ImportSummary }
   | { kind: 'cancelled' }
   | { kind: 'error'; failure: ImportFailure };
 
@@ -31,7 +32,7 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
     });
     switch (outcome.status) {
       case 'imported':
-        setState({ kind: 'done', message: `Imported ${outcome.info.name}: ${countOf(outcome.info.entityCount, 'entity', 'entities')}` });
+        setState({ kind: 'done', summary: importSummary(outcome.info, outcome.warnings) });
         onImported();
         break;
       case 'cancelled':
@@ -85,9 +86,12 @@ function ImportState({ state }: { state: State }) {
       return <ImportProgressBar name={state.name} progress={state.progress} />;
     case 'done':
       return (
-        <p class="status success" role="status" data-testid="import-done">
-          {state.message}
-        </p>
+        <>
+          <p class="status success" role="status" data-testid="import-done">
+            {state.summary.message}
+          </p>
+          <Problems testid="import-warnings" problems={state.summary.warnings} more={state.summary.moreWarnings} />
+        </>
       );
     case 'cancelled':
       return (
@@ -117,16 +121,22 @@ function ImportError({ failure }: { failure: ImportFailure }) {
   return (
     <div class="error import-error" role="alert" data-testid="import-error">
       <p>{failure.message}</p>
-      {failure.problems && failure.problems.length > 0 && (
-        <ul class="problems">
-          {failure.problems.map((problem, i) => (
-            <li key={i}>
-              <code>{problem.path}</code> {problem.message}
-            </li>
-          ))}
-          {(failure.moreProblems ?? 0) > 0 && <li class="more">… and {formatCount(failure.moreProblems ?? 0)} more</li>}
-        </ul>
-      )}
+      <Problems problems={failure.problems ?? []} more={failure.moreProblems ?? 0} />
     </div>
+  );
+}
+
+/** Problems or warnings, each with its JSON path, and how many more there are. */
+function Problems({ problems, more, testid }: { problems: Problem[]; more: number; testid?: string }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul class="problems" data-testid={testid}>
+      {problems.map((problem, i) => (
+        <li key={i}>
+          <code>{problem.path}</code> {problem.message}
+        </li>
+      ))}
+      {more > 0 && <li class="more">… and {formatCount(more)} more</li>}
+    </ul>
   );
 }

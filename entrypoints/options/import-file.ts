@@ -28,7 +28,7 @@ export interface ImportFailure {
   moreProblems?: number;
 }
 
-export type ReadResult = { ok: true; dataset: Dataset } | { ok: false; failure: ImportFailure };
+export type ReadResult = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; failure: ImportFailure };
 
 const fail = (message: string, extra: Omit<ImportFailure, 'message'> = {}): ReadResult => ({
   ok: false,
@@ -77,7 +77,7 @@ export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
     });
   }
   if (result.dataset.id === BUNDLED_ID) return fail(bundledIdMessage(result.dataset.id));
-  return { ok: true, dataset: result.dataset };
+  return { ok: true, dataset: result.dataset, warnings: result.warnings };
 }
 
 function bundledIdMessage(id: string): string {
@@ -118,7 +118,8 @@ export interface ImportDeps {
 }
 
 export type ImportOutcome =
-  | { status: 'imported'; info: DatasetInfo }
+  /** `warnings`: what the check found and let through (src/dataset/alias-warnings.ts); importFile sets it. */
+  | { status: 'imported'; info: DatasetInfo; warnings?: Problem[] }
   | { status: 'cancelled' }
   | { status: 'refused'; failure: ImportFailure }
   | { status: 'failed'; failure: ImportFailure };
@@ -196,5 +197,23 @@ export async function importFile(file: FileLike, deps: ImportDeps & { onChecked?
   const read = await readDatasetFile(file);
   if (!read.ok) return { status: 'refused', failure: read.failure };
   deps.onChecked?.(read.dataset);
-  return importDataset(read.dataset, deps);
+  const outcome = await importDataset(read.dataset, deps);
+  return outcome.status === 'imported' ? { ...outcome, warnings: read.warnings } : outcome;
+}
+
+export interface ImportSummary {
+  message: string;
+  /** The first PROBLEMS_SHOWN warnings. */
+  warnings: Problem[];
+  moreWarnings: number;
+}
+
+/** "Imported Example: 2 entities", then " with 3 warnings:" when there are warnings to list. */
+export function importSummary(info: DatasetInfo, warnings: readonly Problem[] = []): ImportSummary {
+  const imported = `Imported ${info.name}: ${countOf(info.entityCount, 'entity', 'entities')}`;
+  return {
+    message: warnings.length === 0 ? imported : `${imported} with ${countOf(warnings.length, 'warning', 'warnings')}:`,
+    warnings: warnings.slice(0, PROBLEMS_SHOWN),
+    moreWarnings: Math.max(0, warnings.length - PROBLEMS_SHOWN),
+  };
 }

@@ -28,7 +28,8 @@ export interface CompileError {
   message: string;
 }
 
-export type CompileResult = { ok: true; dataset: Dataset } | { ok: false; errors: CompileError[] };
+/** `warnings`: what an import would warn about (src/dataset/alias-warnings.ts), located in data/. */
+export type CompileResult = { ok: true; dataset: Dataset; warnings: CompileError[] } | { ok: false; errors: CompileError[] };
 
 export function formatCompileError(e: CompileError): string {
   return `${e.file} › ${e.item} › ${e.field || '(item)'}: ${e.message}`;
@@ -165,5 +166,5 @@ export function compileDataset(input: CompileInput): CompileResult {
 
   const checked = validateDataset(draft);
   if (!checked.ok) return { ok: false, errors: checked.problems.map(translate) };
-  return { ok: true, dataset: checked.dataset };
+  return { ok: true, dataset: checked.dataset, warnings: checked.warnings.map(translate) };
 }

@@ -1,3 +1,4 @@
+import { DISPLAY_TEXT_PATTERN, isDisplayText } from '../../src/dataset/display-text';
 import { DATASET_FORMAT, datasetSchema } from '../../src/dataset/schema';
 import { z } from '../../src/dataset/z';
 import { isPartialDate } from '../../src/dates/partial-date';
@@ -15,11 +16,12 @@ const DATASET_SCHEMA_ID = `urn:factlens:dataset-format:${DATASET_FORMAT.split('/
  */
 const PARTIAL_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
 
-function isPartialDateSchema(schema: z.core.$ZodType): boolean {
+/** Whether `schema` carries the refinement `fn`, which toJSONSchema cannot see into. */
+function hasRefinement(schema: z.core.$ZodType, fn: unknown): boolean {
   const checks = schema._zod.def.checks ?? [];
   return checks.some((check) => {
     const def = check._zod.def as { check: string; fn?: unknown };
-    return def.check === 'custom' && def.fn === isPartialDate;
+    return def.check === 'custom' && def.fn === fn;
   });
 }
 
@@ -36,9 +38,13 @@ export function datasetJsonSchema(): Record<string, unknown> {
     unrepresentable: 'throw',
     reused: 'inline',
     override: ({ zodSchema, jsonSchema }) => {
-      if (isPartialDateSchema(zodSchema)) {
+      if (hasRefinement(zodSchema, isPartialDate)) {
         jsonSchema.pattern = PARTIAL_DATE_PATTERN;
         jsonSchema.description = 'A partial date: YYYY, YYYY-MM or YYYY-MM-DD.';
+      }
+      if (hasRefinement(zodSchema, isDisplayText)) {
+        // No bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and no lone surrogates.
+        jsonSchema.pattern = DISPLAY_TEXT_PATTERN;
       }
     },
   }) as Record<string, unknown>;

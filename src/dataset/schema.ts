@@ -1,5 +1,7 @@
 import { isPartialDate } from '../dates/partial-date';
-import { charClass, CJK, foldText, WORD } from '../text/fold';
+import { CJK, WORD, charClass, foldText } from '../text/fold';
+import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, MAX_VERSION_LENGTH } from '../limits';
+import { displayText } from './display-text';
 import { z } from './z';
 
 /**
@@ -16,6 +18,10 @@ const id = z
 const text = z.string().min(1, 'must not be empty');
 const partialDate = z.string().refine(isPartialDate, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
 const offset = z.number().int().nonnegative();
+/** What the reader is shown; display-text.ts says why these are refused rather than cleaned. */
+const name = displayText(text, MAX_NAME_LENGTH);
+const title = displayText(text, MAX_TITLE_LENGTH);
+const description = displayText(z.string(), MAX_DESCRIPTION_LENGTH);
 
 /** The matcher starts names only at a letter, digit or CJK character, so no other alias could ever match. */
 function canMatch(alias: string): boolean {
@@ -26,7 +32,7 @@ function canMatch(alias: string): boolean {
 }
 
 export const aliasSchema = z.strictObject({
-  text: text.max(500).refine(canMatch, 'must start with a letter, digit or CJK character'),
+  text: name.refine(canMatch, 'must start with a letter, digit or CJK character'),
   contextual: z.boolean().optional(),
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
 });
@@ -39,7 +45,7 @@ const evidenceSchema = z.strictObject({
 });
 
 export const roleSchema = z.strictObject({
-  title: text,
+  title,
   organization: id.optional(),
   start: partialDate.optional(),
   end: partialDate.optional(),
@@ -59,9 +65,9 @@ const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
 
 export const entitySchema = z.strictObject({
   id,
-  name: text,
+  name,
   type: z.enum(ENTITY_TYPES),
-  description: z.string().optional(),
+  description: description.optional(),
   aliases: z.array(aliasSchema).min(1, 'needs at least one alias'),
   roles: z.array(roleSchema).default([]),
   mentions: z.array(mentionSchema).default([]),
@@ -69,20 +75,20 @@ export const entitySchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   id,
-  title: text,
-  publisher: z.string().optional(),
+  title,
+  publisher: displayText(z.string(), MAX_TITLE_LENGTH).optional(),
   published: partialDate.optional(),
   publishedInferred: z.boolean().optional(),
-  publishedNote: z.string().optional(),
+  publishedNote: description.optional(),
   text,
 });
 
 export const datasetSchema = z.strictObject({
   format: z.literal(DATASET_FORMAT),
   id,
-  name: text,
-  version: text,
-  description: z.string().optional(),
+  name,
+  version: displayText(text, MAX_VERSION_LENGTH),
+  description: description.optional(),
   sources: z.array(sourceSchema).default([]),
   entities: z.array(entitySchema),
 });

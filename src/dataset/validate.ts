@@ -1,9 +1,11 @@
 import { endsBeforeStart, parsePartialDate } from '../dates/partial-date';
 import { foldText } from '../text/fold';
+import { aliasWarnings } from './alias-warnings';
 import { jsonPath, type Problem } from './problem';
 import { datasetSchema, type Dataset, type Entity } from './schema';
 
-export type Validation = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+/** A valid dataset may still carry warnings: things it may do that its author did not mean (alias-warnings.ts). */
+export type Validation = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Structure first: later checks can trust the types. */
 export function validateDataset(input: unknown): Validation {
@@ -15,7 +17,8 @@ export function validateDataset(input: unknown): Validation {
     };
   }
   const problems = checkReferences(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset: parsed.data };
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, dataset: parsed.data, warnings: aliasWarnings(parsed.data) };
 }
 
 function checkDates(entity: Entity, at: (string | number)[], problems: Problem[]): void {

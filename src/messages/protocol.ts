@@ -1,4 +1,4 @@
-import { entitySchema, sourceSchema, type Dataset, type Entity, type EntityType, type Source } from '../dataset/schema';
+import { datasetSchema, entitySchema, sourceSchema, type Dataset, type Entity, type EntityType, type Source } from '../dataset/schema';
 import { z } from '../dataset/z';
 import { CARD_DELAY, IMPORT_CHUNK, MAX_QUERY_LENGTH, MAX_SCAN_CHARS } from '../limits';
 import type { CandidateMatch } from '../matcher/resolve';
@@ -68,7 +68,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('listDatasets') }),
   z.strictObject({
     type: z.literal('importBegin'),
-    dataset: z.strictObject({ id: datasetId, name: z.string().min(1), version: z.string().min(1), description: z.string().optional() }),
+    dataset: datasetSchema.pick({ id: true, name: true, version: true, description: true }),
   }),
   z.strictObject({
     type: z.literal('importChunk'),

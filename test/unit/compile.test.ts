@@ -65,6 +65,25 @@ describe('compileDataset', () => {
     expect(result.dataset.version).toMatch(/^1\+[0-9a-f]{10}$/);
   });
 
+  it('compiles data with warnings, locating each in its file', () => {
+    const input = validInput();
+    person(input).aliases.push('People');
+    const result = compileDataset(input);
+    if (!result.ok) throw new Error(result.errors.map(formatCompileError).join('\n'));
+    expect(result.warnings.map(formatCompileError)).toEqual([
+      'data/entities/people.yaml › "jack-ma" › aliases[2].text: alias "People" is one of the most common English words and will be marked on most pages; mark it contextual or remove it',
+    ]);
+    expect(compileDataset(validInput())).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it('fails on a bidi control in a name, located in its file', () => {
+    const input = validInput();
+    person(input).name = 'Jack\u202eMa';
+    expect(errorsOf(input)).toEqual([
+      'data/entities/people.yaml › "jack-ma" › name: contains the bidi control U+202E at index 4; remove it (Factlens refuses such text rather than change it)',
+    ]);
+  });
+
   it('fails on a quote not found verbatim in its source', () => {
     const input = validInput();
     person(input).roles[0].evidence[0].quote = 'In 2019 Ma stepped down as Chairman of Alibaba.';

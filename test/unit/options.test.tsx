@@ -12,7 +12,7 @@ import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { SitesSection } from '../../entrypoints/options/SitesSection';
 import type { Dataset, Entity } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
-import { IMPORT_CHUNK, MB } from '../../src/limits';
+import { IMPORT_CHUNK, MB, PROBLEMS_SHOWN } from '../../src/limits';
 import { DEFAULT_APPEARANCE, type Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
 import { all, bundledDataset, buttonNamed, click, labelled, one, submit, text, typeInto, until, useKit } from './kit';
@@ -421,6 +421,33 @@ describe('import', () => {
     expect(await exported('example')).toEqual(validatedDataset(docsExample()));
     // The list is refreshed with the new dataset.
     await until(() => expect(one('[data-testid=datasets] tr[data-dataset=example]').getAttribute('data-entities')).toBe('2'));
+  });
+
+  it('imports a dataset with warnings and lists the first PROBLEMS_SHOWN of them after the import', async () => {
+    const dataset = docsExample();
+    const acme = dataset.entities[1]!;
+    const letters = 'BCDEFGHIJKL'.split('');
+    acme.aliases.push({ text: 'Time' }, ...letters.map((text) => ({ text })));
+    await shown();
+    chooseFile(jsonFile(dataset, 'warned.json'));
+    await until(() => one('[data-testid=import-done]'));
+    const stored = await kit.background.handlers.listDatasets({ type: 'listDatasets' });
+    expect(stored.find((d) => d.id === dataset.id)?.entityCount).toBe(dataset.entities.length);
+    expect(text('[data-testid=import-done]')).toBe(`Imported Example dataset: 2 entities with ${letters.length + 1} warnings:`);
+    const items = all('[data-testid=import-warnings] li');
+    expect(items).toHaveLength(PROBLEMS_SHOWN + 1);
+    expect(items[0]!.textContent).toBe(
+      '$.entities[1].aliases[2].text alias "Time" is one of the most common English words and will be marked on most pages; mark it contextual or remove it',
+    );
+    expect(one('code', items[1]!).textContent).toBe('$.entities[1].aliases[3].text');
+    expect(items[PROBLEMS_SHOWN]!.textContent).toBe(`… and ${letters.length + 1 - PROBLEMS_SHOWN} more`);
+  });
+
+  it('lists no warnings when there are none', async () => {
+    await shown();
+    chooseFile(jsonFile(docsExample(), 'example.json'));
+    await until(() => one('[data-testid=import-done]'));
+    expect(all('[data-testid=import-warnings]')).toEqual([]);
   });
 
   it('sends large datasets in chunks of IMPORT_CHUNK entities and shows the progress', async () => {
