@@ -196,7 +196,7 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
       ['null', null],
       ['a number', 42],
       ['an array', [{ type: 'listDatasets' }]],
-      ['a wrong field type', { type: 'getEntity', dataset: 'factlens-bundled', id: 42 }],
+      ['a wrong field type', { type: 'getSource', dataset: 'factlens-bundled', id: 42 }],
       ['an extra field', { type: 'listDatasets', all: true }],
       ['a prototype key', JSON.parse('{"type":"listDatasets","__proto__":{"polluted":true}}')],
       ['an oversized scan', { type: 'scanTexts', texts: ['x'.repeat(2_000_001)] }],

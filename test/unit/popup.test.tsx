@@ -1,19 +1,33 @@
 // @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/dataset.json';
+import { openDb } from '../../entrypoints/background/db';
+import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
 import {
   DEFAULT_APPEARANCE,
+  type Card,
   entityKey,
   type PageInfo,
   type Request,
   type SearchHit,
   type SiteSettings,
 } from '../../src/messages/protocol';
+import { testHandlers } from './support/handlers';
 
 const dataset = bundled as Dataset;
+/** Every bundled entity's card, as the background's own handler builds it. */
+const cards = new Map<string, Card | null>();
+beforeAll(async () => {
+  const db = openDb({ name: 'factlens-popup-test' });
+  await seedBundled({ db, dataset });
+  const refs = dataset.entities.map((e) => ({ dataset: DATASET, id: e.id }));
+  const built = await testHandlers({ db }).handlers.getCards({ type: 'getCards', refs });
+  refs.forEach(({ id }, i) => cards.set(id, built[i] ?? null));
+});
 const DATASET = dataset.id;
 const HOST = 'news.example';
 
@@ -94,15 +108,8 @@ function answer(message: Request): Promise<unknown> {
           return e ? { ...e, dataset: d } : null;
         }),
       );
-    case 'getSourceInfos':
-      return Promise.resolve(
-        message.refs.map(({ id }) => {
-          const s = dataset.sources.find((x) => x.id === id);
-          if (!s) return null;
-          const { text: _text, ...info } = s;
-          return { ...info, dataset: DATASET };
-        }),
-      );
+    case 'getCards':
+      return Promise.resolve(message.refs.map(({ dataset: d, id }) => (d === DATASET ? (cards.get(id) ?? null) : null)));
     case 'getSiteSettings':
       return Promise.resolve({ ...site, host: message.host });
     case 'setSiteSettings':
@@ -262,8 +269,8 @@ describe('popup: search', () => {
     expect(detail.querySelector('.fl-cite-name')?.textContent).not.toBe('');
     expect(visible(input)).toBe(false);
     expect(document.activeElement?.textContent).toBe('‹ Back');
-    // The org names come from one getEntities batch; the sources from one getSourceInfos.
-    expect(requestsOf('getSourceInfos')).toHaveLength(1);
+    // The entity, its organizations' names and its sources come in one round trip.
+    expect(requestsOf('getCards')).toHaveLength(1);
     const link = detail.querySelector<HTMLAnchorElement>('a.fl-excerpt')!;
     expect(link.getAttribute('href')).toMatch(/^chrome-extension:\/\/factlens\/viewer\.html\?dataset=factlens-bundled&source=/);
 

@@ -98,12 +98,12 @@ describe('seeding the bundled dataset', () => {
     const next: Dataset = { ...dataset, version: `${dataset.version}-next`, entities: dataset.entities.filter((e) => e.id !== 'viya') };
     expect(await seedBundled({ db: d, dataset: next })).toBe('updated');
 
-    expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'viya' })).toBeNull();
+    expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: dataset.id, id: 'viya' }] }))[0]).toBeNull();
     const stored = (await d.datasets.get(dataset.id))!;
     expect(stored).toMatchObject({ version: next.version, enabled: false });
     expect(await storedEntities(d, stored.generation)).toBe(next.entities.length);
     expect(await storedEntities(d)).toBe(next.entities.length + 5);
-    expect(await handlers.getEntity({ type: 'getEntity', dataset: 'mine', id: 'viya' })).toMatchObject({ name: 'Viya' });
+    expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: 'mine', id: 'viya' }] }))[0]).toMatchObject({ name: 'Viya' });
     expect(await handlers.getAppearance({ type: 'getAppearance' })).toMatchObject({ cardDelayMs: 500 });
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
   });
@@ -139,7 +139,7 @@ describe('schema upgrade', () => {
     const { handlers } = testHandlers({ db: d });
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
     expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'underline', cardDelayMs: 500, theme: 'dark' });
-    expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'jack-ma' })).toMatchObject({ name: 'Jack Ma' });
+    expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: dataset.id, id: 'jack-ma' }] }))[0]).toMatchObject({ name: 'Jack Ma' });
     expect(d.tables.map((t) => t.name).sort()).toEqual(['caches', 'datasets', 'entityBlocks', 'imports', 'nameLists', 'settings', 'sites', 'sourceRows']);
   });
 });
