@@ -54,5 +54,3 @@ export function createEntityData({ request }: { request: Request }) {
     },
   };
 }
-
-export type EntityData = ReturnType<typeof createEntityData>;

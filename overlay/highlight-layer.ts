@@ -26,7 +26,6 @@ export interface HighlightLayer {
   /** Registers the mentions under the name of another style. */
   setStyle(style: Appearance['highlightStyle']): void;
   clear(): void;
-  readonly supported: boolean;
 }
 
 export function createHighlightLayer({ win }: { win: Window & typeof globalThis }): HighlightLayer {
@@ -35,7 +34,7 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
   const HighlightCtor = win.Highlight;
   if (!registry || typeof HighlightCtor !== 'function') {
     const noop = () => {};
-    return { add: noop, remove: noop, setActive: noop, ensureRegistered: noop, setStyle: noop, clear: noop, supported: false };
+    return { add: noop, remove: noop, setActive: noop, ensureRegistered: noop, setStyle: noop, clear: noop };
   }
   let mentionName = MENTION_HIGHLIGHT;
   const mentions = new HighlightCtor();
@@ -67,7 +66,6 @@ export function createHighlightLayer({ win }: { win: Window & typeof globalThis 
   };
 
   return {
-    supported: true,
     add(ranges) {
       for (const r of ranges) mentions.add(r);
       register([[mentionName, mentions]]);

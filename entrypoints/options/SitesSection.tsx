@@ -14,7 +14,7 @@ export function SitesSection() {
   const load = useCallback(() => {
     request({ type: 'listSites' }).then(
       (rules) => {
-        setSites(rules.filter((r) => !r.enabled).sort((a, b) => a.host.localeCompare(b.host)));
+        setSites(rules);
         setLoadError(null);
       },
       (error: unknown) => setLoadError(`Could not load the sites: ${errorMessage(error)}`),

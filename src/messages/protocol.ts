@@ -1,7 +1,7 @@
 import type { Dataset, Entity, EntityType, Source } from '../dataset/schema';
 import type { EntityKey } from './entity-key';
 
-export { DEFAULT_APPEARANCE, HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
+export { DEFAULT_APPEARANCE, type Appearance } from './appearance';
 export { broadcastSchema, broadcasts, type Broadcast } from './broadcasts';
 export { entityKey, parseEntityKey, type EntityKey } from './entity-key';
 export * from './requests';

@@ -58,7 +58,7 @@ void sameAppearance;
  * page may send every request; a content script only those declared
  * `from: 'content-script'`, which read what its page needs and write nothing.
  */
-export type Sender = 'content-script' | 'extension-page';
+type Sender = 'content-script' | 'extension-page';
 
 interface RequestEntry<P extends z.ZodObject, R> {
   params: P;

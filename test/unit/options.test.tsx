@@ -277,12 +277,12 @@ describe('sites', () => {
     rules = [
       { host: 'news.example', enabled: false },
       { host: '*.blog.example', enabled: false },
-      { host: 'on.example', enabled: true },
     ];
+    // As the background keeps them: only sites turned off have a rule, listed by host.
     answer({
-      listSites: () => rules.map((r) => ({ ...r })),
+      listSites: () => rules.map((r) => ({ ...r })).sort((a, b) => a.host.localeCompare(b.host)),
       setSiteSettings: ({ host, enabled }) => {
-        rules = [...rules.filter((r) => r.host !== host), { host, enabled }];
+        rules = [...rules.filter((r) => r.host !== host), ...(enabled ? [] : [{ host, enabled }])];
         return { host, enabled, siteEnabled: enabled, globalEnabled: true };
       },
     });
