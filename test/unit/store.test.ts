@@ -168,6 +168,27 @@ describe('importing datasets', () => {
     expect(await storedEntities(d)).toBe(2);
   });
 
+  it('serves cards and sources by dataset id from whichever generation the dataset has now', async () => {
+    const d = freshDb();
+    const { handlers } = testHandlers({ db: d });
+    await importDataset({ handlers, dataset: userDataset('mine', '1') });
+    const ref = { dataset: 'mine', id: 'nan-cunhui' };
+    const [before] = await handlers.getCards({ type: 'getCards', refs: [ref] });
+    const v2 = userDataset('mine', '2');
+    const renamed = v2.entities.find((e) => e.id === 'chint-group')!;
+    renamed.name = 'Chint Group (renamed)';
+    const cited = Object.values(before?.sources ?? {})[0]!;
+    const source = v2.sources.find((x) => x.id === cited.id)!;
+    source.title = `${source.title} (v2)`;
+    await importDataset({ handlers, dataset: v2 });
+
+    const [after] = await handlers.getCards({ type: 'getCards', refs: [ref] });
+    expect(before?.names['mine/chint-group']).toBe('Chint Group');
+    expect(after?.names['mine/chint-group']).toBe('Chint Group (renamed)');
+    expect(Object.values(after?.sources ?? {}).map((s) => s.title)).toContain(source.title);
+    expect(await handlers.getSource({ type: 'getSource', dataset: 'mine', id: source.id })).toMatchObject({ title: source.title, text: source.text });
+  });
+
   it('leaves the previous data exactly as it was when a write fails midway', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
