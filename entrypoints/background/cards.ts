@@ -45,6 +45,7 @@ export async function readCards({ db, entities, refs }: {
 
   return records.map((entity) => {
     if (!entity) return null;
+    // Plain objects travel as JSON; a key always holds a "/", so none is "__proto__".
     const card: Card = { entity, names: {}, sources: {} };
     for (const id of namedOrganizations(entity)) {
       const key = entityKey({ dataset: entity.dataset, id });
