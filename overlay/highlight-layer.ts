@@ -26,7 +26,6 @@ export interface HighlightLayer {
   ensureRegistered(): void;
   /** Registers the mentions under the name of another style. */
   setStyle(style: Appearance['highlightStyle']): void;
-  readonly supported: boolean;
 }
 
 export function createHighlightLayer({ win, signal }: { win: Window & typeof globalThis; signal: AbortSignal }): HighlightLayer {
@@ -35,7 +34,7 @@ export function createHighlightLayer({ win, signal }: { win: Window & typeof glo
   const HighlightCtor = win.Highlight;
   if (!registry || typeof HighlightCtor !== 'function') {
     const noop = () => {};
-    return { add: noop, remove: noop, setActive: noop, ensureRegistered: noop, setStyle: noop, supported: false };
+    return { add: noop, remove: noop, setActive: noop, ensureRegistered: noop, setStyle: noop };
   }
   let mentionName = MENTION_HIGHLIGHT;
   const mentions = new HighlightCtor();
@@ -78,7 +77,6 @@ export function createHighlightLayer({ win, signal }: { win: Window & typeof glo
   );
 
   return {
-    supported: true,
     add(ranges) {
       for (const r of ranges) mentions.add(r);
       register([[mentionName, mentions]]);

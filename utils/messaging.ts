@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { RequestOf, RequestType, ResponseMap } from '../src/messages/protocol';
+import type { RequestIn, RequestType, ResponseMap } from '../src/messages/protocol';
 import { RequestError } from './request-error';
 
 function isEnvelope(value: unknown): value is { ok: true; value: unknown } | { ok: false; error: string } {
@@ -9,7 +9,7 @@ function isEnvelope(value: unknown): value is { ok: true; value: unknown } | { o
 }
 
 /** Sends one typed request to the background and unwraps its answer, throwing a RequestError. */
-export async function request<T extends RequestType>(message: RequestOf<T>): Promise<ResponseMap[T]> {
+export async function request<T extends RequestType>(message: RequestIn<T>): Promise<ResponseMap[T]> {
   const answer: unknown = await browser.runtime.sendMessage(message);
   if (!isEnvelope(answer)) throw new RequestError(message.type, `no valid answer to "${message.type}"`);
   if (!answer.ok) throw new RequestError(message.type, answer.error);

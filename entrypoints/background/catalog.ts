@@ -1,6 +1,6 @@
 import type { Alias, EntityType } from '../../src/dataset/schema';
 import { entityKey, type EntityKey } from '../../src/messages/protocol';
-import { generations } from './datasets';
+import { generations } from './generations';
 import type { FactlensDb, NameListRecord } from './db';
 import { LETTER_TYPE } from './name-lists';
 

@@ -9,12 +9,6 @@ export function datasetInfo(stored: StoredDataset): DatasetInfo {
   return info;
 }
 
-/** The generation each dataset's rows carry now; enabled ones only when asked. */
-export async function generations({ db, enabledOnly }: { db: FactlensDb; enabledOnly: boolean }): Promise<Map<string, string>> {
-  const all = await db.datasets.toArray();
-  return new Map(all.filter((d) => !enabledOnly || d.enabled).map((d) => [d.id, d.generation]));
-}
-
 export async function setDatasetEnabled({ db, id, enabled }: { db: FactlensDb; id: string; enabled: boolean }): Promise<DatasetInfo> {
   const updated = await db.transaction('rw', db.datasets, async () => {
     const found = await db.datasets.get(id);

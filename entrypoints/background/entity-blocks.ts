@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Entity } from '../../src/dataset/schema';
 import type { EntityRecord } from '../../src/messages/protocol';
 import type { EntityBlockRecord, FactlensDb } from './db';
+import { generations } from './generations';
 
 /**
  * Entities are stored BLOCK to a row, in the order they came in: entity
@@ -92,9 +93,10 @@ function keepNewest(map: Map<string, unknown>, max: number): void {
 }
 
 /**
- * Reads entities by generation and id. An id's position comes from the
- * generation's name list, which holds every id in order; a generation never
- * changes once written, so the positions it gives are cached for good.
+ * Reads entities by dataset and id, from each dataset's current generation.
+ * An id's position comes from the generation's name list, which holds every
+ * id in order; a generation never changes once written, so the positions it
+ * gives are cached for good.
  */
 export function createEntityReader({ db }: { db: FactlensDb }) {
   const positions = new Map<string, Promise<Map<string, number> | null>>();
@@ -115,24 +117,28 @@ export function createEntityReader({ db }: { db: FactlensDb }) {
   }
 
   return {
-    /** One result per ref, null where there is no such entity. */
-    async read(refs: readonly { gen: string; id: string }[]): Promise<(EntityRecord | null)[]> {
-      const seqs = await Promise.all(refs.map(async ({ gen, id }) => (await positionsOf(gen))?.get(id)));
+    /** One result per ref, null where there is no such entity (or dataset). */
+    async read(refs: readonly { dataset: string; id: string }[]): Promise<(EntityRecord | null)[]> {
+      if (refs.length === 0) return [];
+      const gens = await generations({ db, enabledOnly: false });
+      const located = refs.map(({ dataset, id }) => ({ gen: gens.get(dataset), id }));
+      const seqs = await Promise.all(located.map(async ({ gen, id }) => (gen === undefined ? undefined : (await positionsOf(gen))?.get(id))));
       const blockKey = (gen: string, seq: number) => `${Math.floor(seq / BLOCK)} ${gen}`;
       const wanted = new Map<string, [string, number]>();
-      refs.forEach(({ gen }, i) => {
+      located.forEach(({ gen }, i) => {
         const seq = seqs[i];
-        if (seq !== undefined) wanted.set(blockKey(gen, seq), [gen, Math.floor(seq / BLOCK)]);
+        if (gen !== undefined && seq !== undefined) wanted.set(blockKey(gen, seq), [gen, Math.floor(seq / BLOCK)]);
       });
       const missing = [...wanted.keys()].filter((key) => !recent.has(key));
       const rows = await db.entityBlocks.bulkGet(missing.map((key) => wanted.get(key)!));
       missing.forEach((key, i) => recent.set(key, rows[i]));
       const blocks = new Map([...wanted.keys()].map((key) => [key, recent.get(key)]));
       keepNewest(recent, MAX_CACHED_BLOCKS);
-      return refs.map(({ gen }, i) => {
+      return located.map(({ gen }, i) => {
         const seq = seqs[i];
-        const block = seq === undefined ? undefined : blocks.get(blockKey(gen, seq));
-        const entity = seq === undefined ? undefined : block?.entities[seq % BLOCK];
+        if (gen === undefined || seq === undefined) return null;
+        const block = blocks.get(blockKey(gen, seq));
+        const entity = block?.entities[seq % BLOCK];
         return block && entity ? { ...entity, dataset: block.dataset } : null;
       });
     },

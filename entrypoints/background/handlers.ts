@@ -1,20 +1,16 @@
-import type { RequestOf, RequestType, ResponseMap, SourceInfo } from '../../src/messages/protocol';
+import type { Broadcast, RequestOf, RequestType, ResponseMap } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
 import { readAppearance, writeAppearance } from './appearance';
+import { readCards } from './cards';
 import type { Catalog } from './catalog';
-import { datasetInfo, exportPage, generations, removeDataset, setDatasetEnabled } from './datasets';
-import type { FactlensDb, StoredSource } from './db';
+import { datasetInfo, exportPage, removeDataset, setDatasetEnabled } from './datasets';
+import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
 import type { createImports } from './imports';
 import type { MatcherService } from './matcher-service';
 import type { SearchService } from './search-service';
 import { listSites, readSiteSettings, setGlobalEnabled, writeSiteSettings } from './site-settings';
-
-function sourceInfo(source: StoredSource | undefined): SourceInfo | null {
-  if (!source) return null;
-  const { text: _text, gen: _gen, seq: _seq, ...info } = source;
-  return info;
-}
+import { readSources } from './sources';
 
 /** What the browser tells about the sender, for requests that act on its tab. */
 export interface RequestContext {
@@ -26,7 +22,7 @@ export interface RequestContext {
 export interface Effects {
   openTab(options: { path: string; openerTabId?: number | undefined; index?: number | undefined }): Promise<void>;
   /** Tells open tabs and pages that settings or datasets changed. */
-  broadcast(message: { type: 'settingsChanged' } | { type: 'datasetsChanged' }): void;
+  broadcast(message: Broadcast): void;
 }
 
 export interface Services {
@@ -39,17 +35,8 @@ export interface Services {
   effects: Effects;
 }
 
-type Handlers = { [T in RequestType]: (request: RequestOf<T>, context?: RequestContext) => Promise<ResponseMap[T]> };
-
-/** Rows are keyed by generation; requests name datasets. */
-async function keysOf(db: FactlensDb, refs: { dataset: string; id: string }[]): Promise<[string, string][]> {
-  const gens = await generations({ db, enabledOnly: false });
-  return refs.map((r) => [gens.get(r.dataset) ?? '', r.id]);
-}
-
-async function entityRefsOf(db: FactlensDb, refs: { dataset: string; id: string }[]): Promise<{ gen: string; id: string }[]> {
-  return (await keysOf(db, refs)).map(([gen, id]) => ({ gen, id }));
-}
+/** One handler per declared request (requests.ts): a missing or extra one does not compile. */
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>, context?: RequestContext) => Promise<ResponseMap[T]> };
 
 /** One handler per request type; the router has validated and authorised the request already. */
 export function createHandlers({ db, catalog, entities, matcher, search, imports, effects }: Services): Handlers {
@@ -65,15 +52,9 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
   };
 
   return {
-    getEntity: async ({ dataset, id }) => (await entities.read(await entityRefsOf(db, [{ dataset, id }])))[0]!,
-    getEntities: async ({ refs }) => entities.read(await entityRefsOf(db, refs)),
-    getSource: async ({ dataset, id }) => {
-      const row = await db.sourceRows.get((await keysOf(db, [{ dataset, id }]))[0]!);
-      if (!row) return null;
-      const { gen: _gen, seq: _seq, ...source } = row;
-      return source;
-    },
-    getSourceInfos: async ({ refs }) => (await db.sourceRows.bulkGet(await keysOf(db, refs))).map(sourceInfo),
+    getEntities: ({ refs }) => entities.read(refs),
+    getCards: ({ refs }) => readCards({ db, entities, refs }),
+    getSource: async ({ dataset, id }) => (await readSources({ db, refs: [{ dataset, id }] }))[0] ?? null,
     scanTexts: async ({ texts }) => ({ matches: await matcher.scanTexts(texts) }),
     openSource: async ({ dataset, source, start, end }, { tabId, tabIndex } = {}) => {
       await effects.openTab({

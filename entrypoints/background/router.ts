@@ -1,5 +1,5 @@
-import { CONTENT_SCRIPT_REQUESTS, requestSchema, type Request, type RequestType, type Response } from '../../src/messages/protocol';
-import type { createHandlers, RequestContext } from './handlers';
+import { requests, requestSchema, type Request, type RequestType, type Response } from '../../src/messages/protocol';
+import type { Handlers, RequestContext } from './handlers';
 
 /** Who sent a message, as far as the browser vouches for it. */
 export interface SenderInfo {
@@ -24,14 +24,14 @@ function hostOf(url: string | undefined): string | null {
   }
 }
 
+/** Why this sender may not make this request, or null; who may send what is declared in requests.ts. */
 function refusal(request: Request, kind: SenderKind, url: string | undefined): string | null {
   if (kind === 'foreign') return 'messages from other extensions are not accepted';
   if (kind === 'extension-page') return null;
-  if (!CONTENT_SCRIPT_REQUESTS.has(request.type)) return `"${request.type}" is not allowed from a content script`;
-  if (request.type === 'getSiteSettings' && request.host !== hostOf(url)) {
-    return 'a content script may read only its own site\'s settings';
-  }
-  return null;
+  const declared = requests[request.type];
+  if (declared.from !== 'content-script') return `"${request.type}" is not allowed from a content script`;
+  const refuse = declared.refuseFromPage as ((params: Request, pageHost: string | null) => string | null) | undefined;
+  return refuse ? refuse(request, hostOf(url)) : null;
 }
 
 /**
@@ -48,7 +48,7 @@ export async function routeMessage({
   message: unknown;
   kind: SenderKind;
   url: string | undefined;
-  handlers: ReturnType<typeof createHandlers>;
+  handlers: Handlers;
   context?: RequestContext;
 }): Promise<Response<RequestType>> {
   const parsed = requestSchema.safeParse(message);

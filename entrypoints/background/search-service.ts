@@ -2,12 +2,10 @@ import { roleTimeline } from '../../src/format/role-timeline';
 import { entityKey, parseEntityKey, type EntityRecord, type SearchHit } from '../../src/messages/protocol';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../src/search';
 import type { Catalog } from './catalog';
-import { generations } from './datasets';
-import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
 
 /** Popup search: an index over the catalog, rebuilt when the datasets change. */
-export function createSearchService({ db, catalog, entities }: { db: FactlensDb; catalog: Catalog; entities: EntityReader }) {
+export function createSearchService({ catalog, entities }: { catalog: Catalog; entities: EntityReader }) {
   let built: { version: number; index: Promise<SearchIndex> } | null = null;
 
   function index(): Promise<SearchIndex> {
@@ -25,12 +23,9 @@ export function createSearchService({ db, catalog, entities }: { db: FactlensDb;
   }
 
   /** "Title, Organization" of the newest role, for a result's second line. */
-  async function mainRoles(rows: EntityRecord[], gens: Map<string, string>): Promise<Map<EntityRecord, string>> {
+  async function mainRoles(rows: EntityRecord[]): Promise<Map<EntityRecord, string>> {
     const first = new Map(rows.map((row) => [row, roleTimeline({ roles: row.roles })[0]?.role]));
-    const orgRefs = [...first.entries()].flatMap(([row, role]) => {
-      const gen = gens.get(row.dataset);
-      return role?.organization && gen ? [{ gen, id: role.organization }] : [];
-    });
+    const orgRefs = [...first.entries()].flatMap(([row, role]) => (role?.organization ? [{ dataset: row.dataset, id: role.organization }] : []));
     const orgs = await entities.read(orgRefs);
     const names = new Map(orgs.flatMap((o) => (o ? [[entityKey(o), o.name] as const] : [])));
     const out = new Map<EntityRecord, string>();
@@ -46,11 +41,9 @@ export function createSearchService({ db, catalog, entities }: { db: FactlensDb;
     async search({ query, limit = 20 }: { query: string; limit?: number }): Promise<SearchHit[]> {
       const results = searchIndex({ index: await index(), query, limit });
       if (results.length === 0) return [];
-      const gens = await generations({ db, enabledOnly: false });
-      const refs = results.map((r) => parseEntityKey(r.key));
-      const rows = await entities.read(refs.map((r) => ({ gen: gens.get(r.dataset) ?? '', id: r.id })));
+      const rows = await entities.read(results.map((r) => parseEntityKey(r.key)));
       const present = rows.filter((r): r is EntityRecord => r !== null);
-      const roles = await mainRoles(present, gens);
+      const roles = await mainRoles(present);
       return results.flatMap((result, i) => {
         const row = rows[i];
         if (!row) return [];

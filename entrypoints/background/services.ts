@@ -11,7 +11,7 @@ export function createServices({ db, effects }: { db: FactlensDb; effects: Effec
   const catalog = createCatalog({ db });
   const matcher = createMatcherService({ db, catalog });
   const entities = createEntityReader({ db });
-  const search = createSearchService({ db, catalog, entities });
+  const search = createSearchService({ catalog, entities });
   const imports = createImports({ db });
   const handlers = createHandlers({ db, catalog, entities, matcher, search, imports, effects });
   return { catalog, matcher, search, imports, handlers };

@@ -6,10 +6,8 @@ import { useBroadcast } from '../../utils/use-broadcasts';
 import { useRequest } from '../../utils/use-request';
 import { parseHostInput } from './host-input';
 
-async function loadSites(): Promise<SiteRule[]> {
-  const rules = await request({ type: 'listSites' });
-  return rules.filter((r) => !r.enabled).sort((a, b) => a.host.localeCompare(b.host));
-}
+// The background keeps a rule only for a site turned off, and lists them by host.
+const loadSites = (): Promise<SiteRule[]> => request({ type: 'listSites' });
 
 /** The sites Factlens is turned off on, and a form to turn it off on another. */
 export function SitesSection() {

@@ -2,7 +2,7 @@ import type { Problem } from '../../src/dataset/problem';
 import type { Dataset, Entity, Source } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
 import { BUNDLED_ID, IMPORT_CHUNK, MAX_CHUNK_CHARS, MAX_IMPORT_BYTES, MB, PROBLEMS_SHOWN } from '../../src/limits';
-import { type DatasetInfo, type RequestOf, type RequestType, type ResponseMap } from '../../src/messages/protocol';
+import { type DatasetInfo, type RequestIn, type RequestType, type ResponseMap } from '../../src/messages/protocol';
 import { errorMessage } from '../../utils/request-error';
 
 /**
@@ -12,7 +12,7 @@ import { errorMessage } from '../../utils/request-error';
  */
 
 
-export type RequestFn = <T extends RequestType>(message: RequestOf<T>) => Promise<ResponseMap[T]>;
+export type RequestFn = <T extends RequestType>(message: RequestIn<T>) => Promise<ResponseMap[T]>;
 
 /** Only what the import needs of a File, so tests can pass a stand-in. */
 export interface FileLike {

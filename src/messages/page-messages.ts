@@ -1,12 +1,15 @@
+import type { Broadcast } from './broadcasts';
+import type { TabRequest } from './tab-requests';
+
 /**
  * Validators for the messages a content script receives: broadcasts from
  * the background, and questions from the popup and the keyboard command.
  * Hand-written rather than zod schemas because the content script runs on
- * every page and every kilobyte it carries is parsed on every page load;
- * protocol.ts checks them against its zod schemas in a unit test.
+ * every page and every kilobyte it carries is parsed on every page load.
+ * The messages are declared in broadcasts.ts and tab-requests.ts (type-only
+ * imports here, so no zod is bundled); test/unit/page-messages.test.ts holds
+ * these validators to those declarations.
  */
-export type Broadcast = { type: 'settingsChanged' } | { type: 'datasetsChanged' };
-export type TabRequest = { type: 'getPageInfo' } | { type: 'revealEntity'; key: string };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

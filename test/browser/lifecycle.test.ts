@@ -148,8 +148,8 @@ describe.runIf(BROWSERS.includes('chromium'))('chromium: the service worker stop
     expect(written).toBeLessThan(dataset.entities.length);
 
     // The restarted worker has cleaned up by the time it answers.
-    const answer = await options.evaluate(`chrome.runtime.sendMessage({ type: 'getEntity', dataset: 'interrupted', id: ${JSON.stringify(dataset.entities[0]!.id)} })`);
-    expect(answer).toEqual({ ok: true, value: null });
+    const answer = await options.evaluate(`chrome.runtime.sendMessage({ type: 'getEntities', refs: [{ dataset: 'interrupted', id: ${JSON.stringify(dataset.entities[0]!.id)} }] })`);
+    expect(answer).toEqual({ ok: true, value: [null] });
     const after = JSON.parse(await until<string>(options, STORE_STATE)) as StoreState;
     expect(after.datasets).toEqual(before.datasets);
     expect(after.rows).toEqual(before.rows);

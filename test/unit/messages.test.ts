@@ -1,37 +1,109 @@
 import 'fake-indexeddb/auto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { openDb } from '../../entrypoints/background/db';
 import { routeMessage, senderKind } from '../../entrypoints/background/router';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
+import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES, requests, requestSchema, type Card } from '../../src/messages/protocol';
 import { testHandlers } from './support/handlers';
+import { importDataset } from './support/import-dataset';
+import { requestSamples } from './support/request-samples';
+import { toJson } from './support/db-fixture';
 
 const db = openDb({ name: 'factlens-messages-test' });
 const { handlers, opened, broadcasts } = testHandlers({ db });
 const PAGE = 'https://news.test/article';
+const BUNDLED = (bundled as Dataset).id;
+
+/** An imported dataset, so that removing or disabling one has something to act on. */
+const imported: Dataset = {
+  format: 'factlens-dataset/1',
+  id: 'messages-test',
+  name: 'Messages test',
+  version: '1',
+  sources: [{ id: 'memo', title: 'A memo', text: 'Quentin Vale joined Zorblax Industries in 2024.' }],
+  entities: [
+    { id: 'zorblax', name: 'Zorblax Industries', type: 'organization', aliases: [{ text: 'Zorblax Industries' }], roles: [], mentions: [] },
+    {
+      id: 'quentin-vale',
+      name: 'Quentin Vale',
+      type: 'person',
+      aliases: [{ text: 'Quentin Vale' }],
+      roles: [
+        {
+          title: 'Chief Executive',
+          organization: 'zorblax',
+          start: '2024',
+          evidence: [{ source: 'memo', quote: 'Quentin Vale joined Zorblax Industries in 2024.', start: 0, end: 47 }],
+        },
+      ],
+      mentions: [],
+    },
+  ],
+};
+
+let importId = '';
+let samples: ReturnType<typeof requestSamples>;
 
 beforeAll(async () => {
   await seedBundled({ db, dataset: bundled as Dataset });
+  await importDataset({ handlers, dataset: imported });
+  // The commit tells open tabs once the matcher is rebuilt; let that settle before anything is compared.
+  await vi.waitFor(() => expect(broadcasts).toContainEqual({ type: 'datasetsChanged' }));
+  // An import left running: a content script must not be able to feed or finish it.
+  ({ importId } = await handlers.importBegin({ type: 'importBegin', dataset: { id: 'running', name: 'Running', version: '1' } }));
+  samples = requestSamples({
+    dataset: BUNDLED,
+    entity: 'jack-ma',
+    source: (bundled as Dataset).sources[0]!.id,
+    imported: imported.id,
+    importId,
+    host: new URL(PAGE).host,
+  });
 });
 
 function fromExtension(message: unknown) {
   return routeMessage({ message, kind: 'extension-page', url: 'chrome-extension://abc/options.html', handlers });
 }
 function fromContent(message: unknown) {
-  return routeMessage({ message, kind: 'content-script', url: PAGE, handlers });
+  return routeMessage({ message, kind: 'content-script', url: PAGE, handlers, context: { tabId: 7, tabIndex: 2 } });
 }
+
+/**
+ * Every row of every table, and every broadcast so far. Not the caches: the
+ * matcher stores its automaton there whenever it builds one, which a scan may.
+ */
+async function everything(): Promise<string> {
+  const stored = db.tables.filter((table) => table !== db.caches);
+  const tables = await Promise.all(stored.map(async (table) => [table.name, toJson(await table.toArray())] as const));
+  return JSON.stringify({ tables, broadcasts });
+}
+
+describe('the request samples', () => {
+  it('cover every declared request type', () => {
+    expect(Object.keys(samples).sort()).toEqual(Object.keys(requests).sort());
+  });
+
+  it.each(REQUEST_TYPES)('hold a well-formed %s', (type) => {
+    const sample = samples[type];
+    expect(sample.type).toBe(type);
+    expect(requestSchema.safeParse(sample).error).toBeUndefined();
+  });
+});
 
 describe('message validation', () => {
   it.each([
-    ['not an object', 'getEntity'],
+    ['not an object', 'getSource'],
     ['null', null],
     ['an unknown type', { type: 'deleteEverything' }],
-    ['a missing field', { type: 'getEntity', dataset: 'factlens-bundled' }],
-    ['a wrong type', { type: 'getEntity', dataset: 'factlens-bundled', id: 42 }],
-    ['an extra field', { type: 'getEntity', dataset: 'factlens-bundled', id: 'jack-ma', sql: 'drop' }],
-    ['an empty id', { type: 'getEntity', dataset: 'factlens-bundled', id: '' }],
-    ['an oversized batch', { type: 'getEntities', refs: Array.from({ length: 5001 }, () => ({ dataset: 'd', id: 'x' })) }],
+    ['a prototype name as type', { type: 'toString' }],
+    ['a missing field', { type: 'getSource', dataset: BUNDLED }],
+    ['a wrong type', { type: 'getSource', dataset: BUNDLED, id: 42 }],
+    ['an extra field', { type: 'getSource', dataset: BUNDLED, id: 'x', sql: 'drop' }],
+    ['an extra field on a request without parameters', { type: 'listDatasets', all: true }],
+    ['an empty id', { type: 'getSource', dataset: BUNDLED, id: '' }],
+    ['an oversized batch', { type: 'getCards', refs: Array.from({ length: 5001 }, () => ({ dataset: 'd', id: 'x' })) }],
     ['a bad host', { type: 'getSiteSettings', host: 'a b/c' }],
     ['a non-boolean switch', { type: 'setSiteSettings', host: 'news.test', enabled: 'no' }],
   ])('rejects %s', async (_what, message) => {
@@ -41,34 +113,46 @@ describe('message validation', () => {
   });
 
   it('answers a well-formed request', async () => {
-    expect(await fromExtension({ type: 'getEntity', dataset: 'factlens-bundled', id: 'jack-ma' })).toMatchObject({
+    expect(await fromExtension({ type: 'getEntities', refs: [{ dataset: BUNDLED, id: 'jack-ma' }] })).toMatchObject({
       ok: true,
-      value: { name: 'Jack Ma' },
+      value: [{ name: 'Jack Ma' }],
     });
   });
 });
 
 describe('message authorisation', () => {
+  const refused = REQUEST_TYPES.filter((type) => !CONTENT_SCRIPT_REQUESTS.has(type));
+  const allowed = REQUEST_TYPES.filter((type) => CONTENT_SCRIPT_REQUESTS.has(type));
+
+  it('lets content scripts send some requests and not others', () => {
+    expect(refused.length).toBeGreaterThan(0);
+    expect(allowed.length).toBeGreaterThan(0);
+  });
+
+  it.each(refused)('refuses %s from a content script, and nothing changes', async (type) => {
+    const before = await everything();
+    expect(await fromContent(samples[type])).toEqual({ ok: false, error: `"${type}" is not allowed from a content script` });
+    expect(await everything()).toBe(before);
+  });
+
+  // Whatever the declaration lets a content script send must only read.
+  it.each(allowed)('answers %s from a content script, and nothing in the store changes', async (type) => {
+    const before = await everything();
+    expect(await fromContent(samples[type])).toMatchObject({ ok: true });
+    expect(await everything()).toBe(before);
+  });
+
   it('refuses messages from other extensions', async () => {
-    const answer = await routeMessage({ message: { type: 'listDatasets' }, kind: 'foreign', url: undefined, handlers });
+    const answer = await routeMessage({ message: { type: 'getAppearance' }, kind: 'foreign', url: undefined, handlers });
     expect(answer).toEqual({ ok: false, error: 'messages from other extensions are not accepted' });
   });
 
-  it('lets a content script read entities and sources', async () => {
-    expect(await fromContent({ type: 'getEntities', refs: [{ dataset: 'factlens-bundled', id: 'jack-ma' }] })).toMatchObject({ ok: true });
-  });
-
-  it('refuses a content script that changes settings', async () => {
-    expect(await fromContent({ type: 'setSiteSettings', host: 'news.test', enabled: false })).toEqual({
-      ok: false,
-      error: '"setSiteSettings" is not allowed from a content script',
-    });
-    expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'news.test' })).toMatchObject({ enabled: true });
-  });
-
-  it('lets a content script read only its own site\'s settings', async () => {
+  it("lets a content script read only its own site's settings", async () => {
     expect(await fromContent({ type: 'getSiteSettings', host: 'news.test' })).toMatchObject({ ok: true });
-    expect(await fromContent({ type: 'getSiteSettings', host: 'bank.test' })).toMatchObject({ ok: false });
+    expect(await fromContent({ type: 'getSiteSettings', host: 'bank.test' })).toEqual({
+      ok: false,
+      error: "a content script may read only its own site's settings",
+    });
   });
 
   it('classifies senders by extension id and URL', () => {
@@ -103,21 +187,38 @@ describe('page requests', () => {
     expect(answer).toMatchObject({ ok: false });
   });
 
-  it('gives source metadata without the text', async () => {
-    const id = (bundled as Dataset).sources[0]!.id;
-    const answer = await fromContent({ type: 'getSourceInfos', refs: [{ dataset: 'factlens-bundled', id }] });
-    expect(answer).toMatchObject({ ok: true, value: [{ id, dataset: 'factlens-bundled' }] });
-    expect(answer.ok && (answer.value as object[])[0]).not.toHaveProperty('text');
+  it("gives a card's entity, its organizations' names and its sources without their text, in one answer", async () => {
+    const answer = await fromContent({
+      type: 'getCards',
+      refs: [
+        { dataset: imported.id, id: 'quentin-vale' },
+        { dataset: imported.id, id: 'nobody' },
+        { dataset: 'no-such-dataset', id: 'quentin-vale' },
+      ],
+    });
+    expect(answer.ok).toBe(true);
+    const [card, nobody, elsewhere] = (answer.ok ? answer.value : []) as (Card | null)[];
+    expect(card?.entity).toMatchObject({ dataset: imported.id, id: 'quentin-vale', name: 'Quentin Vale' });
+    expect(card?.names).toEqual({ [`${imported.id}/zorblax`]: 'Zorblax Industries' });
+    const { text: _text, ...memo } = imported.sources[0]!;
+    expect(card?.sources).toEqual({ [`${imported.id}/memo`]: { ...memo, dataset: imported.id } });
+    expect(nobody).toBeNull();
+    expect(elsewhere).toBeNull();
+  });
+
+  it("gives the cards of the bundled dataset's people with every source they cite", async () => {
+    const answer = await fromContent({ type: 'getCards', refs: [{ dataset: BUNDLED, id: 'jack-ma' }] });
+    const [card] = (answer.ok ? answer.value : []) as (Card | null)[];
+    const entity = (bundled as Dataset).entities.find((e) => e.id === 'jack-ma')!;
+    const cited = new Set([...entity.mentions.map((m) => m.source), ...entity.roles.flatMap((r) => r.evidence.map((e) => e.source))]);
+    expect(Object.keys(card?.sources ?? {}).sort()).toEqual([...cited].map((id) => `${BUNDLED}/${id}`).sort());
+    for (const info of Object.values(card?.sources ?? {})) expect(info).not.toHaveProperty('text');
+    const orgs = new Set(entity.roles.flatMap((r) => (r.organization ? [`${BUNDLED}/${r.organization}`] : [])));
+    expect(Object.keys(card?.names ?? {}).sort()).toEqual([...orgs].sort());
   });
 
   it('opens a source in the viewer next to the sender tab', async () => {
-    const answer = await routeMessage({
-      message: { type: 'openSource', dataset: 'factlens-bundled', source: 'ma-visits-hunan', start: 10, end: 17 },
-      kind: 'content-script',
-      url: PAGE,
-      handlers,
-      context: { tabId: 7, tabIndex: 2 },
-    });
+    const answer = await fromContent({ type: 'openSource', dataset: 'factlens-bundled', source: 'ma-visits-hunan', start: 10, end: 17 });
     expect(answer).toEqual({ ok: true, value: null });
     expect(opened.at(-1)).toEqual({
       path: '/viewer.html?dataset=factlens-bundled&source=ma-visits-hunan&start=10&end=17',

@@ -5,7 +5,7 @@ import type { CardMount } from '../../overlay/card-ui';
 import { startOverlay } from '../../overlay/overlay';
 import type { Dataset } from '../../src/dataset/schema';
 import { entityKey } from '../../src/messages/entity-key';
-import type { RequestOf, RequestType, ResponseMap, TextMatch } from '../../src/messages/protocol';
+import type { Request, RequestIn, RequestType, ResponseMap, TextMatch } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
 import './support/static-range';
 
@@ -28,10 +28,10 @@ function installHighlightApi(): Map<string, unknown> {
  * them back while it tears the overlay down.
  */
 function fakeBackground() {
-  const sent: RequestOf<RequestType>[] = [];
+  const sent: Request[] = [];
   let gate: Promise<void> = Promise.resolve();
   let open = () => {};
-  const answer = (message: RequestOf<RequestType>): unknown => {
+  const answer = (message: Request): unknown => {
     switch (message.type) {
       case 'scanTexts':
         return {
@@ -39,26 +39,23 @@ function fakeBackground() {
             [...text.matchAll(new RegExp(NAME, 'g'))].map((m) => ({ start: m.index, end: m.index + NAME.length, entities: [KEY], contextual: [false] })),
           ),
         };
-      case 'getEntities':
+      case 'getCards':
         return message.refs.map(({ id }) => {
           const entity = dataset.entities.find((e) => e.id === id);
-          return entity ? { ...entity, dataset: dataset.id } : null;
-        });
-      case 'getSourceInfos':
-        return message.refs.map(({ id }) => {
-          const source = dataset.sources.find((s) => s.id === id);
-          if (!source) return null;
-          const { text: _text, ...info } = source;
-          return { ...info, dataset: dataset.id };
+          if (!entity) return null;
+          const sources = Object.fromEntries(
+            dataset.sources.map(({ text: _text, ...info }) => [entityKey({ dataset: dataset.id, id: info.id }), { ...info, dataset: dataset.id }]),
+          );
+          return { entity: { ...entity, dataset: dataset.id }, names: {}, sources };
         });
       default:
         throw new Error(`no fake answer to ${message.type}`);
     }
   };
-  const request = async <T extends RequestType>(message: RequestOf<T>): Promise<ResponseMap[T]> => {
-    sent.push(message);
+  const request = async <T extends RequestType>(message: RequestIn<T>): Promise<ResponseMap[T]> => {
+    sent.push(message as Request);
     await gate;
-    return answer(message) as ResponseMap[T];
+    return answer(message as Request) as ResponseMap[T];
   };
   return {
     request: request as typeof requestFn,

@@ -131,9 +131,12 @@ describe('popup: search', () => {
   it('opens a result on click and comes back with the Back button', async () => {
     await open();
     await search('Daniel');
+    const before = kit.background.received.length;
     click(one('[data-testid="result"]'));
     await kit.settle();
     expect(byTestId('detail').querySelector('h2')?.textContent).toBe('Daniel Zhang');
+    // The entity, its organizations' names and its sources come in one round trip.
+    expect(kit.background.received.slice(before).map((m) => m.type)).toEqual(['getCards']);
     click([...byTestId('detail').querySelectorAll('button')].find((b) => b.textContent === '‹ Back')!);
     await kit.settle();
     expect(document.querySelector('[data-testid="detail"]')).toBeNull();

@@ -55,7 +55,7 @@ describe('schema upgrade from a saved version-2 store', () => {
       [bundled.id, bundled.version, true, bundled.entities.length],
       ['test-imports', '1', false, 2],
     ]);
-    expect(await handlers.getEntity({ type: 'getEntity', dataset: 'test-imports', id: 'quentin-vale' })).toMatchObject({ name: 'Quentin Vale' });
+    expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: 'test-imports', id: 'quentin-vale' }] }))[0]).toMatchObject({ name: 'Quentin Vale' });
     // Version 3 keeps entities in blocks: the upgrade must carry them over whole and in their saved order.
     const saved = (fromJson(fixture.entityRows) as ({ dataset: string; seq: number } & Record<string, unknown>)[])
       .filter((r) => r.dataset === 'test-imports')

@@ -98,12 +98,12 @@ describe('seeding the bundled dataset', () => {
     const next: Dataset = { ...dataset, version: `${dataset.version}-next`, entities: dataset.entities.filter((e) => e.id !== 'viya') };
     expect(await seedBundled({ db: d, dataset: next })).toBe('updated');
 
-    expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'viya' })).toBeNull();
+    expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: dataset.id, id: 'viya' }] }))[0]).toBeNull();
     const stored = (await d.datasets.get(dataset.id))!;
     expect(stored).toMatchObject({ version: next.version, enabled: false });
     expect(await storedEntities(d, stored.generation)).toBe(next.entities.length);
     expect(await storedEntities(d)).toBe(next.entities.length + 5);
-    expect(await handlers.getEntity({ type: 'getEntity', dataset: 'mine', id: 'viya' })).toMatchObject({ name: 'Viya' });
+    expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: 'mine', id: 'viya' }] }))[0]).toMatchObject({ name: 'Viya' });
     expect(await handlers.getAppearance({ type: 'getAppearance' })).toMatchObject({ cardDelayMs: 500 });
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
   });
@@ -139,7 +139,7 @@ describe('schema upgrade', () => {
     const { handlers } = testHandlers({ db: d });
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
     expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'underline', cardDelayMs: 500, theme: 'dark' });
-    expect(await handlers.getEntity({ type: 'getEntity', dataset: dataset.id, id: 'jack-ma' })).toMatchObject({ name: 'Jack Ma' });
+    expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: dataset.id, id: 'jack-ma' }] }))[0]).toMatchObject({ name: 'Jack Ma' });
     expect(d.tables.map((t) => t.name).sort()).toEqual(['caches', 'datasets', 'entityBlocks', 'imports', 'nameLists', 'settings', 'sites', 'sourceRows']);
   });
 });
@@ -166,6 +166,27 @@ describe('importing datasets', () => {
     await importDataset({ handlers, dataset: v2 });
     expect(await d.datasets.get('mine')).toMatchObject({ version: '2', enabled: false, entityCount: 2 });
     expect(await storedEntities(d)).toBe(2);
+  });
+
+  it('serves cards and sources by dataset id from whichever generation the dataset has now', async () => {
+    const d = freshDb();
+    const { handlers } = testHandlers({ db: d });
+    await importDataset({ handlers, dataset: userDataset('mine', '1') });
+    const ref = { dataset: 'mine', id: 'nan-cunhui' };
+    const [before] = await handlers.getCards({ type: 'getCards', refs: [ref] });
+    const v2 = userDataset('mine', '2');
+    const renamed = v2.entities.find((e) => e.id === 'chint-group')!;
+    renamed.name = 'Chint Group (renamed)';
+    const cited = Object.values(before?.sources ?? {})[0]!;
+    const source = v2.sources.find((x) => x.id === cited.id)!;
+    source.title = `${source.title} (v2)`;
+    await importDataset({ handlers, dataset: v2 });
+
+    const [after] = await handlers.getCards({ type: 'getCards', refs: [ref] });
+    expect(before?.names['mine/chint-group']).toBe('Chint Group');
+    expect(after?.names['mine/chint-group']).toBe('Chint Group (renamed)');
+    expect(Object.values(after?.sources ?? {}).map((s) => s.title)).toContain(source.title);
+    expect(await handlers.getSource({ type: 'getSource', dataset: 'mine', id: source.id })).toMatchObject({ title: source.title, text: source.text });
   });
 
   it('leaves the previous data exactly as it was when a write fails midway', async () => {

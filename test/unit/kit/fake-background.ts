@@ -125,15 +125,11 @@ export async function startBackground({
       await importDataset({ handlers, dataset });
     },
     async cardRecords(dataset) {
-      const entityRefs = dataset.entities.map(({ id }) => ({ dataset: dataset.id, id }));
-      const sourceRefs = dataset.sources.map(({ id }) => ({ dataset: dataset.id, id }));
-      const [entities, sources] = await Promise.all([
-        handlers.getEntities({ type: 'getEntities', refs: entityRefs }),
-        handlers.getSourceInfos({ type: 'getSourceInfos', refs: sourceRefs }),
-      ]);
+      const refs = dataset.entities.map(({ id }) => ({ dataset: dataset.id, id }));
+      const cards = (await handlers.getCards({ type: 'getCards', refs })).filter((c) => c !== null);
       return {
-        entities: new Map(entities.flatMap((e) => (e ? [[e.id, e] as const] : []))),
-        sources: new Map(sources.flatMap((s) => (s ? [[entityKey({ dataset: s.dataset, id: s.id }), s] as const] : []))),
+        entities: new Map(cards.map((c) => [c.entity.id, c.entity] as const)),
+        sources: new Map(cards.flatMap((c) => Object.entries(c.sources))),
       };
     },
     async send(message, sender = page) {
