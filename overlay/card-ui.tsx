@@ -167,4 +167,3 @@ export function createCardUi({
   };
 }
 
-export type CardUi = ReturnType<typeof createCardUi>;

@@ -8,7 +8,7 @@
 import type { Appearance } from '../src/messages/protocol';
 import { createRegistryGuard } from './registry-guard';
 
-export const MENTION_HIGHLIGHT = 'factlens-mention';
+const MENTION_HIGHLIGHT = 'factlens-mention';
 export const ACTIVE_HIGHLIGHT = 'factlens-active';
 
 /** A highlight's look comes from its name; highlight.css styles each one. */

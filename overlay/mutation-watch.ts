@@ -1,7 +1,7 @@
 import { isInline, isSkipped, type ExtractOptions } from './extract';
 
 /** Parent across shadow boundaries. */
-export function composedParent(node: Node): Node | null {
+function composedParent(node: Node): Node | null {
   return node.parentNode ?? (node as ShadowRoot).host ?? null;
 }
 

@@ -1,7 +1,7 @@
 import type { Alias, EntityType } from '../../src/dataset/schema';
 import { entityKey, type EntityKey } from '../../src/messages/protocol';
-import { generations } from './generations';
 import type { FactlensDb, NameListRecord } from './db';
+import { generations } from './generations';
 import { LETTER_TYPE } from './name-lists';
 
 export interface CatalogEntry {

@@ -51,19 +51,19 @@ export interface NameListRecord {
 }
 
 /** A derived structure kept across worker restarts, valid while `key` matches. */
-export interface CacheRecord {
+interface CacheRecord {
   name: string;
   key: string;
   value: unknown;
 }
 
-export interface SiteRecord {
+interface SiteRecord {
   /** A host, or "*.example.com" for a host and all its subdomains. */
   host: string;
   enabled: boolean;
 }
 
-export interface SettingRecord {
+interface SettingRecord {
   key: string;
   value: unknown;
 }
@@ -79,7 +79,7 @@ export type FactlensDb = Dexie & {
   sites: EntityTable<SiteRecord, 'host'>;
 };
 
-export const DB_NAME = 'factlens';
+const DB_NAME = 'factlens';
 
 /** A version 2 entity row: one entity to a record. */
 type EntityRowV2 = EntityRecord & { gen: string; seq: number; aliasKeys: string[] };

@@ -14,7 +14,7 @@ import { generations } from './generations';
  * block deserialising them took its keystroke from 11 to 14–23 ms (bench
  * page section). 64 keeps both small.
  */
-export const BLOCK = 64;
+const BLOCK = 64;
 
 const blockRange = (gen: string) => [
   [gen, Dexie.minKey],

@@ -4,7 +4,7 @@ import type { FactlensDb } from './db';
 const GLOBAL_ENABLED = 'globalEnabled';
 
 /** Whether a stored rule covers a host: "*.example.com" covers example.com and its subdomains. */
-export function ruleCovers(rule: string, host: string): boolean {
+function ruleCovers(rule: string, host: string): boolean {
   if (!rule.startsWith('*.')) return rule === host;
   const base = rule.slice(2);
   return host === base || host.endsWith(`.${base}`);

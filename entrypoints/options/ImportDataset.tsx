@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
+import type { Problem } from '../../src/dataset/problem';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
 import { request } from '../../utils/messaging';
-import type { Problem } from '../../src/dataset/problem';
 import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportProgress, type ImportSummary } from './import-file';
 
 type State =

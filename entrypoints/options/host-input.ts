@@ -2,7 +2,7 @@ import { hostPattern } from '../../src/messages/protocol';
 
 export type HostInput = { ok: true; pattern: string } | { ok: false; error: string };
 
-export const HOST_PATTERN_HINT = 'Enter a host name such as example.com, or *.example.com for it and every subdomain.';
+const HOST_PATTERN_HINT = 'Enter a host name such as example.com, or *.example.com for it and every subdomain.';
 
 /**
  * What the user typed, as a host pattern the background accepts: the same

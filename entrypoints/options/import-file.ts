@@ -36,7 +36,7 @@ const fail = (message: string, extra: Omit<ImportFailure, 'message'> = {}): Read
 });
 
 /** "101", "100.4": megabytes with at most one decimal. */
-export function formatMegabytes(bytes: number): string {
+function formatMegabytes(bytes: number): string {
   return String(Number((bytes / MB).toFixed(1)));
 }
 
@@ -129,7 +129,7 @@ export type ImportOutcome =
  * chunks, then importCommit. On any failure after importBegin it sends
  * importAbort (best effort), so the store keeps what it had.
  */
-export async function importDataset(dataset: Dataset, deps: ImportDeps): Promise<ImportOutcome> {
+async function importDataset(dataset: Dataset, deps: ImportDeps): Promise<ImportOutcome> {
   const { request, confirm, onProgress } = deps;
   const total = dataset.entities.length;
 
@@ -171,7 +171,7 @@ export async function importDataset(dataset: Dataset, deps: ImportDeps): Promise
   }
 }
 
-export function replaceQuestion(existing: DatasetInfo, dataset: Dataset): string {
+function replaceQuestion(existing: DatasetInfo, dataset: Dataset): string {
   return (
     `Replace the dataset "${existing.name}" (version ${existing.version}, ${countOf(existing.entityCount, 'entity', 'entities')}) ` +
     `with "${dataset.name}" (version ${dataset.version}, ${countOf(dataset.entities.length, 'entity', 'entities')})?`

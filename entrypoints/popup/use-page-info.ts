@@ -5,7 +5,7 @@ import { useRequest, type RequestState } from '../../utils/use-request';
 import { targetTab, type TargetTab } from './target-tab';
 
 /** The tab the popup is about and what its content script reports. */
-export interface TargetPage {
+interface TargetPage {
   tabId: number | null;
   asPage: boolean;
   /** null with no tab, or no content script in it: browser pages, stores, tabs loaded before Factlens was. */

@@ -2,7 +2,7 @@ import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-dat
 import type { SourceRecord } from '../../src/messages/protocol';
 
 /** "Dec 2022", or "≈ Dec 2022 (inferred)" when the date was worked out from the text. */
-export function publishedLabel(source: Pick<SourceRecord, 'published' | 'publishedInferred'>): string | null {
+function publishedLabel(source: Pick<SourceRecord, 'published' | 'publishedInferred'>): string | null {
   const date = source.published === undefined ? null : parsePartialDate(source.published);
   if (!date) return null;
   const formatted = formatPartialDate({ date });

@@ -1,4 +1,4 @@
-import { z } from './z';
+import { type z } from './z';
 
 /**
  * Text a dataset gives the reader to read: names, aliases, descriptions,
@@ -26,7 +26,7 @@ export const DISPLAY_TEXT_PATTERN =
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why `text` is refused, or null when it may be shown. */
-export function displayTextProblem(text: string): string | null {
+function displayTextProblem(text: string): string | null {
   const bidi = BIDI_CONTROL.exec(text);
   if (bidi) {
     return `contains the bidi control ${hex(bidi[0].charCodeAt(0))} at index ${bidi.index}; remove it (Factlens refuses such text rather than change it)`;

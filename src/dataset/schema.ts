@@ -1,6 +1,6 @@
 import { isPartialDate } from '../dates/partial-date';
-import { CJK, WORD, charClass, foldText } from '../text/fold';
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, MAX_VERSION_LENGTH } from '../limits';
+import { charClass, CJK, foldText, WORD } from '../text/fold';
 import { displayText } from './display-text';
 import { z } from './z';
 

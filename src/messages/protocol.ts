@@ -3,7 +3,7 @@ import type { CandidateMatch } from '../matcher/resolve';
 import type { EntityKey } from './entity-key';
 
 export { DEFAULT_APPEARANCE, type Appearance } from './appearance';
-export { broadcastSchema, broadcasts, type Broadcast } from './broadcasts';
+export { broadcasts, broadcastSchema, type Broadcast } from './broadcasts';
 export { entityKey, parseEntityKey, type EntityKey } from './entity-key';
 export * from './requests';
 export * from './tab-requests';

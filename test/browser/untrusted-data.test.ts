@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
+import { requestSamples } from '../unit/support/request-samples';
 import { chooseFile, chooseGeneratedFile, showExtensionPage, tabIdForHost, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import {
@@ -17,7 +18,6 @@ import {
   markupDataset,
 } from './markup-dataset';
 import { hoverMention, waitForCard, waitForHighlights } from './overlay-page';
-import { requestSamples } from '../unit/support/request-samples';
 
 const USER_DATASET = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/user-dataset.json'), 'utf8')) as Record<string, unknown>;
 const MB = 1024 * 1024;

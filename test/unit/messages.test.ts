@@ -6,10 +6,10 @@ import { routeMessage, senderKind } from '../../entrypoints/background/router';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
 import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES, requests, requestSchema, type Card } from '../../src/messages/protocol';
+import { toJson } from './support/db-fixture';
 import { testHandlers } from './support/handlers';
 import { importDataset } from './support/import-dataset';
 import { requestSamples } from './support/request-samples';
-import { toJson } from './support/db-fixture';
 
 const db = openDb({ name: 'factlens-messages-test' });
 const { handlers, opened, broadcasts } = testHandlers({ db });

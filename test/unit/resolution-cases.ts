@@ -6,7 +6,7 @@
  */
 
 /** A full alias is a string; a contextual one is `{ contextual: 'text' }`. */
-export type AliasSpec = string | { contextual: string };
+type AliasSpec = string | { contextual: string };
 
 /** One name that shows: the block it is in, its text, and the ids of the entities it may be. */
 export type Shown = [block: number, text: string, entities: string[]];

@@ -3,16 +3,16 @@ import bundled from '../../../assets/dataset.json';
 import { openDb, type FactlensDb } from '../../../entrypoints/background/db';
 import { seedBundled } from '../../../entrypoints/background/seed';
 import type { Dataset } from '../../../src/dataset/schema';
-import { entityKey, type Broadcast, type EntityRecord, type RequestOf, type RequestType, type ResponseMap, type SourceInfo } from '../../../src/messages/protocol';
+import { type Broadcast, type EntityRecord, type RequestOf, type RequestType, type ResponseMap, type SourceInfo } from '../../../src/messages/protocol';
 import { testHandlers } from '../support/handlers';
 import { importDataset } from '../support/import-dataset';
 import { route, type Handlers, type Sender } from './background-adapter';
 
 /** Stands in for one request type's handler; `real` runs the background's own. */
-export type Override<T extends RequestType> = (message: RequestOf<T>, real: () => Promise<ResponseMap[T]>) => ResponseMap[T] | Promise<ResponseMap[T]>;
+type Override<T extends RequestType> = (message: RequestOf<T>, real: () => Promise<ResponseMap[T]>) => ResponseMap[T] | Promise<ResponseMap[T]>;
 
 /** A request parked by `hold`, answered by the real handler when the test releases it. */
-export interface Held<T extends RequestType> {
+interface Held<T extends RequestType> {
   message: RequestOf<T>;
   release(): void;
 }

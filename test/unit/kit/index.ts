@@ -17,9 +17,9 @@ import { browser, connect } from './browser';
 import { createScreen, settleWith, type Screen } from './dom';
 import { startBackground, type FakeBackground } from './fake-background';
 
-export { openTab, type FakeTab } from './browser';
+export { openTab } from './browser';
 export * from './dom';
-export { bundledDataset, type FakeBackground } from './fake-background';
+export { bundledDataset } from './fake-background';
 
 export interface Kit {
   /** The real background behind the pages, over a fresh store seeded with the bundled dataset. */
