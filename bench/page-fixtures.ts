@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { NO_PAGE_SCRIPTS, REAL_PAGES_DIR } from '../scripts/lib/real-pages';
 import { startStaticServer, type StaticServer } from '../scripts/lib/static-server';
 import { seededRandom } from '../scripts/lib/synthetic-dataset';
 import type { Dataset } from '../src/dataset/schema';
 
 const ROOT = resolve(import.meta.dirname, '..');
-export const REAL_PAGES_DIR = resolve(ROOT, 'test/fixtures/real-pages');
 const FIXTURES_DIR = resolve(ROOT, 'test/browser/fixtures');
 export const REAL_PAGES = ['guardian-1.html', 'yahoo-2.html', 'wikipedia-2.html', 'nytimes-2.html'];
 export const NEWS_PAGE = 'generated-news.html';
@@ -19,7 +19,6 @@ export const NEWS_PAGE = 'generated-news.html';
  * Page scripts and off-host loads blocked, as in test/browser/real-pages.test.ts:
  * the DOM is the parsed HTML, so any difference between loads is Factlens's.
  */
-const NO_PAGE_SCRIPTS = { 'content-security-policy': "default-src 'self' data: 'unsafe-inline'; script-src 'none'" };
 
 /** Full names (never contextual short forms) of the bundled dataset's people and organizations. */
 export function bundledNames(): string[] {

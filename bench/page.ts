@@ -1,3 +1,6 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { firstInstallPage, launchWithExtension } from '../scripts/lib/launch-browser';
 /**
  * The page benchmark: what Factlens costs real pages and how fast it answers,
  * in Chromium with the built extension (.output/chrome-mv3; run `npm run build`
@@ -5,13 +8,11 @@
  *
  *   tsx bench/page.ts
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { firstInstallPage, launchWithExtension } from '../scripts/lib/launch-browser';
+import { REAL_PAGES_DIR } from '../scripts/lib/real-pages';
 import { syntheticDataset } from '../scripts/lib/synthetic-dataset';
 import { send, setSiteEnabled } from './page-browser';
 import { measureLoad, measurePage, type LoadSample, type PageCost } from './page-cost';
-import { bundledNames, closeServers, generatedNewsPage, NEWS_PAGE, REAL_PAGES, REAL_PAGES_DIR, startServers, type Servers } from './page-fixtures';
+import { bundledNames, closeServers, generatedNewsPage, NEWS_PAGE, REAL_PAGES, startServers, type Servers } from './page-fixtures';
 import { cardLatency, importDataset, popupSearch, rescanCost, scanProbe, seedingReady, summary } from './page-interaction';
 import { renderMarkdown, type PageBenchResult } from './page-report';
 

@@ -1,20 +1,18 @@
 import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_PAGE_SCRIPTS, REAL_PAGES_DIR } from '../../scripts/lib/real-pages';
 import type { StaticServer } from '../../scripts/lib/static-server';
 import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
 import { highlightTexts, serveOnAndOff } from './overlay-page';
 
-const PAGES_DIR = resolve(import.meta.dirname, '../fixtures/real-pages');
-const PAGES = readdirSync(PAGES_DIR).filter((n) => n.endsWith('.html'));
+const PAGES = readdirSync(REAL_PAGES_DIR).filter((n) => n.endsWith('.html'));
 
 // Page scripts are blocked so that the DOM is the parsed HTML and nothing else:
 // any difference between the two loads is then Factlens's doing. Loads from
 // the pages' original hosts are blocked too: offline, each would otherwise
 // wait for a DNS failure. Extension content scripts and their CSS are not
 // subject to the page's CSP.
-const NO_PAGE_SCRIPTS = { 'content-security-policy': "default-src 'self' data: 'unsafe-inline'; script-src 'none'" };
 
 /** The document as markup, with the card's host (the one element Factlens may add) taken out. */
 function snapshot(page: Page): Promise<string> {
@@ -94,7 +92,7 @@ describe.each(BROWSERS)('%s: real web pages', (name) => {
 
   beforeAll(async () => {
     eb = await launchWithExtension(name);
-    servers = await serveOnAndOff(await firstInstallPage(eb), { dir: PAGES_DIR, headers: NO_PAGE_SCRIPTS });
+    servers = await serveOnAndOff(await firstInstallPage(eb), { dir: REAL_PAGES_DIR, headers: NO_PAGE_SCRIPTS });
     ({ on, off } = servers);
   });
   afterAll(async () => {
