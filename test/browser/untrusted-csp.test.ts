@@ -94,7 +94,7 @@ describe.each(BROWSERS)('%s: the extension pages CSP', (name) => {
 
   it("still runs the page's own form: adding a site to turn off", async () => {
     await page.evaluate(`{
-      const input = document.getElementById('add-site-host');
+      const input = document.querySelector('form.add-site input[name=host]');
       input.focus();
     }`);
     await page.keyboard.type('csp.example');
