@@ -1,30 +1,33 @@
 import { parseEntityKey, type EntityKey } from '../src/messages/entity-key';
 import type { Card, EntityRecord, SourceInfo } from '../src/messages/protocol';
+import { refBatches } from '../src/messages/ref-batches';
 import type { request as requestFn } from '../utils/messaging';
 
 type Request = typeof requestFn;
 
 /**
  * The cards of the entities found on this page, fetched from the background
- * in one request per scan and kept for the life of the page, so a card
+ * in one request per scan (several if the scan found more than a request
+ * may name) and kept for the life of the page, so a card
  * opens without waiting on the store. Only answers are kept: a request that
  * failed is asked again the next time its card opens.
  */
 export function createEntityData({ request }: { request: Request }) {
   const cards = new Map<EntityKey, Promise<Card | null>>();
 
-  /** Asks in one request for whatever of `keys` is neither cached nor on its way. */
+  /** Asks for whatever of `keys` is neither cached nor on its way. */
   function fetch(keys: Iterable<EntityKey>): void {
     const missing = [...new Set(keys)].filter((k) => !cards.has(k));
-    if (missing.length === 0) return;
-    const answer = request({ type: 'getCards', refs: missing.map(parseEntityKey) });
-    missing.forEach((key, i) => {
-      const card = answer.then((found) => found[i] ?? null);
-      cards.set(key, card);
-      card.catch(() => {
-        if (cards.get(key) === card) cards.delete(key);
+    for (const batch of refBatches(missing)) {
+      const answer = request({ type: 'getCards', refs: batch.map(parseEntityKey) });
+      batch.forEach((key, i) => {
+        const card = answer.then((found) => found[i] ?? null);
+        cards.set(key, card);
+        card.catch(() => {
+          if (cards.get(key) === card) cards.delete(key);
+        });
       });
-    });
+    }
   }
 
   return {

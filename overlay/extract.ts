@@ -108,8 +108,22 @@ export function* blocksUnder(root: Node, options: ExtractOptions = {}): Generato
   yield* flush();
 }
 
-/** The text node and offset at a block offset; `atEnd` prefers the end of a node over the start of the next. */
+/** The length node `i` of a block had when it was read. */
+function readLength(block: Block, i: number): number {
+  return (block.starts[i + 1] ?? block.text.length) - block.starts[i]!;
+}
+
+/**
+ * The text node and offset at a block offset; `atEnd` prefers the end of a
+ * node over the start of the next. Found from the block as it was read: the
+ * page may have changed the nodes since (see readsAsExtracted).
+ */
 export function positionIn(block: Block, offset: number, atEnd: boolean): { node: Text; offset: number } {
+  const at = locate(block, offset, atEnd);
+  return { node: block.nodes[at.index]!, offset: at.offset };
+}
+
+function locate(block: Block, offset: number, atEnd: boolean): { index: number; offset: number } {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {
@@ -119,6 +133,26 @@ export function positionIn(block: Block, offset: number, atEnd: boolean): { node
     else hi = mid - 1;
   }
   // Empty text nodes share a start with their successor; step past them.
-  while (!atEnd && lo < block.nodes.length - 1 && block.nodes[lo]!.data.length === 0) lo++;
-  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]! };
+  while (!atEnd && lo < block.nodes.length - 1 && readLength(block, lo) === 0) lo++;
+  return { index: lo, offset: offset - block.starts[lo]! };
+}
+
+/**
+ * Whether the page still holds `block.text.slice(start, end)` where it was
+ * read. The page may edit a text node while its block is being matched, and
+ * a range made from the old offsets would then mark other text, or lie past
+ * the node's end (where a live Range throws). Every node the span touches
+ * must keep its length, so offsets still mean what they meant, and the
+ * span's text must be unchanged. The edit itself has queued a rescan.
+ */
+export function readsAsExtracted(block: Block, start: number, end: number): boolean {
+  const first = locate(block, start, false);
+  const last = locate(block, end, true);
+  let text = '';
+  for (let i = first.index; i <= last.index; i++) {
+    const node = block.nodes[i]!;
+    if (node.data.length !== readLength(block, i)) return false;
+    text += node.data.slice(i === first.index ? first.offset : 0, i === last.index ? last.offset : undefined);
+  }
+  return text === block.text.slice(start, end);
 }

@@ -1,3 +1,4 @@
+import { readsAsExtracted } from './extract';
 import type { Mention, PageMentions } from './page-mentions';
 
 type CaretDocument = Document & {
@@ -5,12 +6,25 @@ type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-/** A live Range over a mention, for geometry: StaticRange has none. */
+/**
+ * A live Range over a mention, for geometry: StaticRange has none. Offsets
+ * are clamped to the nodes' lengths, where a live Range would throw: the
+ * page may have shortened a node since the mention was made.
+ */
 export function liveRange(doc: Document, range: AbstractRange): Range {
   const r = doc.createRange();
-  r.setStart(range.startContainer, range.startOffset);
-  r.setEnd(range.endContainer, range.endOffset);
+  r.setStart(range.startContainer, Math.min(range.startOffset, lengthOf(range.startContainer)));
+  r.setEnd(range.endContainer, Math.min(range.endOffset, lengthOf(range.endContainer)));
   return r;
+}
+
+function lengthOf(node: Node): number {
+  return node.nodeType === Node.TEXT_NODE ? (node as Text).data.length : node.childNodes.length;
+}
+
+/** A mention whose text the page has changed since is not there to hover: its offsets now mark other text. */
+function current(m: Mention): boolean {
+  return readsAsExtracted(m.block, m.start, m.end);
 }
 
 function under(rects: DOMRectList, x: number, y: number): boolean {
@@ -34,18 +48,18 @@ export function mentionAtPoint({
   x: number;
   y: number;
   mentions: PageMentions;
-  shadowRoots: ShadowRoot[];
+  shadowRoots: ReadonlySet<ShadowRoot>;
 }): Mention | null {
   const d = doc as CaretDocument;
   let node: Node | null = null;
   if (d.caretPositionFromPoint) {
-    node = d.caretPositionFromPoint(x, y, shadowRoots.length > 0 ? { shadowRoots } : undefined)?.offsetNode ?? null;
+    node = d.caretPositionFromPoint(x, y, shadowRoots.size > 0 ? { shadowRoots: [...shadowRoots] } : undefined)?.offsetNode ?? null;
   } else if (d.caretRangeFromPoint) {
     node = d.caretRangeFromPoint(x, y)?.startContainer ?? null;
   }
   if (!node || node.nodeType !== Node.TEXT_NODE) return null;
   for (const m of mentions.inNode(node as Text)) {
-    if (under(liveRange(doc, m.range).getClientRects(), x, y)) return m;
+    if (current(m) && under(liveRange(doc, m.range).getClientRects(), x, y)) return m;
   }
   return null;
 }
@@ -54,6 +68,7 @@ export function mentionAtPoint({
 export function mentionAtCaret({ doc, node, offset, mentions }: { doc: Document; node: Node; offset: number; mentions: PageMentions }): Mention | null {
   if (node.nodeType !== Node.TEXT_NODE) return null;
   for (const m of mentions.inNode(node as Text)) {
+    if (!current(m)) continue;
     const r = liveRange(doc, m.range);
     if (r.isPointInRange(node, offset)) return m;
   }

@@ -1,13 +1,13 @@
 import { isInline, isSkipped, type ExtractOptions } from './extract';
 
 /** Parent across shadow boundaries. */
-function composedParent(node: Node): Node | null {
+export function composedParent(node: Node): Node | null {
   return node.parentNode ?? (node as ShadowRoot).host ?? null;
 }
 
-/** Whether `node` is `ancestor` or inside it, shadow roots included. */
-export function isInside(node: Node, ancestor: Node): boolean {
-  for (let n: Node | null = node; n; n = composedParent(n)) if (n === ancestor) return true;
+/** Whether `node` or one of its ancestors, across shadow boundaries, is in `set`. */
+export function isInsideAny(node: Node | null, set: ReadonlySet<Node>): boolean {
+  for (let n = node; n; n = composedParent(n)) if (set.has(n)) return true;
   return false;
 }
 
@@ -70,9 +70,7 @@ export function watchMutations({
     timer = undefined;
     const all = [...dirty];
     dirty.clear();
-    // Reading an ancestor again reads its descendants too.
-    const outermost = all.filter((c) => !all.some((other) => other !== c && isInside(c, other)));
-    onDirty(outermost);
+    onDirty(all);
   }
 
   const config: MutationObserverInit = { childList: true, subtree: true, characterData: true };

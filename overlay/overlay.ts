@@ -7,13 +7,14 @@ import { abortableRequest } from './abortable-request';
 import { createCardUi, type CardMount } from './card-ui';
 import { watchDocumentRewrite } from './document-rewrite';
 import { createEntityData } from './entity-data';
-import type { Block, ExtractOptions } from './extract';
+import type { ExtractOptions } from './extract';
 import { createHighlightLayer } from './highlight-layer';
 import { liveRange, mentionAtCaret, mentionAtPoint } from './hit-test';
 import { createHoverIntent } from './hover-intent';
-import { isInside, watchMutations } from './mutation-watch';
+import { isInsideAny, watchMutations } from './mutation-watch';
 import { PageMentions, type Mention } from './page-mentions';
 import { extractInSlices, scanBlocks } from './scan-pipeline';
+import { createScanQueue } from './scan-queue';
 import { createShadowHighlightStyle } from './shadow-highlight-style';
 
 export interface OverlayEnv {
@@ -65,24 +66,36 @@ export function startOverlay(env: OverlayEnv): Overlay {
   const { doc, signal } = env;
   const win = doc.defaultView as Window & typeof globalThis;
   const request = abortableRequest({ request: env.request, signal });
-  const shadowRoots: ShadowRoot[] = [];
-  const styleShadowRoot = createShadowHighlightStyle({ signal });
+  /** The open shadow roots read, so hit-testing can see into them and their changes are watched. */
+  const shadowRoots = new Set<ShadowRoot>();
+  const shadowStyle = createShadowHighlightStyle({ signal });
   const options: ExtractOptions = {
     ignore: env.ignore,
     onShadowRoot: (root) => {
-      if (shadowRoots.includes(root)) return;
-      shadowRoots.push(root);
-      styleShadowRoot(root);
+      if (shadowRoots.has(root)) return;
+      shadowRoots.add(root);
+      shadowStyle.add(root);
       watcher?.observe(root);
     },
   };
+  /**
+   * Lets go of roots whose host left the page, with everything they hold: a
+   * page swapping web components would otherwise keep each one it ever made.
+   * One put back is found again by the scan that reads it.
+   */
+  function dropDetachedShadowRoots(): void {
+    for (const root of shadowRoots) {
+      if (root.host.isConnected) continue;
+      shadowRoots.delete(root);
+      shadowStyle.forget(root);
+    }
+  }
   const mentions = new PageMentions();
   const highlights = createHighlightLayer({ win, signal });
   const data = createEntityData({ request });
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;
   let current: Mention | null = null;
-  let queue: Promise<void> = Promise.resolve();
 
   const card = createCardUi({
     mount: env.mountCard,
@@ -141,37 +154,37 @@ export function startOverlay(env: OverlayEnv): Overlay {
     void card.hide();
   }
 
-  function apply(blocks: Block[], removed: Block[] = []): Promise<void> {
-    const run = () =>
-      scanBlocks({
-        blocks,
-        removed,
-        scanTexts: async (texts) => (await request({ type: 'scanTexts', texts })).matches,
-        mentions,
-        highlights,
-        viewportHeight: win.innerHeight,
-        signal,
-        onChanges: ({ added, removed: gone }) => {
-          void data.prefetch(added.flatMap((m) => m.entities));
-          if (current && gone.includes(current)) closeCard();
-        },
-      });
-    // One scan at a time, in order, so a later rescan always wins.
-    queue = queue.then(run, run);
-    return queue;
-  }
-
+  /** Reads `containers` again, with the page as it is now, and applies what changed. */
   async function rescan(containers: Node[]): Promise<void> {
     if (signal.aborted) return;
-    const removed = [...mentions.allBlocks()].filter(
-      (b) => !b.container.isConnected || containers.some((c) => isInside(b.container, c)),
-    );
+    dropDetachedShadowRoots();
+    const within = new Set(containers);
+    const removed = [...mentions.allBlocks()].filter((b) => !b.container.isConnected || isInsideAny(b.container, within));
     const live = containers.filter((c) => c.isConnected);
     const blocks = await extractInSlices({ roots: live, options, signal });
-    await apply(blocks, removed);
+    await scanBlocks({
+      blocks,
+      removed,
+      scanTexts: async (texts) => (await request({ type: 'scanTexts', texts })).matches,
+      mentions,
+      highlights,
+      viewportHeight: win.innerHeight,
+      signal,
+      onChanges: ({ added, removed: gone }) => {
+        void data.prefetch(added.flatMap((m) => m.entities));
+        if (current && gone.includes(current)) closeCard();
+      },
+    });
   }
+  const scans = createScanQueue({ scan: rescan, signal });
 
-  const watcher = watchMutations({ root: doc, options, delayMs: MUTATION_DELAY_MS, onDirty: (c) => void rescan(c), signal });
+  const watcher = watchMutations({
+    root: doc,
+    options,
+    delayMs: MUTATION_DELAY_MS,
+    onDirty: (containers) => void scans.add(containers).catch((e) => console.error('Factlens scan', e)),
+    signal,
+  });
   for (const root of shadowRoots) watcher.observe(root);
 
   let frame = 0;
@@ -233,7 +246,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
   watchDocumentRewrite({ doc, onRewrite: listen, signal });
 
   const root = doc.body ?? doc.documentElement;
-  const ready = extractInSlices({ roots: [root], options, signal }).then((blocks) => apply(blocks));
+  const ready = scans.add([root]);
 
   return {
     ready,

@@ -1,6 +1,6 @@
 import { namedBy, resolveMatches } from '../src/matcher/resolve';
 import type { EntityKey, TextMatch } from '../src/messages/protocol';
-import { positionIn, type Block } from './extract';
+import { positionIn, readsAsExtracted, type Block } from './extract';
 
 /** A name shown on the page: one highlighted range and the entities it may be. */
 export interface Mention {
@@ -21,7 +21,9 @@ export interface MentionChanges {
   removed: Mention[];
 }
 
-function rangeOf(block: Block, start: number, end: number): StaticRange {
+/** A range over block text; null once the page has changed that text since it was read. */
+function rangeOf(block: Block, start: number, end: number): StaticRange | null {
+  if (!readsAsExtracted(block, start, end)) return null;
   const a = positionIn(block, start, false);
   const b = positionIn(block, end, true);
   return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
@@ -82,7 +84,10 @@ export class PageMentions {
         kept.push(same);
         continue;
       }
-      const mention: Mention = { block, start, end, entities, range: rangeOf(block, start, end) };
+      const range = rangeOf(block, start, end);
+      // Not shown until the rescan the page's edit has queued reads it anew.
+      if (!range) continue;
+      const mention: Mention = { block, start, end, entities, range };
       kept.push(mention);
       result.added.push(mention);
       this.index(mention, 1);

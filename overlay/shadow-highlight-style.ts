@@ -10,32 +10,40 @@ import highlightCss from './highlight.css?inline';
 export function createShadowHighlightStyle({ signal }: { signal: AbortSignal }) {
   let sheet: CSSStyleSheet | null = null;
   const styled = new Set<ShadowRoot>();
+  function unstyle(root: ShadowRoot): void {
+    try {
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+    } catch {
+      // As below: a root that refused the sheet holds nothing to take out.
+    }
+  }
   signal.addEventListener(
     'abort',
     () => {
-      for (const root of styled) {
-        try {
-          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-        } catch {
-          // As below: a root that refused the sheet holds nothing to take out.
-        }
-      }
+      for (const root of styled) unstyle(root);
       styled.clear();
     },
     { once: true },
   );
-  return (root: ShadowRoot): void => {
-    if (styled.has(root) || signal.aborted) return;
-    styled.add(root);
-    try {
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(highlightCss);
+  return {
+    add(root: ShadowRoot): void {
+      if (styled.has(root) || signal.aborted) return;
+      styled.add(root);
+      try {
+        if (!sheet) {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(highlightCss);
+        }
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } catch {
+        // Firefox may refuse a sheet made in the content script's compartment;
+        // the highlight is then still registered, only unstyled in that root.
       }
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    } catch {
-      // Firefox may refuse a sheet made in the content script's compartment;
-      // the highlight is then still registered, only unstyled in that root.
-    }
+    },
+    /** Takes the sheet out of a root the overlay lets go of, so keeping it here does not keep the root alive. */
+    forget(root: ShadowRoot): void {
+      if (!styled.delete(root)) return;
+      unstyle(root);
+    },
   };
 }

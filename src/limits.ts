@@ -30,6 +30,14 @@ export const MAX_CHUNK_CHARS = 8 * MB;
 /** Total text one scan request may carry; larger pages are sent in several. */
 export const MAX_SCAN_CHARS = 2_000_000;
 
+/**
+ * Entities one getCards or getEntities request may name. A page naming more
+ * (a long list of people) is asked about in several requests (see
+ * src/messages/ref-batches.ts); the bound keeps one request's reads and its
+ * answer, which carries each entity's sources, to a size a message carries.
+ */
+export const MAX_REFS = 5000;
+
 /** Problems listed for an invalid file: enough to fix a pattern, few enough to read; the rest are counted. */
 export const PROBLEMS_SHOWN = 10;
 

@@ -1,5 +1,6 @@
 import type { EntityType } from '../../src/dataset/schema';
 import { parseEntityKey, type EntityKey, type PageInfo } from '../../src/messages/protocol';
+import { refBatches } from '../../src/messages/ref-batches';
 import { request } from '../../utils/messaging';
 import { useRequest, type RequestState } from '../../utils/use-request';
 
@@ -19,7 +20,8 @@ function sortOnPage(entities: OnPageEntity[]): OnPageEntity[] {
 
 async function loadOnPage(found: PageInfo['entities']): Promise<OnPageEntity[]> {
   if (found.length === 0) return [];
-  const records = await request({ type: 'getEntities', refs: found.map((e) => parseEntityKey(e.key)) });
+  const refs = found.map((e) => parseEntityKey(e.key));
+  const records = (await Promise.all(refBatches(refs).map((batch) => request({ type: 'getEntities', refs: batch })))).flat();
   const entities: OnPageEntity[] = [];
   found.forEach(({ key, count }, i) => {
     const record = records[i];
@@ -29,8 +31,8 @@ async function loadOnPage(found: PageInfo['entities']): Promise<OnPageEntity[]> 
 }
 
 /**
- * The page's entities with their names and types, fetched in one batch each
- * time the page reports anew. Keys the store no longer knows are left out.
+ * The page's entities with their names and types, fetched anew each time
+ * the page reports (in as few requests as the protocol allows). Keys the store no longer knows are left out.
  */
 export function useOnPageEntities(info: PageInfo | null): OnPageState {
   return useRequest(info ? () => loadOnPage(info.entities) : null, [info]);

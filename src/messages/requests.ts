@@ -1,6 +1,6 @@
 import { datasetSchema, entitySchema, sourceSchema } from '../dataset/schema';
 import { z } from '../dataset/z';
-import { CARD_DELAY, IMPORT_CHUNK, MAX_QUERY_LENGTH, MAX_SCAN_CHARS } from '../limits';
+import { CARD_DELAY, IMPORT_CHUNK, MAX_QUERY_LENGTH, MAX_REFS, MAX_SCAN_CHARS } from '../limits';
 import { HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
 import { messageUnion, result, type AnyMessage, type MessageIn, type MessageOf, type Result, type ResultIn } from './message-table';
 import type {
@@ -26,7 +26,7 @@ import type {
  */
 
 const ref = z.strictObject({ dataset: z.string().min(1).max(200), id: z.string().min(1).max(200) });
-const refs = z.array(ref).max(5000);
+const refs = z.array(ref).max(MAX_REFS);
 const host = z
   .string()
   .min(1)

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createEntityData } from '../../overlay/entity-data';
-import type { Card, RequestIn } from '../../src/messages/protocol';
+import { MAX_REFS } from '../../src/limits';
+import { requestSchema, type Card, type RequestIn } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
 import { RequestError } from '../../utils/request-error';
 
@@ -47,5 +48,20 @@ describe("the overlay's card data", () => {
     expect((await data.card([KEY, 'test/nobody'])).entities).toEqual([CARD.entity]);
     expect((await data.card(['test/nobody'])).entities).toEqual([]);
     expect(background.sent).toHaveBeenCalledTimes(1);
+  });
+
+  it('splits a page naming more entities than one request may carry into requests the background accepts', async () => {
+    const background = fakeBackground(async (refs) => refs.map(({ id }) => (id === 'quentin-vale' ? CARD : null)));
+    const data = createEntityData({ request: background.request });
+    const many = Array.from({ length: 2 * MAX_REFS + 1 }, (_, i) => `test/person-${i}`);
+
+    data.prefetch([...many, KEY]);
+    const messages = background.sent.mock.calls.map(([m]) => m);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(requestSchema.safeParse(m).success).toBe(true);
+    expect(messages.flatMap((m) => m.refs)).toHaveLength(many.length + 1);
+    // The last key, in the last request, still gets its own answer.
+    expect((await data.card([KEY])).entities).toEqual([CARD.entity]);
+    expect((await data.card([many.at(-1)!])).entities).toEqual([]);
   });
 });

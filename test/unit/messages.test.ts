@@ -5,6 +5,7 @@ import { openDb } from '../../entrypoints/background/db';
 import { routeMessage, senderKind } from '../../entrypoints/background/router';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
+import { MAX_REFS } from '../../src/limits';
 import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES, requests, requestSchema, type Card } from '../../src/messages/protocol';
 import { toJson } from './support/db-fixture';
 import { testHandlers } from './support/handlers';
@@ -103,7 +104,7 @@ describe('message validation', () => {
     ['an extra field', { type: 'getSource', dataset: BUNDLED, id: 'x', sql: 'drop' }],
     ['an extra field on a request without parameters', { type: 'listDatasets', all: true }],
     ['an empty id', { type: 'getSource', dataset: BUNDLED, id: '' }],
-    ['an oversized batch', { type: 'getCards', refs: Array.from({ length: 5001 }, () => ({ dataset: 'd', id: 'x' })) }],
+    ['an oversized batch', { type: 'getCards', refs: Array.from({ length: MAX_REFS + 1 }, () => ({ dataset: 'd', id: 'x' })) }],
     ['a bad host', { type: 'getSiteSettings', host: 'a b/c' }],
     ['a non-boolean switch', { type: 'setSiteSettings', host: 'news.test', enabled: 'no' }],
   ])('rejects %s', async (_what, message) => {
