@@ -20,7 +20,8 @@ const NO_PAGE_SCRIPTS = { 'content-security-policy': "default-src 'self' data: '
 function snapshot(page: Page): Promise<string> {
   return page.evaluate(`(() => {
     const clone = document.documentElement.cloneNode(true);
-    for (const host of clone.querySelectorAll('factlens-card')) host.remove();
+    // The parser never puts a <div> straight under <html>: that is the host.
+    for (const host of clone.querySelectorAll(':scope > div')) host.remove();
     return clone.outerHTML;
   })()`) as Promise<string>;
 }
