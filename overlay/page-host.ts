@@ -29,8 +29,22 @@ const HOST_CSS = `
 .fl-marks { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
 `;
 
+/**
+ * Takes away a host that an earlier Factlens script left. Firefox tears the
+ * old content script down on an extension reload without letting it clean
+ * up, and gives content scripts openOrClosedShadowRoot to recognise its
+ * host by. Chromium's orphaned script removes its own host.
+ */
+function removePredecessors(doc: Document): void {
+  for (const el of [...doc.documentElement.children]) {
+    const root = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+    if (el.localName === 'div' && root?.querySelector('.fl-marks')) el.remove();
+  }
+}
+
 /** Mounts the host at the end of <html> until `signal` aborts. */
 export function mountPageHost({ doc, signal }: { doc: Document; signal: AbortSignal }): PageHost {
+  if (!signal.aborted) removePredecessors(doc);
   const element = doc.createElement('div');
   const shadow = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
