@@ -3,14 +3,8 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { EntityCard, type SourceLink } from '../components/card/EntityCard';
 import { placeCard } from '../src/layout/placement';
 import type { Appearance, EntityRecord, SourceInfo } from '../src/messages/protocol';
-
-/** Where the card's Preact tree lives: a shadow root on pages, a plain element in extension pages. */
-export interface CardMount {
-  container: HTMLElement;
-  /** The element added to the page, if any; the page may remove it. */
-  host: Element | null;
-  remove(): void;
-}
+import type { PageHost } from './page-host';
+import { trusted } from './trusted';
 
 export interface CardContent {
   anchor: () => DOMRect;
@@ -28,13 +22,11 @@ function CardFrame({
   onPointerInside,
   onClose,
   onOpenSource,
-  sourceHref,
 }: {
   content: CardContent;
   onPointerInside: (inside: boolean) => void;
   onClose: () => void;
   onOpenSource: (link: SourceLink) => void;
-  sourceHref: (link: SourceLink) => string;
 }) {
   const frame = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -58,9 +50,8 @@ function CardFrame({
       role="dialog"
       aria-labelledby={HEADING_ID}
       tabIndex={-1}
-      data-testid="factlens-card"
-      onPointerEnter={() => onPointerInside(true)}
-      onPointerLeave={() => onPointerInside(false)}
+      onPointerEnter={trusted(() => onPointerInside(true))}
+      onPointerLeave={trusted(() => onPointerInside(false))}
     >
       <EntityCard
         entities={content.entities}
@@ -68,7 +59,6 @@ function CardFrame({
         names={content.names}
         theme={content.theme}
         {...(content.onPage ? { onPage: content.onPage } : {})}
-        sourceHref={sourceHref}
         onOpenSource={onOpenSource}
         onClose={onClose}
         headingId={HEADING_ID}
@@ -78,92 +68,62 @@ function CardFrame({
 }
 
 /**
- * The one card on a page. Mounts lazily, and mounts again if the page
- * removed its host, so a hostile page can hide the card but not break it.
- * Aborting `signal` unmounts it for good, a mount still under way included.
+ * The one card on a page, drawn in the page host's card container. If the
+ * page removed the host, showing a card puts it back; closing never does.
+ * Aborting `signal` empties it for good.
  */
 export function createCardUi({
-  mount,
+  host,
   onPointerInside,
   onClose,
   onOpenSource,
-  sourceHref,
   signal,
 }: {
-  mount: () => Promise<CardMount>;
+  host: PageHost;
   onPointerInside: (inside: boolean) => void;
   onClose: () => void;
   onOpenSource: (link: SourceLink) => void;
-  sourceHref: (link: SourceLink) => string;
   signal: AbortSignal;
 }) {
-  let mounted: Promise<CardMount> | null = null;
   let content: CardContent | null = null;
-
-  const unmount = (m: CardMount) => {
-    render(null, m.container);
-    m.remove();
-  };
   signal.addEventListener(
     'abort',
     () => {
       content = null;
-      void mounted?.then(unmount);
-      mounted = null;
+      render(null, host.cardContainer);
     },
     { once: true },
   );
 
-  /** The mount to draw in, or null once aborted: the abort handler takes out what was mounted by then. */
-  async function target(): Promise<CardMount | null> {
-    const m = mounted ? await mounted : null;
-    if (signal.aborted) return null;
-    if (m && (m.host === null || m.host.isConnected)) return m;
-    m?.remove();
-    mounted = mount();
-    return mounted;
-  }
-
-  async function draw(): Promise<void> {
-    if (!content) {
-      // Closing never mounts: a card whose host the page removed stays
-      // removed until the next card is shown.
-      const m = mounted ? await mounted : null;
-      if (m) render(null, m.container);
-      return;
-    }
-    const m = await target();
-    if (!m || signal.aborted) return;
-    const shown = content;
+  function draw(): void {
+    if (signal.aborted) return;
+    if (content) host.ensureMounted();
     render(
-      shown ? (
-        <CardFrame content={shown} onPointerInside={onPointerInside} onClose={onClose} onOpenSource={onOpenSource} sourceHref={sourceHref} />
-      ) : null,
-      m.container,
+      content ? <CardFrame content={content} onPointerInside={onPointerInside} onClose={onClose} onOpenSource={onOpenSource} /> : null,
+      host.cardContainer,
     );
   }
 
   return {
-    async show(next: CardContent): Promise<void> {
+    show(next: CardContent): void {
       if (signal.aborted) return;
       content = next;
-      await draw();
+      draw();
     },
-    async hide(): Promise<void> {
+    hide(): void {
       if (!content) return;
       content = null;
-      await draw();
+      draw();
     },
     /** Places the card again, after scrolling or resizing. */
     reposition(): void {
-      if (content) void draw();
+      if (content) draw();
     },
     focus(): void {
-      void mounted?.then((m) => (m.container.querySelector('.fl-frame') as HTMLElement | null)?.focus());
+      (host.cardContainer.querySelector('.fl-frame') as HTMLElement | null)?.focus();
     },
     get isOpen(): boolean {
       return content !== null;
     },
   };
 }
-

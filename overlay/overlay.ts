@@ -1,10 +1,9 @@
 import type { SourceLink } from '../components/card/EntityCard';
 import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance';
 import type { EntityKey } from '../src/messages/entity-key';
-import { viewerPath } from '../src/viewer-link';
 import type { request as requestFn } from '../utils/messaging';
 import { abortableRequest } from './abortable-request';
-import { createCardUi, type CardMount } from './card-ui';
+import { createCardUi } from './card-ui';
 import { watchDocumentRewrite } from './document-rewrite';
 import { createEntityData } from './entity-data';
 import type { ExtractOptions } from './extract';
@@ -12,19 +11,18 @@ import { createHighlightLayer } from './highlight-layer';
 import { liveRange, mentionAtCaret, mentionAtPoint } from './hit-test';
 import { createHoverIntent } from './hover-intent';
 import { isInsideAny, watchMutations } from './mutation-watch';
+import { mountPageHost } from './page-host';
 import { PageMentions, type Mention } from './page-mentions';
 import { extractInSlices, scanBlocks } from './scan-pipeline';
 import { createScanQueue } from './scan-queue';
 import { createShadowHighlightStyle } from './shadow-highlight-style';
+import { trusted } from './trusted';
 
 export interface OverlayEnv {
   doc: Document;
   request: typeof requestFn;
-  mountCard: () => Promise<CardMount>;
-  /** Elements Factlens itself added: never read, never hit-tested. */
+  /** Elements Factlens itself added: never read, never hit-tested. The page host joins them. */
   ignore: Set<Element>;
-  /** Absolute URL of an extension page path, for the card's links. */
-  extensionUrl: (path: string) => string;
   /**
    * Aborting it takes the overlay down: every listener, observer and timer,
    * the highlights and the card. Work under way stops at its next step, and
@@ -66,6 +64,10 @@ export function startOverlay(env: OverlayEnv): Overlay {
   const { doc, signal } = env;
   const win = doc.defaultView as Window & typeof globalThis;
   const request = abortableRequest({ request: env.request, signal });
+  // Mounted now rather than with the first card, so that hovering adds nothing to the page.
+  const host = mountPageHost({ doc, signal });
+  env.ignore.add(host.element);
+  signal.addEventListener('abort', () => env.ignore.delete(host.element), { once: true });
   /** The open shadow roots read, so hit-testing can see into them and their changes are watched. */
   const shadowRoots = new Set<ShadowRoot>();
   const shadowStyle = createShadowHighlightStyle({ signal });
@@ -98,11 +100,10 @@ export function startOverlay(env: OverlayEnv): Overlay {
   let current: Mention | null = null;
 
   const card = createCardUi({
-    mount: env.mountCard,
+    host,
     onPointerInside: (inside) => hover.pointerInCard(inside),
     onClose: () => closeCard(),
     onOpenSource: (link) => openSource(link),
-    sourceHref: (link) => env.extensionUrl(viewerPath(link)),
     signal,
   });
   const hover = createHoverIntent({
@@ -136,7 +137,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
       el?.scrollIntoView({ block: 'center' });
       void openCard(next, { focus: true });
     };
-    await card.show({
+    card.show({
       anchor: () => liveRange(doc, mention.range).getBoundingClientRect(),
       entities,
       sources,
@@ -151,7 +152,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     current = null;
     hover.closedNow();
     highlights.setActive(null);
-    void card.hide();
+    card.hide();
   }
 
   /** Reads `containers` again, with the page as it is now, and applies what changed. */
@@ -189,7 +190,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
 
   let frame = 0;
   let lastPointer: PointerEvent | null = null;
-  const onPointerMove = (e: PointerEvent) => {
+  const onPointerMove = trusted((e: PointerEvent) => {
     lastPointer = e;
     if (frame) return;
     frame = win.requestAnimationFrame(() => {
@@ -200,8 +201,8 @@ export function startOverlay(env: OverlayEnv): Overlay {
       highlights.ensureRegistered();
       hover.pointerOver(mentionAtPoint({ doc, x: p.clientX, y: p.clientY, mentions, shadowRoots }));
     });
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
+  });
+  const onKeyDown = trusted((e: KeyboardEvent) => {
     if (e.key === 'Escape' && card.isOpen) {
       closeCard();
       return;
@@ -214,7 +215,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     if (!mention) return;
     e.preventDefault();
     void openCard(mention, { focus: true });
-  };
+  });
   const onViewportChange = () => card.reposition();
 
   let registryCheck = 0;

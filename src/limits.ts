@@ -74,3 +74,11 @@ export const MAX_TITLE_LENGTH = 500;
  * semantic version with build metadata.
  */
 export const MAX_VERSION_LENGTH = 100;
+
+/**
+ * Sources a tab may open in the viewer: 3 in any 10 s. Each opens a tab, and
+ * a page script that got past the trusted-click check (or a future bug) must
+ * not be able to flood the browser with them; a reader rarely opens more
+ * than one source at a time.
+ */
+export const OPEN_SOURCE_RATE = { count: 3, windowMs: 10_000 } as const;

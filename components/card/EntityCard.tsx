@@ -1,4 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact';
+import { trusted } from '../../overlay/trusted';
 import { entityKey } from '../../src/messages/entity-key';
 import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
 import { EntitySection } from './EntitySection';
@@ -16,8 +17,12 @@ export interface EntityCardProps {
   names?: ReadonlyMap<string, string>;
   /** Mentions of this entity on the current page and which one this is (0-based); omitted where there is no page (viewer, popup). */
   onPage?: { index: number; total: number; onPrevious(): void; onNext(): void };
-  /** href for a link to the source viewer; the link's click calls onOpenSource instead of navigating. */
-  sourceHref(link: SourceLink): string;
+  /**
+   * href for a link to the source viewer, on extension pages; the link's
+   * click calls onOpenSource instead of navigating. Leave it out in a web
+   * page, where no extension URL may appear.
+   */
+  sourceHref?(link: SourceLink): string;
   onOpenSource(link: SourceLink): void;
   /** Shows a close button (×) when given; Esc inside the card calls it too. */
   onClose?(): void;
@@ -40,13 +45,13 @@ export function EntityCard(props: EntityCardProps) {
   };
   const several = entities.length > 1;
 
-  function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>) {
+  const onKeyDown = trusted((event: TargetedKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape' || !onClose) return;
     // The card consumed this Esc; a page dialog underneath should not close as well.
     event.preventDefault();
     event.stopPropagation();
     onClose();
-  }
+  });
 
   return (
     // lang: the card's own words are English, whatever language the page around it is in.
@@ -57,7 +62,7 @@ export function EntityCard(props: EntityCardProps) {
       onKeyDown={onKeyDown}
     >
       {onClose && (
-        <button type="button" class="fl-close" aria-label="Close" title="Close (Esc)" onClick={() => onClose()}>
+        <button type="button" class="fl-close" aria-label="Close" title="Close (Esc)" onClick={trusted(() => onClose())}>
           ×
         </button>
       )}

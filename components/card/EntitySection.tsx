@@ -17,7 +17,7 @@ interface EntitySectionProps {
 export function EntitySection({ entity, env, level, headingId }: EntitySectionProps) {
   const inner = (level + 1) as HeadingLevel;
   return (
-    <article class="fl-entity" data-entity={entity.id}>
+    <article class="fl-entity">
       <header class="fl-head">
         <Heading level={level} id={headingId} class="fl-name">
           {entity.name}

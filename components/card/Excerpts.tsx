@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'preact/hooks';
+import { trusted } from '../../overlay/trusted';
 import type { EntityRecord } from '../../src/messages/protocol';
 import { citeName, findSource, publishedDate } from './cite';
 import { excerptItems, excerptSegments, type ExcerptItem } from './excerpt-text';
@@ -30,7 +31,7 @@ export function Excerpts({ entity, env, level }: { entity: EntityRecord; env: Ca
       </ul>
       {items.length > COLLAPSED_COUNT && (
         // A toggle rather than a button that vanishes, so keyboard focus has somewhere to stay.
-        <button type="button" class="fl-more" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded(!expanded)}>
+        <button type="button" class="fl-more" aria-expanded={expanded} aria-controls={listId} onClick={trusted(() => setExpanded(!expanded))}>
           {expanded ? 'Show fewer excerpts' : `Show all ${items.length} excerpts`}
         </button>
       )}

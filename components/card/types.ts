@@ -14,6 +14,7 @@ export interface CardEnv {
   sources: ReadonlyMap<string, SourceInfo>;
   names: ReadonlyMap<string, string> | undefined;
   locale: string | undefined;
-  sourceHref(link: SourceLink): string;
+  /** The viewer's URL, on extension pages only; without it links carry no URL (see SourceAnchor). */
+  sourceHref: ((link: SourceLink) => string) | undefined;
   onOpenSource(link: SourceLink): void;
 }

@@ -1,4 +1,6 @@
+import { OPEN_SOURCE_RATE } from '../../src/limits';
 import type { Broadcast, RequestOf, RequestType, ResponseMap } from '../../src/messages/protocol';
+import { createRateLimit } from '../../src/rate-limit';
 import { viewerPath } from '../../src/viewer-link';
 import { readAppearance, writeAppearance } from './appearance';
 import { readCards } from './cards';
@@ -50,6 +52,9 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
     effects.broadcast({ type: 'settingsChanged' });
     return value;
   };
+  // Per tab; the popup, which has none, counts as one. Kept in memory: a
+  // worker that stopped has been idle for longer than the window anyway.
+  const sourcesOpened = createRateLimit<number | undefined>(OPEN_SOURCE_RATE);
 
   return {
     getEntities: ({ refs }) => entities.read(refs),
@@ -57,6 +62,7 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
     getSource: async ({ dataset, id }) => (await readSources({ db, refs: [{ dataset, id }] }))[0] ?? null,
     scanTexts: async ({ texts }) => ({ matches: await matcher.scanTexts(texts) }),
     openSource: async ({ dataset, source, start, end }, { tabId, tabIndex } = {}) => {
+      if (!sourcesOpened.take(tabId)) throw new Error('too many sources opened from this tab; try again in a few seconds');
       await effects.openTab({
         path: viewerPath({ dataset, source, start, end }),
         openerTabId: tabId,

@@ -1,8 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import cardCss from '../../components/card/card.css?inline';
-import frameCss from '../../overlay/card-frame.css?inline';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from '../../overlay/highlight-layer';
 import { startOverlay, type Overlay } from '../../overlay/overlay';
 import { parseBroadcast, parseTabRequest } from '../../src/messages/page-messages';
@@ -19,7 +16,7 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   // highlight.css goes in the manifest; the card's CSS is passed as text into
-  // its shadow root, so nothing is fetched and nothing is web-accessible.
+  // the page host's shadow root, so nothing is fetched and nothing is web-accessible.
   cssInjectionMode: 'manifest',
   async main(ctx) {
     clearPredecessor({ doc: document, cardHost: CARD_HOST, highlightNames: [...Object.values(HIGHLIGHT_NAMES), ACTIVE_HIGHLIGHT] });
@@ -30,27 +27,6 @@ export default defineContentScript({
     const stopOverlay = () => {
       running?.controller.abort();
       running = null;
-    };
-
-    const mountCard = async () => {
-      const ui = await createShadowRootUi(ctx, {
-        name: CARD_HOST,
-        position: 'inline',
-        anchor: 'html',
-        append: 'last',
-        css: `${cardCss}\n${frameCss}`,
-        onMount: (container) => container,
-      });
-      ui.mount();
-      ignore.add(ui.shadowHost);
-      return {
-        container: ui.uiContainer,
-        host: ui.shadowHost,
-        remove: () => {
-          ignore.delete(ui.shadowHost);
-          ui.remove();
-        },
-      };
     };
 
     /** Starts or stops the overlay to match the settings, and applies the appearance. */
@@ -71,9 +47,7 @@ export default defineContentScript({
           overlay: startOverlay({
             doc: document,
             request,
-            mountCard,
             ignore,
-            extensionUrl: (path) => browser.runtime.getURL(path as '/'),
             signal,
           }),
         };

@@ -1,6 +1,4 @@
-import { browser } from 'wxt/browser';
 import { startOverlay, type Overlay } from '../../overlay/overlay';
-import { mountCardInShadow } from '../../overlay/shadow-mount';
 import '../../overlay/highlight.css';
 import { request } from '../../utils/messaging';
 
@@ -9,19 +7,7 @@ import { request } from '../../utils/messaging';
  * highlighted, with hover cards, until `signal` aborts.
  */
 export function startViewerOverlay({ signal }: { signal: AbortSignal }): Overlay {
-  const ignore = new Set<Element>();
-  const overlay = startOverlay({
-    doc: document,
-    request,
-    signal,
-    ignore,
-    mountCard: async () => {
-      const mount = await mountCardInShadow({ doc: document });
-      ignore.add(mount.host);
-      return mount;
-    },
-    extensionUrl: (path) => browser.runtime.getURL(path as '/'),
-  });
+  const overlay = startOverlay({ doc: document, request, signal, ignore: new Set() });
   request({ type: 'getAppearance' }).then((appearance) => overlay.setAppearance(appearance), () => {});
   return overlay;
 }

@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
+import { inCardRoot } from './card-root';
 
 /**
  * Readers for hostile pages. Their code runs in the page's own world, where
@@ -66,11 +67,11 @@ export interface CardState {
 
 /** The open card as laid out, or null while none is shown. */
 export function cardState(page: Page): Promise<CardState | null> {
-  return page.evaluate(`(() => {
-    const hosts = document.getElementsByTagName('factlens-card');
-    for (const host of hosts) {
-      const frame = host.shadowRoot && host.shadowRoot.querySelector('[data-testid=factlens-card]');
-      if (!frame) continue;
+  return inCardRoot<CardState>(
+    page,
+    `(root) => {
+      const frame = root.querySelector('[role=dialog]');
+      if (!frame) return null;
       const r = frame.getBoundingClientRect();
       const style = getComputedStyle(frame);
       const card = frame.firstElementChild;
@@ -81,9 +82,17 @@ export function cardState(page: Page): Promise<CardState | null> {
         background: card ? getComputedStyle(card).backgroundColor : '',
         viewport: { width: innerWidth, height: innerHeight },
       };
-    }
-    return null;
-  })()`) as Promise<CardState | null>;
+    }`,
+  );
+}
+
+/** Elements under <html> other than <head> and <body>: Factlens's page host, unless the page removed it. */
+export function addedToHtml(page: Page): Promise<number> {
+  return page.evaluate(`(() => {
+    let n = 0;
+    for (const el of document.documentElement.children) if (el !== document.head && el !== document.body) n++;
+    return n;
+  })()`) as Promise<number>;
 }
 
 /** Polls `read` until `accept` holds; returns the last value either way. */

@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
-import { cardState, errorsOn, highlightPainted, hoverText, legible, mentionTexts, pollFor, textPoint } from './hostile-page';
+import { addedToHtml, cardState, errorsOn, highlightPainted, hoverText, legible, mentionTexts, pollFor, textPoint } from './hostile-page';
 
 /**
  * Hostile page scripts: overridden built-ins, a page that keeps clearing
@@ -71,23 +71,25 @@ describe.each(BROWSERS)('%s: hostile page scripts', (name) => {
     await page.close();
   }, 90_000);
 
-  it('card host removed: the next hover mounts the card again', async () => {
+  it('page host removed: closing leaves it out, the next card puts it back', async () => {
     const page = await open('card-removed.html');
     expect(await pollFor(() => mentionTexts(page), (t) => t.length === 3)).toEqual(['Alibaba', 'Changsha', 'Jack Ma']);
     await hoverText(page, 'Jack Ma');
     expect((await pollFor(() => cardState(page), legible))?.text).toContain('Jack Ma');
 
-    // Removed while open, then the pointer leaves: closing must not put an empty host back.
+    // Removed while open, then the pointer leaves: closing must not put the host back.
+    expect(await addedToHtml(page)).toBe(1);
     await page.evaluate('window.sweep()');
-    expect(await page.evaluate(`document.getElementsByTagName('factlens-card').length`)).toBe(0);
+    expect(await addedToHtml(page)).toBe(0);
     await page.mouse.move(1, 1);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(await page.evaluate(`document.getElementsByTagName('factlens-card').length`)).toBe(0);
+    expect(await addedToHtml(page)).toBe(0);
 
     await hoverText(page, 'Alibaba');
     const again = await pollFor(() => cardState(page), legible);
     expect(again?.text).toContain('Alibaba');
     expect(legible(again)).toBe(true);
+    expect(await addedToHtml(page)).toBe(1);
     expect(await page.evaluate('window.swept')).toBeGreaterThan(0);
     expect(errorsOn(eb.errors, 'card-removed.html')).toEqual([]);
     await page.close();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { startStaticServer, type StaticServer, type StaticServerOptions } from '../../scripts/lib/static-server';
+import { inCardRoot } from './card-root';
 
 /** The texts of the overlay's highlights in document order, read as the page sees them. */
 export function highlightTexts(page: Page): Promise<string[]> {
@@ -46,10 +47,7 @@ export async function hoverMention(page: Page, text: string, nth = 0): Promise<v
 
 /** The open card's text, or null while no card is shown. */
 export function cardText(page: Page): Promise<string | null> {
-  return page.evaluate(`(() => {
-    const frame = document.querySelector('factlens-card')?.shadowRoot?.querySelector('[data-testid=factlens-card]');
-    return frame ? frame.innerText : null;
-  })()`) as Promise<string | null>;
+  return inCardRoot<string>(page, `(root) => root.querySelector('[role=dialog]')?.innerText ?? null`);
 }
 
 export async function waitForCard(page: Page, predicate: (text: string | null) => boolean, timeoutMs = 10_000): Promise<string | null> {
@@ -63,15 +61,20 @@ export async function waitForCard(page: Page, predicate: (text: string | null) =
   return text;
 }
 
-/** Clicks an element inside the card's shadow root. */
+/** Clicks an element inside the card's shadow root with the mouse, as the reader does: the card ignores a script's click(). */
 export async function clickInCard(page: Page, selector: string): Promise<void> {
-  const clicked = await page.evaluate(`(() => {
-    const el = document.querySelector('factlens-card')?.shadowRoot?.querySelector(${JSON.stringify(selector)});
-    if (!el) return false;
-    el.click();
-    return true;
-  })()`);
-  if (!clicked) throw new Error(`nothing in the card matches ${selector}`);
+  const point = await inCardRoot<{ x: number; y: number }>(
+    page,
+    `(root) => {
+      const el = root.querySelector(${JSON.stringify(selector)});
+      if (!el) return null;
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getClientRects()[0];
+      return { x: r.left + Math.min(8, r.width / 2), y: r.top + r.height / 2 };
+    }`,
+  );
+  if (!point) throw new Error(`nothing in the card matches ${selector}`);
+  await page.mouse.click(point.x, point.y);
 }
 
 /** Turns the overlay on or off for a host, as the popup does, from an extension page. */

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { inCardRoot } from './card-root';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { cardText, clickInCard, highlightTexts, hoverMention, setSiteEnabled, waitForCard, waitForHighlights, waitForTab } from './overlay-page';
 
@@ -73,18 +74,15 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
     expect(text).toContain('General Association of Zhejiang Entrepreneurs');
     // Jack Ma, Mǎ Yún, Ma and 马云 on the fixture page.
     expect(text).toMatch(/4 mentions on this page/);
-    const excerpts = await page.evaluate(
-      `[...document.querySelector('factlens-card').shadowRoot.querySelectorAll('a.fl-excerpt')].map((a) => a.textContent)`,
-    );
-    expect((excerpts as string[]).length).toBeGreaterThan(0);
-    expect(await page.evaluate(`document.querySelector('factlens-card').shadowRoot.querySelector('[role=dialog]') !== null`)).toBe(true);
+    const excerpts = await inCardRoot<string[]>(page, `(root) => [...root.querySelectorAll('a.fl-excerpt')].map((a) => a.textContent)`);
+    expect(excerpts?.length).toBeGreaterThan(0);
   });
 
   it('keeps the card open while the pointer moves into it, and closes it after the pointer leaves both', async () => {
-    const box = (await page.evaluate(`(() => {
-      const r = document.querySelector('factlens-card').shadowRoot.querySelector('[data-testid=factlens-card]').getBoundingClientRect();
+    const box = (await inCardRoot<{ x: number; y: number }>(page, `(root) => {
+      const r = root.querySelector('[role=dialog]').getBoundingClientRect();
       return { x: r.left + 20, y: r.top + 20 };
-    })()`)) as { x: number; y: number };
+    }`))!;
     await page.mouse.move(box.x, box.y, { steps: 5 });
     await new Promise((r) => setTimeout(r, 700));
     expect(await cardText(page)).not.toBeNull();
@@ -113,7 +111,7 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
     expect(await waitForCard(page, (t) => t?.includes('Changsha') ?? false)).toContain('Changsha');
-    await expect.poll(() => page.evaluate(`document.activeElement?.localName`)).toBe('factlens-card');
+    await expect.poll(() => inCardRoot(page, `(root) => root.activeElement?.getAttribute('role')`)).toBe('dialog');
     await page.keyboard.press('Escape');
     expect(await waitForCard(page, (t) => t === null)).toBeNull();
   });
@@ -121,9 +119,7 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
   it('opens the source viewer at an excerpt from the card', async () => {
     await hoverMention(page, 'Jack Ma');
     await waitForCard(page, (t) => t !== null);
-    const named = (await page.evaluate(
-      `document.querySelector('factlens-card').shadowRoot.querySelector('a.fl-excerpt mark').textContent`,
-    )) as string;
+    const named = await inCardRoot<string>(page, `(root) => root.querySelector('a.fl-excerpt mark').textContent`);
     await clickInCard(page, 'a.fl-excerpt');
     const viewer = await waitForTab(eb.browser, '/viewer.html?');
     // Polled with evaluate: Firefox's BiDi cannot run waitForSelector in a tab the extension opened.

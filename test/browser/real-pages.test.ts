@@ -18,7 +18,8 @@ const PAGES = readdirSync(REAL_PAGES_DIR).filter((n) => n.endsWith('.html'));
 function snapshot(page: Page): Promise<string> {
   return page.evaluate(`(() => {
     const clone = document.documentElement.cloneNode(true);
-    for (const host of clone.querySelectorAll('factlens-card')) host.remove();
+    // The parser never puts a <div> straight under <html>: that is the host.
+    for (const host of clone.querySelectorAll(':scope > div')) host.remove();
     return clone.outerHTML;
   })()`) as Promise<string>;
 }

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { viewerPath } from '../../src/viewer-link';
+import { inCardRoot } from './card-root';
 import { showExtensionPage } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, type ExtensionBrowser } from './harness';
 
@@ -124,7 +125,7 @@ describe.each(BROWSERS)('%s: the source viewer', (name) => {
     });
     await page.mouse.move(point.x - 30, point.y - 30);
     await page.mouse.move(point.x, point.y, { steps: 4 });
-    await poll(page, () => document.querySelector('factlens-card')?.shadowRoot?.querySelector('[role=dialog]') !== null, '');
+    await expect.poll(() => inCardRoot(page, `(root) => root.querySelector('[role=dialog]') !== null`), { timeout: 10_000 }).toBe(true);
   });
 
   it('shows the publication date, marked as inferred with its reason', async () => {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityCard, type EntityCardProps, type SourceLink } from '../../components/card/EntityCard';
 import { excerptItems, excerptSegments } from '../../components/card/excerpt-text';
 import { entityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
-import { all, bundledDataset, click, one, useKit } from './kit';
+import { all, bundledDataset, click, one, press, useKit } from './kit';
 
 vi.mock('wxt/browser', () => import('./kit/browser'));
 
@@ -264,14 +264,15 @@ describe('EntityCard: the card around it', () => {
   it('closes on Esc and on the close button', () => {
     const onClose = vi.fn();
     show({ entities: [record('jack-ma')], onClose });
-    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    // A page script's Escape and click do nothing.
     act(() => {
-      one('a.fl-excerpt').dispatchEvent(escape);
+      one('a.fl-excerpt').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
     });
+    click(one('button.fl-close'), { trusted: false });
+    expect(onClose).not.toHaveBeenCalled();
+    press('Escape', one('a.fl-excerpt'));
     expect(onClose).toHaveBeenCalledOnce();
-    act(() => {
-      one('a.fl-excerpt').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    });
+    press('Enter', one('a.fl-excerpt'));
     expect(onClose).toHaveBeenCalledOnce();
     click(one('button.fl-close'));
     expect(onClose).toHaveBeenCalledTimes(2);
@@ -320,6 +321,30 @@ describe('EntityCard: hostile data', () => {
     expect(one('.fl-quote').textContent).toBe(sentence);
     expect(one('.fl-cite-name').textContent).toBe(IMG);
     expect(one('a.fl-evidence-link').getAttribute('title')).toBe(`“${SCRIPT}” (${IMG})`);
+  });
+
+  it('in a web page (no sourceHref) carries no URL: links are role="link", opened by the reader\'s click, Enter or Space only', () => {
+    const props = show({ entities: [record('daniel-zhang')], sourceHref: undefined });
+    const links = all('.fl-excerpt, .fl-evidence-link');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.getAttribute('role')).toBe('link');
+      expect(link.tabIndex).toBe(0);
+      expect(link.hasAttribute('href')).toBe(false);
+    }
+    const [first, second] = links as [HTMLElement, HTMLElement];
+    expect(second.getAttribute('aria-label') ?? second.textContent).toBeTruthy();
+    // A page script's click() does nothing.
+    click(first, { trusted: false });
+    expect(props.onOpenSource).not.toHaveBeenCalled();
+    click(first);
+    press('Enter', second);
+    press(' ', second);
+    press('a', second);
+    expect(props.onOpenSource).toHaveBeenCalledTimes(3);
+    // No attribute anywhere in the card holds a URL or an id of the data.
+    const attributes = all('*').flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`));
+    expect(attributes.filter((a) => /extension:|data-entity|daniel-zhang|hangzhou/.test(a))).toEqual([]);
   });
 
   it('only ever links to sourceHref', () => {

@@ -5,7 +5,7 @@ import { openDb } from '../../entrypoints/background/db';
 import { routeMessage, senderKind } from '../../entrypoints/background/router';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
-import { MAX_REFS } from '../../src/limits';
+import { MAX_REFS, OPEN_SOURCE_RATE } from '../../src/limits';
 import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES, requests, requestSchema, type Card } from '../../src/messages/protocol';
 import { toJson } from './support/db-fixture';
 import { testHandlers } from './support/handlers';
@@ -226,6 +226,30 @@ describe('page requests', () => {
       openerTabId: 7,
       index: 3,
     });
+  });
+
+  it('opens at most OPEN_SOURCE_RATE sources per tab in its window, and says why it refuses', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const open = (tabId: number) =>
+        routeMessage({ message: { type: 'openSource', dataset: BUNDLED, source: 'ma-visits-hunan' }, kind: 'content-script', url: PAGE, handlers, context: { tabId, tabIndex: 0 } });
+      const before = opened.length;
+      const burst = [];
+      for (let i = 0; i <= OPEN_SOURCE_RATE.count; i++) burst.push(await open(41));
+      expect(burst.slice(0, -1)).toEqual(Array(OPEN_SOURCE_RATE.count).fill({ ok: true, value: null }));
+      expect(burst.at(-1)).toEqual({ ok: false, error: 'too many sources opened from this tab; try again in a few seconds' });
+      expect(opened.length - before).toBe(OPEN_SOURCE_RATE.count);
+      // Another tab has its own allowance.
+      expect(await open(42)).toEqual({ ok: true, value: null });
+      // Refusals do not count: once the window has passed, the tab may open sources again.
+      vi.advanceTimersByTime(OPEN_SOURCE_RATE.windowMs - 1);
+      expect((await open(41)).ok).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(await open(41)).toEqual({ ok: true, value: null });
+      expect(opened.length - before).toBe(OPEN_SOURCE_RATE.count + 2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('tells open tabs when site settings change', async () => {

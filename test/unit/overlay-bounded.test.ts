@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CardMount } from '../../overlay/card-ui';
 import { startOverlay } from '../../overlay/overlay';
 import type { Request, RequestIn, RequestType, ResponseMap, TextMatch } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
+import { asReader } from './kit/dom';
 import './support/static-range';
 
 const NAME = 'Jack Ma';
@@ -41,12 +41,7 @@ function fakeBackground() {
 }
 
 function start(request: typeof requestFn, signal: AbortSignal) {
-  const ignore = new Set<Element>();
-  const mountCard = async (): Promise<CardMount> => {
-    const host = document.createElement('factlens-card');
-    return { container: host, host, remove: () => host.remove() };
-  };
-  return startOverlay({ doc: document, request, mountCard, ignore, extensionUrl: (path) => path, signal });
+  return startOverlay({ doc: document, request, ignore: new Set(), signal });
 }
 
 /** The texts the overlay highlights, as the ranges read now. */
@@ -127,7 +122,7 @@ describe('bounded work on a churning page', () => {
         return null;
       },
     });
-    document.dispatchEvent(new PointerEvent('pointermove', { clientX: 5, clientY: 5, bubbles: true }));
+    document.dispatchEvent(asReader(new PointerEvent('pointermove', { clientX: 5, clientY: 5, bubbles: true })));
     await vi.advanceTimersByTimeAsync(50);
     expect(asked).toEqual([[roots.at(-1)]]);
     // Nothing of ours is left in the roots let go of.

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/dataset.json';
-import type { CardMount } from '../../overlay/card-ui';
 import { startOverlay } from '../../overlay/overlay';
 import type { Dataset } from '../../src/dataset/schema';
 import { entityKey } from '../../src/messages/entity-key';
 import type { Request, RequestIn, RequestType, ResponseMap, TextMatch } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
+import { asReader } from './kit/dom';
 import './support/static-range';
 
 const dataset = bundled as Dataset;
@@ -67,22 +67,19 @@ function fakeBackground() {
   };
 }
 
-/** The card's host as the content script makes it: an element of ours, which the overlay ignores. */
-function cardMounter(ignore: Set<Element>) {
-  return async (): Promise<CardMount> => {
-    const host = document.createElement('factlens-card');
-    document.documentElement.append(host);
-    ignore.add(host);
-    return {
-      container: host,
-      host,
-      remove: () => {
-        ignore.delete(host);
-        host.remove();
-      },
-    };
-  };
+/** Closed shadow roots as they are made: a page cannot catch the page host's, a test can. */
+function catchClosedRoots(): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+    const root = attach.call(this, init);
+    if (init.mode === 'closed') roots.push(root);
+    return root;
+  });
+  return roots;
 }
+
+const shortcut = () => asReader(new KeyboardEvent('keydown', { key: 'F', code: 'KeyF', altKey: true, shiftKey: true, bubbles: true }));
 
 /** The MutationObservers that observe something and have not been disconnected. */
 function recordObservers(): Set<MutationObserver> {
@@ -125,16 +122,15 @@ async function until(promise: Promise<unknown>): Promise<void> {
 }
 
 function start({ request, signal }: { request: typeof requestFn; signal: AbortSignal }) {
-  const ignore = new Set<Element>();
-  return startOverlay({ doc: document, request, mountCard: cardMounter(ignore), ignore, extensionUrl: (path) => path, signal });
+  return startOverlay({ doc: document, request, ignore: new Set(), signal });
 }
 
 /** What the page would feel of a live overlay: its text changing, the pointer moving, keys, scrolling. */
 async function pageGoesOn(): Promise<void> {
   document.body.insertAdjacentHTML('beforeend', `<p>${NAME} spoke again.</p>`);
-  document.dispatchEvent(new PointerEvent('pointermove', { clientX: 5, clientY: 5, bubbles: true }));
+  document.dispatchEvent(asReader(new PointerEvent('pointermove', { clientX: 5, clientY: 5, bubbles: true })));
   selectInName(document.querySelectorAll('p')[1]!);
-  document.dispatchEvent(new KeyboardEvent('keydown', { key: 'F', code: 'KeyF', altKey: true, shiftKey: true, bubbles: true }));
+  document.dispatchEvent(shortcut());
   window.dispatchEvent(new Event('scroll'));
   window.dispatchEvent(new Event('resize'));
   await vi.advanceTimersByTimeAsync(60_000);
@@ -156,7 +152,7 @@ describe('overlay teardown', () => {
     vi.restoreAllMocks();
     vi.unstubAllGlobals();
     vi.useRealTimers();
-    document.documentElement.querySelectorAll('factlens-card').forEach((el) => el.remove());
+    for (const el of document.documentElement.children) if (el !== document.head && el !== document.body) el.remove();
   });
 
   it('leaves no listener, observer, timer, highlight, style or card once its signal aborts', async () => {
@@ -165,23 +161,32 @@ describe('overlay teardown', () => {
     const shadow = document.getElementById('widget')!.shadowRoot!;
     const background = fakeBackground();
     const controller = new AbortController();
+    const closedRoots = catchClosedRoots();
     const overlay = start({ request: background.request, signal: controller.signal });
     await until(overlay.ready);
+    // The page host is mounted once, at the start, with its root closed.
+    expect(closedRoots).toHaveLength(1);
+    const host = closedRoots[0]!.host;
+    expect(host.isConnected).toBe(true);
     // Running: the name is highlighted, and the keyboard opens its card.
     expect([...registry.keys()]).toHaveLength(1);
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
     expect(observers.size).toBeGreaterThan(0);
     selectInName(document.querySelector('p')!);
+    // The same keys sent by a page script do nothing.
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'F', code: 'KeyF', altKey: true, shiftKey: true, bubbles: true }));
     await vi.advanceTimersByTimeAsync(0);
-    expect(document.querySelector('factlens-card')?.textContent).toContain(NAME);
+    expect(closedRoots[0]!.textContent).not.toContain(NAME);
+    document.dispatchEvent(shortcut());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closedRoots[0]!.textContent).toContain(NAME);
     expect(listeners.length).toBeGreaterThan(0);
 
     controller.abort();
     const sentBefore = background.sent.length;
     await vi.advanceTimersByTimeAsync(0);
     expect(registry.size).toBe(0);
-    expect(document.querySelector('factlens-card')).toBeNull();
+    expect(host.isConnected).toBe(false);
     expect(listeners.filter((l) => !l.signal?.aborted)).toEqual([]);
     expect(observers.size).toBe(0);
     expect(shadow.adoptedStyleSheets).toEqual([]);
@@ -192,7 +197,7 @@ describe('overlay teardown', () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(background.sent.slice(sentBefore)).toEqual([]);
     expect(registry.size).toBe(0);
-    expect(document.querySelector('factlens-card')).toBeNull();
+    expect(host.isConnected).toBe(false);
   });
 
   it('drops the answer to a scan that was on its way when the signal aborted', async () => {

@@ -87,8 +87,19 @@ export function labelled<E extends HTMLElement = HTMLInputElement>(label: string
   throw new Error(`no control labelled "${label}"`);
 }
 
-export function click(element: HTMLElement): MouseEvent {
-  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+/**
+ * Marks an event as the reader's own input. Factlens ignores events a page
+ * script made (isTrusted false); happy-dom leaves isTrusted out altogether.
+ */
+export function asReader<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+/** A click by the reader; `{ trusted: false }` for one a page script made. */
+export function click(element: HTMLElement, { trusted = true } = {}): MouseEvent {
+  const made = new MouseEvent('click', { bubbles: true, cancelable: true });
+  const event = trusted ? asReader(made) : made;
   act(() => {
     element.dispatchEvent(event);
   });
@@ -103,7 +114,7 @@ export function typeInto(input: HTMLInputElement, value: string): void {
 }
 
 export function press(key: string, target: Element = document.activeElement ?? document.body): KeyboardEvent {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+  const event = asReader(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   act(() => {
     target.dispatchEvent(event);
   });
