@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { startOverlay, type Overlay } from '../../overlay/overlay';
 import { mountCardInShadow } from '../../overlay/shadow-mount';
-import '../../overlay/highlight.css';
 import { request } from '../../utils/messaging';
 
 /**
