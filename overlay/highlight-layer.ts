@@ -6,13 +6,14 @@
  * - only while it holds ranges: a page with no mention sees no name at all;
  * - no highlight for the hovered or flashed mention, which would tell the
  *   page which name the reader is looking at.
- * The style is a sheet adopted into the document beside the registration
- * (see highlight-style.ts), present exactly while the name is.
+ * The default look is manifest CSS; another style is a sheet adopted into
+ * the document beside the registration, present only while the name is
+ * (see highlight-style.ts for what each choice lets a page learn).
  * `ensureRegistered` puts both back when the page took them out, as often as
  * the registry guard allows. Aborting `signal` takes them out for good.
  */
 import type { Appearance } from '../src/messages/protocol';
-import { highlightCss, MENTION_HIGHLIGHT } from './highlight-style';
+import { highlightCss, MENTION_HIGHLIGHT, overrideCss } from './highlight-style';
 import { createRegistryGuard } from './registry-guard';
 
 export interface HighlightLayer {
@@ -20,14 +21,14 @@ export interface HighlightLayer {
   remove(ranges: Iterable<AbstractRange>): void;
   ensureRegistered(): void;
   setStyle(style: Appearance['highlightStyle']): void;
-  /** The style sheet, for shadow roots to adopt (document CSS does not reach into them); null where none can be made. */
+  /** The whole look, for shadow roots to adopt (document CSS does not reach into them); null where none can be made. */
   sheet: CSSStyleSheet | null;
 }
 
-function makeSheet(win: Window & typeof globalThis): CSSStyleSheet | null {
+function makeSheet(win: Window & typeof globalThis, css: string): CSSStyleSheet | null {
   try {
     const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(highlightCss('both'));
+    sheet.replaceSync(css);
     return sheet;
   } catch {
     return null;
@@ -44,16 +45,20 @@ export function createHighlightLayer({ win, signal }: { win: Window & typeof glo
     return { add: noop, remove: noop, ensureRegistered: noop, setStyle: noop, sheet: null };
   }
   const mentions = new HighlightCtor();
-  const sheet = makeSheet(win);
+  const shadowSheet = makeSheet(win, highlightCss('both'));
+  /** The document's sheet for a style other than the manifest's; made when first needed. */
+  let sheet: CSSStyleSheet | null = null;
+  let override: string | null = null;
+  const wantSheet = () => override !== null && sheet !== null;
   const guard = createRegistryGuard();
   /** Registered by us and not withdrawn by us: found missing, the page took it out. */
   let placed = false;
 
   const sheetAdopted = () => {
     try {
-      return sheet === null || doc.adoptedStyleSheets.includes(sheet);
+      return sheet !== null && doc.adoptedStyleSheets.includes(sheet);
     } catch {
-      return true;
+      return wantSheet();
     }
   };
   const setSheetAdopted = (adopted: boolean) => {
@@ -72,14 +77,14 @@ export function createHighlightLayer({ win, signal }: { win: Window & typeof glo
   // CSS.highlights.set or HighlightRegistry.prototype.set cannot reach these
   // calls (test/browser/hostile-scripts.test.ts checks both browsers).
   const register = () => {
-    const missing = registry.get(MENTION_HIGHLIGHT) !== mentions || !sheetAdopted();
+    const missing = registry.get(MENTION_HIGHLIGHT) !== mentions || sheetAdopted() !== wantSheet();
     if (!missing) {
       if (placed) guard.intact();
       return;
     }
     if (placed && !guard.mayRestore()) return;
     registry.set(MENTION_HIGHLIGHT, mentions);
-    setSheetAdopted(true);
+    setSheetAdopted(wantSheet());
     placed = true;
   };
   const withdraw = () => {
@@ -103,7 +108,7 @@ export function createHighlightLayer({ win, signal }: { win: Window & typeof glo
   );
 
   return {
-    sheet,
+    sheet: shadowSheet,
     add(ranges) {
       for (const r of ranges) mentions.add(r);
       sync();
@@ -114,11 +119,18 @@ export function createHighlightLayer({ win, signal }: { win: Window & typeof glo
     },
     ensureRegistered: sync,
     setStyle(style) {
+      override = overrideCss(style);
       try {
-        sheet?.replaceSync(highlightCss(style));
+        shadowSheet?.replaceSync(highlightCss(style));
+        if (override !== null) {
+          sheet ??= makeSheet(win, override);
+          sheet?.replaceSync(override);
+        }
       } catch {
-        // As above: the sheet keeps the look it has.
+        // As above: the sheets keep the look they have.
       }
+      // A change of style is no restore: the guard is not asked.
+      if (placed) setSheetAdopted(wantSheet());
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Appearance } from '../src/messages/appearance';
+import baseCss from './highlight.css?inline';
 
 /**
  * The one highlight name Factlens registers, whatever the reader's style:
@@ -6,26 +7,46 @@ import type { Appearance } from '../src/messages/appearance';
  */
 export const MENTION_HIGHLIGHT = 'factlens-mention';
 
-/** Translucent amber reads on light and dark pages alike. */
-const LOOKS: Record<Appearance['highlightStyle'], string> = {
-  both: 'background-color: rgb(250 190 40 / 0.22); text-decoration: underline dotted rgb(205 130 0 / 0.85);',
-  wash: 'background-color: rgb(250 190 40 / 0.26);',
-  underline: 'text-decoration: underline dotted rgb(205 130 0 / 0.95);',
+type Style = Appearance['highlightStyle'];
+
+/** The default style, which highlight.css gives in the manifest. */
+const MANIFEST_STYLE: Style = 'both';
+
+/** How each other style differs from the manifest's look. */
+const OVERRIDES: Record<Style, string> = {
+  both: '',
+  wash: 'background-color: rgb(250 190 40 / 0.26); text-decoration: none;',
+  underline: 'background-color: transparent; text-decoration: underline dotted rgb(205 130 0 / 0.95);',
 };
 
-/**
- * The style of Factlens's highlight as a stylesheet's text. It matches no
- * element, so it cannot restyle the page.
- *
- * Why a sheet the overlay adopts, and not manifest CSS: a page reads any
- * rule that applies to it with getComputedStyle(el, '::highlight(name)')
- * (measured in Chromium and Firefox ESR), and manifest CSS applies on every
- * page, sites that are off included, so it would tell every page that
- * Factlens is installed. No place for CSS is hidden from the page and still
- * styles its text, so the rule is there only while Factlens marks something.
+/*
+ * Where the style lives, and what a page can learn from it. No place for
+ * CSS both styles a page's text and is hidden from that page: a page reads
+ * any ::highlight rule that applies to it with
+ * getComputedStyle(el, '::highlight(factlens-mention)'), and reads adopted
+ * sheets and <style> elements directly (measured in Chromium and Firefox
+ * ESR). The options measured:
+ * - a name per style: the registry tells the style (what this replaces);
+ * - everything in a sheet adopted only while something is marked: the page
+ *   sees nothing where Factlens is off, but adopting a ::highlight rule into
+ *   a document restyles every element, which held a 100,000-node page's
+ *   timers for 1.1 s in Chromium and 0.6 s in Firefox (0.06 and 0.13 s with
+ *   Factlens off; test/browser/hostile-load.test.ts);
+ * - the default look in manifest CSS, present from the first style pass, and
+ *   only another style as an adopted sheet: what is used. Every page can
+ *   tell from the manifest rule that Factlens is installed, on or off; only
+ *   a page where Factlens marks something, for a reader who chose another
+ *   style, pays the restyle and can read that style.
  */
-export function highlightCss(style: Appearance['highlightStyle']): string {
-  return `::highlight(${MENTION_HIGHLIGHT}) { ${LOOKS[style]} }`;
+
+/** The sheet a document adopts for a style beyond the manifest's, or null for the manifest's own. */
+export function overrideCss(style: Style): string | null {
+  return style === MANIFEST_STYLE ? null : `::highlight(${MENTION_HIGHLIGHT}) { ${OVERRIDES[style]} }`;
+}
+
+/** The whole look of a style, for shadow roots, which manifest CSS does not reach. */
+export function highlightCss(style: Style): string {
+  return `${baseCss}\n${overrideCss(style) ?? ''}`;
 }
 
 /** Whether a stylesheet is one of Factlens's highlight sheets: its every rule styles the mention highlight. */

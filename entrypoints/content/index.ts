@@ -7,6 +7,7 @@ import { startOverlay, type Overlay } from '../../overlay/overlay';
 import { parseBroadcast, parseTabRequest } from '../../src/messages/page-messages';
 import type { PageInfo, TabRequest } from '../../src/messages/protocol';
 import { request as sendRequest } from '../../utils/messaging';
+import '../../overlay/highlight.css';
 import { clearPredecessor, quietWhenOrphaned } from './context-lost';
 import { PAGE_HOST_NAME } from './page-host';
 
@@ -14,10 +15,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
-  // No manifest CSS: it would apply on every page, sites that are off
-  // included (see overlay/highlight-style.ts). The card's CSS is passed as
-  // text into its shadow root, so nothing is fetched and nothing is
-  // web-accessible.
+  // highlight.css goes in the manifest (overlay/highlight-style.ts says
+  // what that lets a page learn); the card's CSS is passed as text into its
+  // shadow root, so nothing is fetched and nothing is web-accessible.
   cssInjectionMode: 'manifest',
   async main(ctx) {
     const request = quietWhenOrphaned({ ctx, request: sendRequest });

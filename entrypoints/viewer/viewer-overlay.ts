@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { startOverlay, type Overlay } from '../../overlay/overlay';
+import '../../overlay/highlight.css';
 import { mountCardInShadow } from '../../overlay/shadow-mount';
 import { request } from '../../utils/messaging';
 

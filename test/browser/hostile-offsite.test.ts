@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
-import { mentionTexts, pollFor } from './hostile-page';
+import { highlightPainted, mentionTexts, pollFor } from './hostile-page';
 import { hoverMention, setSiteEnabled, waitForCard } from './overlay-page';
 
 interface Seen {
   mutations: number;
+  messages: number;
   names: string[];
   empty: string[];
   plantedReplaced: boolean;
@@ -16,7 +17,7 @@ interface Seen {
 }
 
 const seen = async (target: Page | Frame) => JSON.parse((await target.evaluate('JSON.stringify(window.__seen)')) as string) as Seen;
-const NOTHING = { mutations: 0, names: [], empty: [], plantedReplaced: false };
+const NOTHING = { mutations: 0, messages: 0, names: [], empty: [], plantedReplaced: false };
 
 function frameIn(page: Page): Promise<Frame | null> {
   return pollFor(async () => (await page.$('#cross'))?.contentFrame() ?? null, (f) => f !== null && f.url().includes('offsite-frame.html'));
@@ -25,7 +26,8 @@ function frameIn(page: Page): Promise<Frame | null> {
 /**
  * Detection where Factlens is off (issue 11, attack 5): a page script that
  * plants names, leaves a highlight of its own under Factlens's name, watches
- * its whole document and polls the highlight registry learns nothing, and
+ * its whole document, listens for messages and polls the highlight registry
+ * learns nothing, and
  * neither does an ad frame from a site that is on inside it. The fixture
  * records what the page sees (fixtures/hostile/offsite-watch.js). The static
  * server answers on two hosts, 127.0.0.1 (turned off) and localhost (on).
@@ -111,9 +113,18 @@ describe.each(BROWSERS)('%s: detection where Factlens is off', (name) => {
     await page.close();
   });
 
-  it('hovering a name on a site that is on adds no highlight name beyond the one for mentions', async () => {
+  it('on a site that is on, every highlight style is painted under the one name, and hovering a name adds no other', async () => {
     const page = await openPage(eb, `${on}offsite.html`);
     await pollFor(() => mentionTexts(page), (t) => t.length === 5);
+    // The style is a sheet beside the highlight, which the page can read there (README, "What a web page can learn").
+    const rules = `document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\\n')`;
+    // The default look is manifest CSS: no sheet at all.
+    for (const [style, look] of [['wash', /^(?!.*underline).*background-color/s], ['underline', /underline/], ['both', /^$/]] as const) {
+      await options.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'setAppearance', appearance: { highlightStyle: '${style}' } })`);
+      expect(await pollFor(() => page.evaluate(rules) as Promise<string>, (r) => look.test(r)), style).toMatch(look);
+      expect(await highlightPainted(page, 'Daniel Zhang'), style).toBe(true);
+      await pollFor(() => mentionTexts(page), (t) => t.length === 5);
+    }
     await hoverMention(page, 'Daniel Zhang');
     expect(await waitForCard(page, (t) => t?.includes('Daniel Zhang') ?? false)).toContain('Daniel Zhang');
     expect((await seen(page)).names).toEqual(['factlens-mention']);

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { clearPredecessor, CONTEXT_CHECK_MS, quietWhenOrphaned } from '../../entrypoints/content/context-lost';
-import { highlightCss } from '../../overlay/highlight-style';
+import { overrideCss } from '../../overlay/highlight-style';
 
 /** A stand-in for WXT's ContentScriptContext: valid until `lose()`. */
 function fakeCtx() {
@@ -77,7 +77,7 @@ describe('clearPredecessor', () => {
     // happy-dom does not parse ::highlight rules: sheets as a browser shows them.
     const sheet = (cssText: string) => ({ cssRules: [{ cssText }] }) as unknown as CSSStyleSheet;
     const pageSheet = sheet('p { color: red; }');
-    let adopted = [pageSheet, sheet(highlightCss('wash'))];
+    let adopted = [pageSheet, sheet(overrideCss('wash')!)];
     Object.defineProperty(doc, 'adoptedStyleSheets', { get: () => adopted, set: (v: CSSStyleSheet[]) => (adopted = v) });
     const registry = new Map<string, unknown>([
       ['factlens-mention', {}],

@@ -55,33 +55,36 @@ describe('the highlight layer', () => {
     expect(pageView(registry)).toEqual({ names: [], rules: [] });
   });
 
-  it('registers one name with its sheet while it holds ranges, and takes both out when the last range goes', () => {
+  it('registers one name while it holds ranges, with no sheet in the default style, and takes it out when the last range goes', () => {
     const l = layer();
     const a = rangeOver('Jack Ma');
     const b = rangeOver('Alibaba');
+    l.setStyle('both');
     l.add([a, b]);
-    const view = pageView(registry);
-    expect(view.names).toEqual(['factlens-mention']);
-    expect(view.rules).toHaveLength(1);
-    expect(view.rules[0]).toMatch(/^::highlight\(factlens-mention\)/);
+    expect(pageView(registry)).toEqual({ names: ['factlens-mention'], rules: [] });
     l.remove([a]);
     expect(pageView(registry).names).toEqual(['factlens-mention']);
     l.remove([b]);
     expect(pageView(registry)).toEqual({ names: [], rules: [] });
   });
 
-  it('keeps the one name for every style; only its sheet changes', () => {
+  it('keeps the one name for every style; another style than the default is one sheet beside it, gone with it', () => {
     const l = layer();
-    l.add([rangeOver('Jack Ma')]);
+    const a = rangeOver('Jack Ma');
+    l.add([a]);
     const looks = new Set<string>();
     for (const style of HIGHLIGHT_STYLES) {
       l.setStyle(style);
       const view = pageView(registry);
       expect(view.names, style).toEqual(['factlens-mention']);
-      expect(view.rules, style).toHaveLength(1);
-      looks.add(view.rules[0]!);
+      expect(view.rules, style).toHaveLength(style === 'both' ? 0 : 1);
+      looks.add(view.rules[0] ?? 'manifest');
+      expect(view.rules.every((r) => r.startsWith('::highlight(factlens-mention)')), style).toBe(true);
     }
     expect(looks.size).toBe(HIGHLIGHT_STYLES.length);
+    l.setStyle('wash');
+    l.remove([a]);
+    expect(pageView(registry)).toEqual({ names: [], rules: [] });
   });
 
   it('does not put back a name the page took out once the layer is empty', () => {
@@ -96,6 +99,7 @@ describe('the highlight layer', () => {
 
   it('puts the name and its sheet back when the page took them out while it holds ranges', () => {
     const l = layer();
+    l.setStyle('underline');
     l.add([rangeOver('Jack Ma')]);
     registry.clear();
     document.adoptedStyleSheets = [];
@@ -116,6 +120,7 @@ describe('the highlight layer', () => {
 
   it('takes its name and sheet out when its signal aborts, and keeps them out', () => {
     const l = layer();
+    l.setStyle('wash');
     l.add([rangeOver('Jack Ma')]);
     controller.abort();
     expect(pageView(registry)).toEqual({ names: [], rules: [] });
