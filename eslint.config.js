@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'test/fixtures/', 'coverage/', 'bench/out/', 'bench/tmp/', 'tmp/'],
+    ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'test/fixtures/', 'test/browser/fixtures/', 'coverage/', 'bench/out/', 'bench/tmp/', 'tmp/'],
   },
   {
     files: ['**/*.{js,ts,tsx}'],

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // What extension pages and the background may do, enforced by the browser.
@@ -18,6 +19,13 @@ const EXTENSION_CSP = [
 export default defineConfig({
   // Explicit imports keep every file's dependencies visible.
   imports: false,
+  // WXT's content-script context announces itself to every page it starts
+  // in; Factlens's own says nothing (entrypoints/content/quiet-context.ts).
+  vite: () => ({
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve(import.meta.dirname, 'entrypoints/content/quiet-context.ts') }],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Factlens',
     description: 'Facts next to the names you read: sourced cards for the people and organizations on a page.',

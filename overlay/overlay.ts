@@ -70,7 +70,8 @@ export function startOverlay(env: OverlayEnv): Overlay {
   signal.addEventListener('abort', () => env.ignore.delete(host.element), { once: true });
   /** The open shadow roots read, so hit-testing can see into them and their changes are watched. */
   const shadowRoots = new Set<ShadowRoot>();
-  const shadowStyle = createShadowHighlightStyle({ signal });
+  const highlights = createHighlightLayer({ win, signal });
+  const shadowStyle = createShadowHighlightStyle({ sheet: highlights.sheet, signal });
   const options: ExtractOptions = {
     ignore: env.ignore,
     onShadowRoot: (root) => {
@@ -93,7 +94,6 @@ export function startOverlay(env: OverlayEnv): Overlay {
     }
   }
   const mentions = new PageMentions();
-  const highlights = createHighlightLayer({ win, signal });
   const data = createEntityData({ request });
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;
@@ -126,7 +126,6 @@ export function startOverlay(env: OverlayEnv): Overlay {
     if (signal.aborted) return;
     current = mention;
     hover.shownNow(mention);
-    highlights.setActive(mention.range);
     const { entities, sources, names } = await data.card(mention.entities);
     if (current !== mention || entities.length === 0) return;
     const peers = peersOf(mention);
@@ -151,7 +150,6 @@ export function startOverlay(env: OverlayEnv): Overlay {
   function closeCard(): void {
     current = null;
     hover.closedNow();
-    highlights.setActive(null);
     card.hide();
   }
 
@@ -219,13 +217,11 @@ export function startOverlay(env: OverlayEnv): Overlay {
   const onViewportChange = () => card.reposition();
 
   let registryCheck = 0;
-  let revealTimer = 0;
   // Timers and caches cannot listen to a signal themselves.
   signal.addEventListener(
     'abort',
     () => {
       win.clearInterval(registryCheck);
-      win.clearTimeout(revealTimer);
       if (frame) win.cancelAnimationFrame(frame);
       current = null;
       mentions.clear();
@@ -259,12 +255,9 @@ export function startOverlay(env: OverlayEnv): Overlay {
     reveal(key) {
       const first = [...mentions.all()].filter((m) => m.entities.includes(key)).sort(inDocumentOrder)[0];
       if (!first) return false;
+      // Not flashed: a highlight of its own in the shared registry would tell
+      // the page which name the reader picked.
       first.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      highlights.setActive(first.range);
-      win.clearTimeout(revealTimer);
-      revealTimer = win.setTimeout(() => {
-        if (current !== first) highlights.setActive(current?.range ?? null);
-      }, 1500);
       return true;
     },
   };

@@ -1,14 +1,13 @@
-import highlightCss from './highlight.css?inline';
-
 /**
  * `::highlight()` rules only style text in the tree that holds them, so the
- * manifest CSS does not reach into shadow roots. Each open shadow root that
- * Factlens reads gets the same rules as an adopted stylesheet: no element is
- * added and no page element is restyled. Aborting `signal` takes the sheet
- * out of every root again, so an overlay started later adds no second copy.
+ * highlight sheet adopted into the document does not reach into shadow
+ * roots. Each open shadow root that Factlens reads adopts the same sheet
+ * (the highlight layer's, so a change of style reaches every root at once):
+ * no element is added and no page element is restyled. Aborting `signal`
+ * takes the sheet out of every root again, so an overlay started later adds
+ * no second copy.
  */
-export function createShadowHighlightStyle({ signal }: { signal: AbortSignal }) {
-  let sheet: CSSStyleSheet | null = null;
+export function createShadowHighlightStyle({ sheet, signal }: { sheet: CSSStyleSheet | null; signal: AbortSignal }) {
   const styled = new Set<ShadowRoot>();
   function unstyle(root: ShadowRoot): void {
     try {
@@ -27,13 +26,9 @@ export function createShadowHighlightStyle({ signal }: { signal: AbortSignal }) 
   );
   return {
     add(root: ShadowRoot): void {
-      if (styled.has(root) || signal.aborted) return;
+      if (!sheet || styled.has(root) || signal.aborted) return;
       styled.add(root);
       try {
-        if (!sheet) {
-          sheet = new CSSStyleSheet();
-          sheet.replaceSync(highlightCss);
-        }
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       } catch {
         // Firefox may refuse a sheet made in the content script's compartment;

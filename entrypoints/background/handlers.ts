@@ -8,16 +8,21 @@ import type { Catalog } from './catalog';
 import { datasetInfo, exportPage, removeDataset, setDatasetEnabled } from './datasets';
 import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
+import { createFrameSites } from './frame-sites';
 import type { createImports } from './imports';
 import type { MatcherService } from './matcher-service';
 import type { SearchService } from './search-service';
 import { listSites, readSiteSettings, setGlobalEnabled, writeSiteSettings } from './site-settings';
 import { readSources } from './sources';
 
-/** What the browser tells about the sender, for requests that act on its tab. */
+/** What the browser tells about the sender, for requests that act on its tab or depend on its frame. */
 export interface RequestContext {
   tabId?: number | undefined;
   tabIndex?: number | undefined;
+  /** 0 for a tab's top frame. */
+  frameId?: number | undefined;
+  /** The sending document's address. */
+  url?: string | undefined;
 }
 
 /** Side effects outside the store, passed in so tests can observe them. */
@@ -25,6 +30,10 @@ export interface Effects {
   openTab(options: { path: string; openerTabId?: number | undefined; index?: number | undefined }): Promise<void>;
   /** Tells open tabs and pages that settings or datasets changed. */
   broadcast(message: Broadcast): void;
+  /** Tells one frame of a tab. */
+  tellFrame(tabId: number, frameId: number, message: Broadcast): void;
+  /** The host of a tab's top frame, as the content script there reads it; rejects when it has none. */
+  askTopFrame(tabId: number): Promise<unknown>;
 }
 
 export interface Services {
@@ -48,6 +57,10 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
     void matcher.warm().catch(() => {}).finally(() => effects.broadcast({ type: 'datasetsChanged' }));
     return value;
   };
+  const frameSites = createFrameSites({
+    askTopFrame: (tabId) => effects.askTopFrame(tabId),
+    wake: (tabId, frameId) => effects.tellFrame(tabId, frameId, { type: 'settingsChanged' }),
+  });
   const settingsChanged = <T>(value: T): T => {
     effects.broadcast({ type: 'settingsChanged' });
     return value;
@@ -71,6 +84,10 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
       return null;
     },
     getSiteSettings: ({ host }) => readSiteSettings({ db, host }),
+    getPageSettings: async (_request, context = {}) => {
+      const site = await frameSites.siteOf(context);
+      return { enabled: site !== null && (await readSiteSettings({ db, host: site })).enabled };
+    },
     setSiteSettings: async ({ host, enabled }) => settingsChanged(await writeSiteSettings({ db, host, enabled })),
     setGlobalEnabled: async ({ enabled }) => settingsChanged(await setGlobalEnabled({ db, enabled })),
     listSites: () => listSites({ db }),

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundled from '../../assets/dataset.json';
 import type { Dataset } from '../../src/dataset/schema';
+import { askTab } from '../../utils/tab-messaging';
 import { openDb } from './db';
 import type { Effects } from './handlers';
 import { cleanUpStore } from './imports';
@@ -23,6 +24,10 @@ const effects: Effects = {
       }
     });
   },
+  tellFrame(tabId, frameId, message) {
+    browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {});
+  },
+  askTopFrame: (tabId) => askTab(tabId, { type: 'getSite' }),
 };
 
 export default defineBackground({
@@ -57,9 +62,9 @@ export default defineBackground({
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       const kind = senderKind({ sender, extensionId: browser.runtime.id, extensionOrigin });
-      const context = { tabId: sender.tab?.id, tabIndex: sender.tab?.index };
+      const context = { tabId: sender.tab?.id, tabIndex: sender.tab?.index, frameId: sender.frameId, url: sender.url };
       void ready
-        .then(() => routeMessage({ message, kind, url: sender.url, handlers, context }))
+        .then(() => routeMessage({ message, kind, handlers, context }))
         .then(sendResponse);
       // Keeps the channel open for the asynchronous answer (both browsers honour it).
       return true;

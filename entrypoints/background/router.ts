@@ -16,22 +16,11 @@ export function senderKind({ sender, extensionId, extensionOrigin }: { sender: S
   return sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content-script';
 }
 
-function hostOf(url: string | undefined): string | null {
-  try {
-    return url ? new URL(url).host : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Why this sender may not make this request, or null; who may send what is declared in requests.ts. */
-function refusal(request: Request, kind: SenderKind, url: string | undefined): string | null {
+function refusal(request: Request, kind: SenderKind): string | null {
   if (kind === 'foreign') return 'messages from other extensions are not accepted';
   if (kind === 'extension-page') return null;
-  const declared = requests[request.type];
-  if (declared.from !== 'content-script') return `"${request.type}" is not allowed from a content script`;
-  const refuse = declared.refuseFromPage as ((params: Request, pageHost: string | null) => string | null) | undefined;
-  return refuse ? refuse(request, hostOf(url)) : null;
+  return requests[request.type].from === 'content-script' ? null : `"${request.type}" is not allowed from a content script`;
 }
 
 /**
@@ -41,13 +30,11 @@ function refusal(request: Request, kind: SenderKind, url: string | undefined): s
 export async function routeMessage({
   message,
   kind,
-  url,
   handlers,
   context = {},
 }: {
   message: unknown;
   kind: SenderKind;
-  url: string | undefined;
   handlers: Handlers;
   context?: RequestContext;
 }): Promise<Response<RequestType>> {
@@ -57,7 +44,7 @@ export async function routeMessage({
     return { ok: false, error: `malformed message: ${issue ? `${issue.path.join('.') || '(message)'}: ${issue.message}` : 'invalid'}` };
   }
   const request = parsed.data;
-  const refused = refusal(request, kind, url);
+  const refused = refusal(request, kind);
   if (refused) return { ok: false, error: refused };
   try {
     const handler = handlers[request.type] as (r: Request, c: RequestContext) => Promise<unknown>;

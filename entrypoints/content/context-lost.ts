@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { removeLeftoverSheets } from '../../overlay/highlight-style';
 import type { request as requestFn } from '../../utils/messaging';
 
 /** How often an idle content script checks that its extension is still there. */
@@ -37,12 +38,16 @@ export function quietWhenOrphaned({ ctx, request }: { ctx: Ctx; request: typeof 
  * Removes what a previous instance of this content script left in the page.
  * Firefox injects the new script into open tabs when the extension is
  * reloaded or updated, but tears the old one down without running its
- * cleanup, so the old card host and highlights would stay (a card left open
- * stays visible). Chromium injects nothing into open tabs, so there is never
- * a predecessor there: the orphaned script cleans up after itself.
+ * cleanup, so the old highlight sheet would stay (a card left
+ * open stays visible). Chromium injects nothing into open tabs, so there is
+ * never a predecessor there: the orphaned script cleans up after itself.
+ *
+ * Called only when this script is about to start an overlay: on a site that
+ * is off, the page must see nothing change, not even a clean-up. The old
+ * highlight is not deleted: it cannot be told apart from one the page made
+ * under the same name, and the new overlay's own replaces it.
  */
-export function clearPredecessor({ doc, cardHost, highlightNames }: { doc: Document; cardHost: string; highlightNames: readonly string[] }): void {
-  for (const host of doc.querySelectorAll(cardHost)) host.remove();
-  const registry = doc.defaultView?.CSS?.highlights;
-  for (const name of highlightNames) registry?.delete(name);
+export function clearPredecessor({ doc }: { doc: Document }): void {
+  // Its page host goes when the new overlay mounts its own (overlay/page-host.ts).
+  removeLeftoverSheets(doc);
 }

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from '../../overlay/highlight-layer';
 import { startOverlay, type Overlay } from '../../overlay/overlay';
 import { parseBroadcast, parseTabRequest } from '../../src/messages/page-messages';
 import type { PageInfo, TabRequest } from '../../src/messages/protocol';
@@ -8,18 +7,15 @@ import { request as sendRequest } from '../../utils/messaging';
 import '../../overlay/highlight.css';
 import { clearPredecessor, quietWhenOrphaned } from './context-lost';
 
-/** The one element Factlens adds to a page: the card's shadow host. */
-const CARD_HOST = 'factlens-card';
-
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
-  // highlight.css goes in the manifest; the card's CSS is passed as text into
-  // the page host's shadow root, so nothing is fetched and nothing is web-accessible.
+  // highlight.css goes in the manifest (overlay/highlight-style.ts says
+  // what that lets a page learn); the card's CSS is passed as text into the
+  // page host's shadow root, so nothing is fetched and nothing is web-accessible.
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    clearPredecessor({ doc: document, cardHost: CARD_HOST, highlightNames: [...Object.values(HIGHLIGHT_NAMES), ACTIVE_HIGHLIGHT] });
     const request = quietWhenOrphaned({ ctx, request: sendRequest });
     const ignore = new Set<Element>();
     /** The running overlay, and the controller whose abort takes it down. */
@@ -32,11 +28,13 @@ export default defineContentScript({
     /** Starts or stops the overlay to match the settings, and applies the appearance. */
     async function sync(): Promise<void> {
       const [settings, appearance] = await Promise.all([
-        request({ type: 'getSiteSettings', host: location.host }),
+        request({ type: 'getPageSettings' }),
         request({ type: 'getAppearance' }),
       ]);
       if (ctx.isInvalid) return;
       if (settings.enabled && !running) {
+        // Only now: on a site that is off the page must see nothing change.
+        clearPredecessor({ doc: document });
         const controller = new AbortController();
         // When the extension is reloaded or updated, this script is orphaned:
         // ctx.signal aborts, and the overlay leaves the page as it was for the
@@ -57,9 +55,10 @@ export default defineContentScript({
       running?.overlay.setAppearance(appearance);
     }
 
-    function answer(message: TabRequest): PageInfo | boolean {
+    function answer(message: TabRequest): PageInfo | boolean | string {
       const overlay = running?.overlay;
       if (message.type === 'revealEntity') return overlay?.reveal(message.key) ?? false;
+      if (message.type === 'getSite') return location.host;
       const counts = overlay?.entityCounts() ?? new Map<string, number>();
       return { host: location.host, active: overlay !== undefined, entities: [...counts].map(([key, count]) => ({ key, count })) };
     }

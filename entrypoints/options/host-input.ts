@@ -1,4 +1,5 @@
 import { hostPattern } from '../../src/messages/protocol';
+import { siteHost } from '../../src/site-host';
 
 export type HostInput = { ok: true; pattern: string } | { ok: false; error: string };
 
@@ -7,7 +8,8 @@ const HOST_PATTERN_HINT = 'Enter a host name such as example.com, or *.example.c
 /**
  * What the user typed, as a host pattern the background accepts: the same
  * `hostPattern` schema the protocol validates with. A pasted address
- * ("https://example.com/page") becomes its host; host names are lowercased.
+ * ("https://example.com/page") becomes its host, and the host is written as
+ * settings key sites (siteHost): lower case, no trailing dot, no port.
  */
 export function parseHostInput(input: string): HostInput {
   let value = input.trim();
@@ -18,8 +20,8 @@ export function parseHostInput(input: string): HostInput {
       // Not a URL after all: validated as typed.
     }
   }
-  value = value.toLowerCase();
-  if (value === '') return { ok: false, error: HOST_PATTERN_HINT };
+  value = siteHost(value);
+  if (value === '' || value === '*.') return { ok: false, error: HOST_PATTERN_HINT };
   const parsed = hostPattern.safeParse(value);
   if (!parsed.success) return { ok: false, error: `"${value}" is not a host name. ${HOST_PATTERN_HINT}` };
   return { ok: true, pattern: parsed.data };

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import { Switch } from '../../components/Switch';
+import { siteHost } from '../../src/site-host';
 import { pageInfoOf, type PageState } from './use-page-info';
 import { useSiteSettings } from './use-site-settings';
 
@@ -16,10 +17,16 @@ export function SiteSection({ page, revision }: { page: PageState; revision: num
           Checking this page…
         </p>
       ) : (
-        <SiteSwitches host={pageInfoOf(page)?.host ?? null} revision={revision} />
+        <SiteSwitches host={siteOf(page)} revision={revision} />
       )}
     </section>
   );
+}
+
+/** The site the tab shows, in the form settings are keyed by, or null when Factlens does not run there. */
+function siteOf(page: PageState): string | null {
+  const host = pageInfoOf(page)?.host;
+  return host === undefined ? null : siteHost(host);
 }
 
 function SiteSwitches({ host, revision }: { host: string | null; revision: number }) {

@@ -27,6 +27,7 @@ export function parseBroadcast(value: unknown): Broadcast | null {
 export function parseTabRequest(value: unknown): TabRequest | null {
   if (!isPlainObject(value)) return null;
   if (value.type === 'getPageInfo' && onlyKeys(value, ['type'])) return { type: 'getPageInfo' };
+  if (value.type === 'getSite' && onlyKeys(value, ['type'])) return { type: 'getSite' };
   if (
     value.type === 'revealEntity' &&
     onlyKeys(value, ['type', 'key']) &&

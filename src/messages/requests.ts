@@ -64,8 +64,6 @@ interface RequestEntry<P extends z.ZodObject, R> {
   params: P;
   result: Result<R>;
   from: Sender;
-  /** A further rule for content scripts: why this one may not, or null. `pageHost` is the host of the page it runs in. */
-  refuseFromPage?(params: z.output<P>, pageHost: string | null): string | null;
 }
 
 /** Ties an entry's checks to its own parameters' type. */
@@ -95,13 +93,16 @@ export const requests = {
     result: result<null>(),
     from: 'content-script',
   }),
-  getSiteSettings: requestEntry({
-    params: z.strictObject({ host }),
-    result: result<SiteSettings>(),
-    from: 'content-script',
-    // A page may learn whether Factlens runs on it, not which other sites the reader turned it off on.
-    refuseFromPage: (params, pageHost) => (params.host === pageHost ? null : "a content script may read only its own site's settings"),
-  }),
+  /** The settings of a site, for the popup and the options page. */
+  getSiteSettings: requestEntry({ params: z.strictObject({ host }), result: result<SiteSettings>(), from: 'extension-page' }),
+  /**
+   * Whether the overlay runs in the sender's frame. The background finds the
+   * site itself: the top-level site of the sender's tab, which every frame in
+   * the tab follows, so an ad frame on a site that is off stays quiet. A
+   * content script names no host, and learns neither the top-level site nor
+   * the settings of any other.
+   */
+  getPageSettings: requestEntry({ params: z.strictObject({}), result: result<{ enabled: boolean }>(), from: 'content-script' }),
   setSiteSettings: requestEntry({ params: z.strictObject({ host: hostPattern, enabled: z.boolean() }), result: result<SiteSettings>(), from: 'extension-page' }),
   setGlobalEnabled: requestEntry({ params: z.strictObject({ enabled: z.boolean() }), result: result<{ globalEnabled: boolean }>(), from: 'extension-page' }),
   listSites: requestEntry({ params: z.strictObject({}), result: result<SiteRule[]>(), from: 'extension-page' }),

@@ -17,6 +17,8 @@ export interface PageInfo {
  */
 export const tabRequests = {
   getPageInfo: { params: z.strictObject({}), result: result<PageInfo>() },
+  /** The page's host as its address shows it: the background asks the top frame which site a tab's other frames follow. */
+  getSite: { params: z.strictObject({}), result: result<string>() },
   /** Scrolls to the entity's first mention and flashes it; false when the page has none. */
   revealEntity: { params: z.strictObject({ key: z.string().min(1).max(401) }), result: result<boolean>() },
 };

@@ -106,12 +106,15 @@ export async function waitForTab(browser: Browser, urlPart: string, timeoutMs = 
 }
 
 /**
- * The same site served twice, on two hosts: Factlens stays on for `on` and is
- * turned off for `off`, so a page's own behaviour there is the baseline.
+ * The same site served twice, on two hosts: Factlens stays on for `on`
+ * (127.0.0.1) and is turned off for `off` (localhost), so a page's own
+ * behaviour there is the baseline. Two hosts, not two ports: a site's
+ * setting covers every port (src/site-host.ts).
  */
 export async function serveOnAndOff(extensionPage: Page, options: StaticServerOptions): Promise<{ on: StaticServer; off: StaticServer; close(): Promise<void> }> {
   const on = await startStaticServer(options);
-  const off = await startStaticServer(options);
+  const offServer = await startStaticServer(options);
+  const off = { ...offServer, url: offServer.url.replace('127.0.0.1', 'localhost') };
   await setSiteEnabled(extensionPage, new URL(off.url).host, false);
-  return { on, off, close: async () => void (await Promise.all([on.close(), off.close()])) };
+  return { on, off, close: async () => void (await Promise.all([on.close(), offServer.close()])) };
 }

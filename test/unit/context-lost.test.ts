@@ -1,6 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { clearPredecessor, CONTEXT_CHECK_MS, quietWhenOrphaned } from '../../entrypoints/content/context-lost';
+import { overrideCss } from '../../overlay/highlight-style';
 
 /** A stand-in for WXT's ContentScriptContext: valid until `lose()`. */
 function fakeCtx() {
@@ -69,18 +70,23 @@ describe('quietWhenOrphaned', () => {
 });
 
 describe('clearPredecessor', () => {
-  it('removes the old card host and the old highlights, and nothing of the page', () => {
+  it('removes the old highlight sheet, and nothing of the page, not even a highlight under our name', () => {
     const window = new Window();
     const doc = window.document as unknown as Document;
-    doc.body.innerHTML = '<p>text</p><factlens-card></factlens-card>';
+    doc.body.innerHTML = '<p>text</p>';
+    // happy-dom does not parse ::highlight rules: sheets as a browser shows them.
+    const sheet = (cssText: string) => ({ cssRules: [{ cssText }] }) as unknown as CSSStyleSheet;
+    const pageSheet = sheet('p { color: red; }');
+    let adopted = [pageSheet, sheet(overrideCss('wash')!)];
+    Object.defineProperty(doc, 'adoptedStyleSheets', { get: () => adopted, set: (v: CSSStyleSheet[]) => (adopted = v) });
     const registry = new Map<string, unknown>([
       ['factlens-mention', {}],
-      ['factlens-active', {}],
       ['page-own', {}],
     ]);
     Object.defineProperty(window, 'CSS', { value: { highlights: registry } });
-    clearPredecessor({ doc, cardHost: 'factlens-card', highlightNames: ['factlens-mention', 'factlens-mention-wash', 'factlens-active'] });
+    clearPredecessor({ doc });
     expect(doc.body.innerHTML).toBe('<p>text</p>');
-    expect([...registry.keys()]).toEqual(['page-own']);
+    expect(adopted).toEqual([pageSheet]);
+    expect([...registry.keys()]).toEqual(['factlens-mention', 'page-own']);
   });
 });

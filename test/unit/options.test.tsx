@@ -187,7 +187,9 @@ describe('sites', () => {
   it('uses the protocol’s own host pattern', () => {
     expect(parseHostInput('example.com')).toEqual({ ok: true, pattern: 'example.com' });
     expect(parseHostInput('*.example.com')).toEqual({ ok: true, pattern: '*.example.com' });
-    expect(parseHostInput('localhost:8080')).toEqual({ ok: true, pattern: 'localhost:8080' });
+    expect(parseHostInput('localhost:8080')).toEqual({ ok: true, pattern: 'localhost' });
+    expect(parseHostInput('https://News.Example.com.:8080/page')).toEqual({ ok: true, pattern: 'news.example.com' });
+    expect(parseHostInput('*.Example.COM.')).toEqual({ ok: true, pattern: '*.example.com' });
     expect(parseHostInput('a'.repeat(254)).ok).toBe(false);
     expect(parseHostInput('exa_mple.com').ok).toBe(false);
   });

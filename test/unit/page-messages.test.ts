@@ -13,6 +13,7 @@ import {
 /** One valid message of every declared type: a missing type does not compile. */
 const VALID_TAB_REQUESTS: { [T in TabRequestType]: TabRequestOf<T> } = {
   getPageInfo: { type: 'getPageInfo' },
+  getSite: { type: 'getSite' },
   revealEntity: { type: 'revealEntity', key: 'factlens-bundled/jack-ma' },
 };
 const VALID_BROADCASTS: { [T in Broadcast['type']]: Extract<Broadcast, { type: T }> } = {

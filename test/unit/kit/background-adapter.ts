@@ -16,5 +16,5 @@ export interface Sender {
 
 /** Validates, authorises and dispatches one message exactly as the worker does; resolves its { ok, … } envelope. */
 export function route({ message, handlers, sender }: { message: unknown; handlers: Handlers; sender: Sender }): Promise<unknown> {
-  return routeMessage({ message, kind: sender.kind, url: sender.url, handlers, context: sender.context ?? {} });
+  return routeMessage({ message, kind: sender.kind, handlers, context: { url: sender.url, ...sender.context } });
 }

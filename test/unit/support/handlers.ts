@@ -9,9 +9,19 @@ type Broadcast = Parameters<Effects['broadcast']>[0];
  * instead of performed. `onBroadcast` also hands each broadcast on, as the
  * component kit does to reach the pages' listeners.
  */
-export function testHandlers({ db, onBroadcast }: { db: FactlensDb; onBroadcast?: (message: Broadcast) => void }) {
+export function testHandlers({
+  db,
+  onBroadcast,
+  topFrames = new Map(),
+}: {
+  db: FactlensDb;
+  onBroadcast?: (message: Broadcast) => void;
+  /** What each tab's top frame answers when asked for its host; a tab not here has no content script there. */
+  topFrames?: Map<number, unknown>;
+}) {
   const opened: Parameters<Effects['openTab']>[0][] = [];
   const broadcasts: Broadcast[] = [];
+  const told: { tabId: number; frameId: number; message: Broadcast }[] = [];
   const services = createServices({
     db,
     effects: {
@@ -22,7 +32,14 @@ export function testHandlers({ db, onBroadcast }: { db: FactlensDb; onBroadcast?
         broadcasts.push(message);
         onBroadcast?.(message);
       },
+      tellFrame: (tabId, frameId, message) => {
+        told.push({ tabId, frameId, message });
+      },
+      askTopFrame: async (tabId) => {
+        if (!topFrames.has(tabId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return topFrames.get(tabId);
+      },
     },
   });
-  return { ...services, opened, broadcasts };
+  return { ...services, opened, broadcasts, told, topFrames };
 }

@@ -24,6 +24,7 @@ export function requestSamples(on: {
     scanTexts: { type: 'scanTexts', texts: ['Jack Ma met Daniel Zhang.'] },
     openSource: { type: 'openSource', dataset: on.dataset, source: on.source, start: 0, end: 4 },
     getSiteSettings: { type: 'getSiteSettings', host: on.host },
+    getPageSettings: { type: 'getPageSettings' },
     setSiteSettings: { type: 'setSiteSettings', host: on.host, enabled: false },
     setGlobalEnabled: { type: 'setGlobalEnabled', enabled: false },
     listSites: { type: 'listSites' },
