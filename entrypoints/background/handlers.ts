@@ -3,7 +3,7 @@ import { viewerPath } from '../../src/viewer-link';
 import { readAppearance, writeAppearance } from './appearance';
 import { readCards } from './cards';
 import type { Catalog } from './catalog';
-import { datasetInfo, exportPage, removeDataset, setDatasetEnabled } from './datasets';
+import { datasetInfo, exportPage, removeDataset, setDatasetEnabled, setDatasetPrivate } from './datasets';
 import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
 import type { createImports } from './imports';
@@ -55,7 +55,10 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
     getEntities: ({ refs }) => entities.read(refs),
     getCards: ({ refs }) => readCards({ db, entities, refs }),
     getSource: async ({ dataset, id }) => (await readSources({ db, refs: [{ dataset, id }] }))[0] ?? null,
-    scanTexts: async ({ texts }) => ({ matches: await matcher.scanTexts(texts) }),
+    scanTexts: async ({ texts }) => {
+      const [matches, privateDatasets] = await Promise.all([matcher.scanTexts(texts), catalog.privateDatasets()]);
+      return { matches, privateDatasets };
+    },
     openSource: async ({ dataset, source, start, end }, { tabId, tabIndex } = {}) => {
       await effects.openTab({
         path: viewerPath({ dataset, source, start, end }),
@@ -80,6 +83,8 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
       return null;
     },
     setDatasetEnabled: async ({ id, enabled }) => datasetsChanged(await setDatasetEnabled({ db, id, enabled })),
+    // Open tabs start again on the broadcast and paint the dataset's names the new way.
+    setDatasetPrivate: async ({ id, private: hidden }) => datasetsChanged(await setDatasetPrivate({ db, id, private: hidden })),
     removeDataset: async ({ id }) => {
       await removeDataset({ db, id });
       return datasetsChanged(null);
