@@ -1,6 +1,6 @@
 import type { SourceLink } from '../components/card/EntityCard';
 import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance';
-import type { EntityKey } from '../src/messages/entity-key';
+import { parseEntityKey, type EntityKey } from '../src/messages/entity-key';
 import { viewerPath } from '../src/viewer-link';
 import type { request as requestFn } from '../utils/messaging';
 import { abortableRequest } from './abortable-request';
@@ -13,7 +13,8 @@ import { liveRange, mentionAtCaret, mentionAtPoint } from './hit-test';
 import { createHoverIntent } from './hover-intent';
 import { isInside, watchMutations } from './mutation-watch';
 import { PageMentions, type Mention } from './page-mentions';
-import { extractInSlices, scanBlocks } from './scan-pipeline';
+import { createPrivateMarks } from './private-marks';
+import { extractInSlices, scanBlocks, type MentionPaint } from './scan-pipeline';
 import { createShadowHighlightStyle } from './shadow-highlight-style';
 
 export interface OverlayEnv {
@@ -30,6 +31,13 @@ export interface OverlayEnv {
    * answers to requests already sent are dropped.
    */
   signal: AbortSignal;
+  /**
+   * Where private datasets' mentions are painted: an element in a closed
+   * shadow root, which no page script can reach. Without it (the viewer, an
+   * extension page no web page shares) they go in the highlight registry
+   * like the rest.
+   */
+  marks?: () => HTMLElement;
 }
 
 export interface Overlay {
@@ -76,8 +84,28 @@ export function startOverlay(env: OverlayEnv): Overlay {
       watcher?.observe(root);
     },
   };
-  const mentions = new PageMentions();
+  /** Private datasets the scans named; the overlay starts again whenever the datasets change. */
+  const privateDatasets = new Set<string>();
+  const mentions = new PageMentions(
+    env.marks ? (entities) => entities.every((key) => privateDatasets.has(parseEntityKey(key).dataset)) : undefined,
+  );
   const highlights = createHighlightLayer({ win, signal });
+  const privateMarks = env.marks ? createPrivateMarks({ container: env.marks, win, signal }) : null;
+  const paint: MentionPaint = {
+    add(list) {
+      highlights.add(list.filter((m) => !m.private).map((m) => m.range));
+      privateMarks?.add(list.filter((m) => m.private).map((m) => m.range));
+    },
+    remove(list) {
+      highlights.remove(list.filter((m) => !m.private).map((m) => m.range));
+      privateMarks?.remove(list.filter((m) => m.private).map((m) => m.range));
+    },
+  };
+  /** The current mention (hovered, flashed) is marked where its kind is: a private one never in the registry. */
+  const setActive = (m: Mention | null) => {
+    highlights.setActive(m && !m.private ? m.range : null);
+    privateMarks?.setActive(m?.private ? m.range : null);
+  };
   const data = createEntityData({ request });
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;
@@ -112,7 +140,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     if (signal.aborted) return;
     current = mention;
     hover.shownNow(mention);
-    highlights.setActive(mention.range);
+    setActive(mention);
     const { entities, sources, names } = await data.card(mention.entities);
     if (current !== mention || entities.length === 0) return;
     const peers = peersOf(mention);
@@ -137,7 +165,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
   function closeCard(): void {
     current = null;
     hover.closedNow();
-    highlights.setActive(null);
+    setActive(null);
     void card.hide();
   }
 
@@ -146,9 +174,13 @@ export function startOverlay(env: OverlayEnv): Overlay {
       scanBlocks({
         blocks,
         removed,
-        scanTexts: async (texts) => (await request({ type: 'scanTexts', texts })).matches,
+        scanTexts: async (texts) => {
+          const result = await request({ type: 'scanTexts', texts });
+          for (const id of result.privateDatasets) privateDatasets.add(id);
+          return result.matches;
+        },
         mentions,
-        highlights,
+        highlights: paint,
         viewportHeight: win.innerHeight,
         signal,
         onChanges: ({ added, removed: gone }) => {
@@ -241,15 +273,16 @@ export function startOverlay(env: OverlayEnv): Overlay {
     setAppearance(next) {
       appearance = next;
       highlights.setStyle(next.highlightStyle);
+      privateMarks?.setStyle(next.highlightStyle);
     },
     reveal(key) {
       const first = [...mentions.all()].filter((m) => m.entities.includes(key)).sort(inDocumentOrder)[0];
       if (!first) return false;
       first.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      highlights.setActive(first.range);
+      setActive(first);
       win.clearTimeout(revealTimer);
       revealTimer = win.setTimeout(() => {
-        if (current !== first) highlights.setActive(current?.range ?? null);
+        if (current !== first) setActive(current);
       }, 1500);
       return true;
     },

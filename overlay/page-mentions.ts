@@ -9,6 +9,8 @@ export interface Mention {
   end: number;
   entities: EntityKey[];
   range: StaticRange;
+  /** Painted where the page cannot read it (private-marks.ts) rather than in CSS.highlights. */
+  private: boolean;
 }
 
 interface BlockState {
@@ -34,6 +36,14 @@ function rangeOf(block: Block, start: number, end: number): StaticRange {
  * is decided by the one contextual rule, resolveMatches.
  */
 export class PageMentions {
+  /**
+   * @param isPrivate whether a mention of these entities must stay hidden
+   *   from the page: only if every one is private, since a public entity's
+   *   name tells the page nothing it could not know (see "What a web page
+   *   can learn" in README).
+   */
+  constructor(private readonly isPrivate: (entities: readonly EntityKey[]) => boolean = () => false) {}
+
   private readonly blocks = new Map<Block, BlockState>();
   /** How many full-alias matches name each entity, across all blocks. */
   private readonly named = new Map<EntityKey, number>();
@@ -82,7 +92,7 @@ export class PageMentions {
         kept.push(same);
         continue;
       }
-      const mention: Mention = { block, start, end, entities, range: rangeOf(block, start, end) };
+      const mention: Mention = { block, start, end, entities, range: rangeOf(block, start, end), private: this.isPrivate(entities) };
       kept.push(mention);
       result.added.push(mention);
       this.index(mention, 1);

@@ -14,6 +14,31 @@ import { clearPredecessor, quietWhenOrphaned } from './context-lost';
 /** The one element Factlens adds to a page: the card's shadow host. */
 const CARD_HOST = 'factlens-card';
 
+/**
+ * TEMPORARY, replaced at merge by the page host (overlay/page-host.ts) and
+ * its `marks` element. A built-in element with a closed shadow root, added
+ * whenever the overlay starts, whether or not the page has private
+ * mentions, so its presence says nothing about the datasets. Taken out
+ * when `signal` aborts.
+ */
+function mountMarksHost({ ignore, signal }: { ignore: Set<Element>; signal: AbortSignal }): () => HTMLElement {
+  const host = document.createElement('div');
+  const marks = document.createElement('div');
+  host.attachShadow({ mode: 'closed' }).append(marks);
+  host.style.cssText = 'all: initial !important; position: fixed !important; inset: 0 !important; pointer-events: none !important; z-index: 2147483647 !important;';
+  document.documentElement.append(host);
+  ignore.add(host);
+  signal.addEventListener(
+    'abort',
+    () => {
+      host.remove();
+      ignore.delete(host);
+    },
+    { once: true },
+  );
+  return () => marks;
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
@@ -75,6 +100,7 @@ export default defineContentScript({
             ignore,
             extensionUrl: (path) => browser.runtime.getURL(path as '/'),
             signal,
+            marks: mountMarksHost({ ignore, signal }),
           }),
         };
       } else if (!settings.enabled && running) {
