@@ -169,11 +169,12 @@ export function startOverlay(env: OverlayEnv): Overlay {
     void card.hide();
   }
 
-  function apply(blocks: Block[], removed: Block[] = []): Promise<void> {
+  /** `removed` is asked when the scan starts, so that it includes what the scans queued before it added. */
+  function apply(blocks: Block[], removed: () => Block[] = () => []): Promise<void> {
     const run = () =>
       scanBlocks({
         blocks,
-        removed,
+        removed: removed(),
         scanTexts: async (texts) => {
           const result = await request({ type: 'scanTexts', texts });
           for (const id of result.privateDatasets) privateDatasets.add(id);
@@ -195,11 +196,10 @@ export function startOverlay(env: OverlayEnv): Overlay {
 
   async function rescan(containers: Node[]): Promise<void> {
     if (signal.aborted) return;
-    const removed = [...mentions.allBlocks()].filter(
-      (b) => !b.container.isConnected || containers.some((c) => isInside(b.container, c)),
-    );
     const live = containers.filter((c) => c.isConnected);
     const blocks = await extractInSlices({ roots: live, options, signal });
+    // Blocks a scan still under way adds under these containers are read again here too, so they go as well.
+    const removed = () => [...mentions.allBlocks()].filter((b) => !b.container.isConnected || containers.some((c) => isInside(b.container, c)));
     await apply(blocks, removed);
   }
 

@@ -47,13 +47,14 @@ export function createPrivateMarks({
   let active: StaticRange | null = null;
   let styleClass = HIGHLIGHT_NAMES.both;
   let layer: HTMLElement | null = null;
+  let style: HTMLStyleElement | null = null;
   let boxes: HTMLElement[] = [];
   let frame = 0;
 
   /** Our style and box layer inside the container, made on first use. */
   function ensureLayer(): HTMLElement {
     if (layer?.isConnected) return layer;
-    const style = doc.createElement('style');
+    style = doc.createElement('style');
     style.textContent = marksCss;
     layer = doc.createElement('div');
     boxes = [];
@@ -70,16 +71,16 @@ export function createPrivateMarks({
   function clipsOf(el: Element, cache: Map<Element, Box[] | null>): Box[] | null {
     const known = cache.get(el);
     if (known !== undefined) return known;
-    const style = win.getComputedStyle(el);
+    const computed = win.getComputedStyle(el);
     let clips: Box[] | null;
-    if (style.opacity === '0') {
+    if (computed.opacity === '0') {
       // Text that is not drawn gets no mark, as a highlight would draw none.
       clips = null;
     } else {
-      const parent = el === doc.documentElement || style.position === 'fixed' ? null : parentOf(el);
+      const parent = el === doc.documentElement || computed.position === 'fixed' ? null : parentOf(el);
       const outer = parent ? clipsOf(parent, cache) : [];
       if (outer === null) clips = null;
-      else if (el !== doc.documentElement && el !== doc.body && (style.overflowX !== OVERFLOW_VISIBLE || style.overflowY !== OVERFLOW_VISIBLE)) {
+      else if (el !== doc.documentElement && el !== doc.body && (computed.overflowX !== OVERFLOW_VISIBLE || computed.overflowY !== OVERFLOW_VISIBLE)) {
         clips = [...outer, paddingBox(el.getBoundingClientRect(), el)];
       } else {
         clips = outer;
@@ -150,7 +151,7 @@ export function createPrivateMarks({
       resized.disconnect();
       ranges.clear();
       active = null;
-      layer?.previousElementSibling?.remove();
+      style?.remove();
       layer?.remove();
       layer = null;
       boxes = [];
