@@ -50,6 +50,13 @@ export function createPrivateMarks({
   let style: HTMLStyleElement | null = null;
   let boxes: HTMLElement[] = [];
   let frame = 0;
+  /**
+   * Each range's vertical extent in document coordinates, from when the
+   * layout last changed. Scrolling the document does not change it, so a
+   * paint after scrolling measures only the ranges near the viewport: on a
+   * page of 19,000 private mentions, measuring every one took 0.6 s a frame.
+   */
+  const extents = new Map<StaticRange, { top: number; bottom: number }>();
 
   /** Our style and box layer inside the container, made on first use. */
   function ensureLayer(): HTMLElement {
@@ -110,7 +117,18 @@ export function createPrivateMarks({
         if (box) wanted.push({ box, cls });
       }
     };
-    for (const range of ranges) place(range, styleClass);
+    const scrollY = win.scrollY;
+    // A range that moved since it was measured is still found within a screen of where it was.
+    const near = { top: scrollY - win.innerHeight, bottom: scrollY + 2 * win.innerHeight };
+    for (const range of ranges) {
+      let extent = extents.get(range);
+      if (!extent) {
+        const b = liveRange(doc, range).getBoundingClientRect();
+        extent = { top: b.top + scrollY, bottom: b.bottom + scrollY };
+        extents.set(range, extent);
+      }
+      if (extent.bottom >= near.top && extent.top <= near.bottom) place(range, styleClass);
+    }
     if (active) place(active, ACTIVE_HIGHLIGHT);
     if (wanted.length === 0 && !layer) return;
     const into = ensureLayer();
@@ -137,11 +155,16 @@ export function createPrivateMarks({
     frame = win.requestAnimationFrame(paint);
   }
 
-  const options = { capture: true, passive: true, signal };
-  win.addEventListener('scroll', schedule, options);
-  win.addEventListener('resize', schedule, { passive: true, signal });
+  const relayout = () => {
+    extents.clear();
+    schedule();
+  };
+  // An inner scroll container moves its text within the document; scrolling the document does not.
+  const onScroll = (e: Event) => (e.target === doc || e.target === doc.documentElement ? schedule() : relayout());
+  win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
+  win.addEventListener('resize', relayout, { passive: true, signal });
   // Reflow that no scroll or rescan announces: images loading, fonts, a resized column.
-  const resized = new ResizeObserver(schedule);
+  const resized = new ResizeObserver(relayout);
   resized.observe(doc.documentElement);
   if (doc.body) resized.observe(doc.body);
   signal.addEventListener(
@@ -150,6 +173,7 @@ export function createPrivateMarks({
       if (frame) win.cancelAnimationFrame(frame);
       resized.disconnect();
       ranges.clear();
+      extents.clear();
       active = null;
       style?.remove();
       layer?.remove();
@@ -165,7 +189,10 @@ export function createPrivateMarks({
       schedule();
     },
     remove(removed) {
-      for (const r of removed) ranges.delete(r);
+      for (const r of removed) {
+        ranges.delete(r);
+        extents.delete(r);
+      }
       schedule();
     },
     setActive(range) {
