@@ -1,6 +1,6 @@
 import type { SourceLink } from '../components/card/EntityCard';
 import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance';
-import type { EntityKey } from '../src/messages/entity-key';
+import { parseEntityKey, type EntityKey } from '../src/messages/entity-key';
 import type { request as requestFn } from '../utils/messaging';
 import { abortableRequest } from './abortable-request';
 import { createCardUi } from './card-ui';
@@ -13,7 +13,8 @@ import { createHoverIntent } from './hover-intent';
 import { isInsideAny, watchMutations } from './mutation-watch';
 import { mountPageHost } from './page-host';
 import { PageMentions, type Mention } from './page-mentions';
-import { extractInSlices, scanBlocks } from './scan-pipeline';
+import { createPrivateMarks } from './private-marks';
+import { extractInSlices, scanBlocks, type MentionPaint } from './scan-pipeline';
 import { createScanQueue } from './scan-queue';
 import { createShadowHighlightStyle } from './shadow-highlight-style';
 import { trusted } from './trusted';
@@ -93,7 +94,21 @@ export function startOverlay(env: OverlayEnv): Overlay {
       shadowStyle.forget(root);
     }
   }
-  const mentions = new PageMentions();
+  /** Private datasets the scans named; the overlay starts again whenever the datasets change. */
+  const privateDatasets = new Set<string>();
+  const mentions = new PageMentions((entities) => entities.every((key) => privateDatasets.has(parseEntityKey(key).dataset)));
+  const privateMarks = createPrivateMarks({ container: host.marks, win, signal });
+  /** Public mentions go to the shared highlight registry; private ones only to Factlens's own closed root. */
+  const paint: MentionPaint = {
+    add(list) {
+      highlights.add(list.filter((m) => !m.private).map((m) => m.range));
+      privateMarks.add(list.filter((m) => m.private).map((m) => m.range));
+    },
+    remove(list) {
+      highlights.remove(list.filter((m) => !m.private).map((m) => m.range));
+      privateMarks.remove(list.filter((m) => m.private).map((m) => m.range));
+    },
+  };
   const data = createEntityData({ request });
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;
@@ -164,9 +179,13 @@ export function startOverlay(env: OverlayEnv): Overlay {
     await scanBlocks({
       blocks,
       removed,
-      scanTexts: async (texts) => (await request({ type: 'scanTexts', texts })).matches,
+      scanTexts: async (texts) => {
+        const result = await request({ type: 'scanTexts', texts });
+        for (const id of result.privateDatasets) privateDatasets.add(id);
+        return result.matches;
+      },
       mentions,
-      highlights,
+      highlights: paint,
       viewportHeight: win.innerHeight,
       signal,
       onChanges: ({ added, removed: gone }) => {
@@ -251,6 +270,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     setAppearance(next) {
       appearance = next;
       highlights.setStyle(next.highlightStyle);
+      privateMarks.setStyle(next.highlightStyle);
     },
     reveal(key) {
       const first = [...mentions.all()].filter((m) => m.entities.includes(key)).sort(inDocumentOrder)[0];

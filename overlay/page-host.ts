@@ -26,7 +26,7 @@ export interface PageHost {
  */
 const HOST_CSS = `
 :host { all: initial !important; }
-.fl-marks { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
+.fl-marks { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; pointer-events: none; z-index: 2147483646; }
 `;
 
 /**

@@ -9,6 +9,8 @@ export interface Mention {
   end: number;
   entities: EntityKey[];
   range: StaticRange;
+  /** Painted where the page cannot read it (private-marks.ts) rather than in CSS.highlights. */
+  private: boolean;
 }
 
 interface BlockState {
@@ -36,6 +38,14 @@ function rangeOf(block: Block, start: number, end: number): StaticRange | null {
  * is decided by the one contextual rule, resolveMatches.
  */
 export class PageMentions {
+  /**
+   * @param isPrivate whether a mention of these entities must stay hidden
+   *   from the page: only if every one is private, since a public entity's
+   *   name tells the page nothing it could not know (see "What a web page
+   *   can learn" in README).
+   */
+  constructor(private readonly isPrivate: (entities: readonly EntityKey[]) => boolean = () => false) {}
+
   private readonly blocks = new Map<Block, BlockState>();
   /** How many full-alias matches name each entity, across all blocks. */
   private readonly named = new Map<EntityKey, number>();
@@ -87,7 +97,7 @@ export class PageMentions {
       const range = rangeOf(block, start, end);
       // Not shown until the rescan the page's edit has queued reads it anew.
       if (!range) continue;
-      const mention: Mention = { block, start, end, entities, range };
+      const mention: Mention = { block, start, end, entities, range, private: this.isPrivate(entities) };
       kept.push(mention);
       result.added.push(mention);
       this.index(mention, 1);

@@ -1,11 +1,16 @@
 import type { TextMatch } from '../src/messages/protocol';
 import { blocksUnder, type Block, type ExtractOptions } from './extract';
-import type { HighlightLayer } from './highlight-layer';
-import type { MentionChanges, PageMentions } from './page-mentions';
+import type { Mention, MentionChanges, PageMentions } from './page-mentions';
 import { SLICE_MS, yieldToMain } from './yield-to-main';
 
 /** Sends block texts to the matcher (in the background) and returns one match list per text. */
 export type ScanTexts = (texts: string[]) => Promise<TextMatch[][]>;
+
+/** Where mentions are drawn: the highlight registry, or private marks (overlay.ts decides which). */
+export interface MentionPaint {
+  add(mentions: Mention[]): void;
+  remove(mentions: Mention[]): void;
+}
 
 /** Characters per scan request: large enough to amortise messaging, small enough to answer quickly. */
 const BATCH_CHARS = 150_000;
@@ -95,7 +100,7 @@ export async function scanBlocks({
   removed?: Block[];
   scanTexts: ScanTexts;
   mentions: PageMentions;
-  highlights: HighlightLayer;
+  highlights: MentionPaint;
   viewportHeight: number;
   signal: AbortSignal;
   onChanges: (changes: MentionChanges) => void;
@@ -111,8 +116,8 @@ export async function scanBlocks({
   }
 
   function apply(changes: MentionChanges): void {
-    highlights.remove(changes.removed.map((m) => m.range));
-    highlights.add(changes.added.map((m) => m.range));
+    highlights.remove(changes.removed);
+    highlights.add(changes.added);
     onChanges(changes);
   }
 }

@@ -1,5 +1,6 @@
 import type { Alias, EntityType } from '../../src/dataset/schema';
 import { entityKey, type EntityKey } from '../../src/messages/protocol';
+import { isPrivate } from './datasets';
 import type { FactlensDb, NameListRecord } from './db';
 import { generations } from './generations';
 import { LETTER_TYPE } from './name-lists';
@@ -39,6 +40,7 @@ function entriesOf(dataset: string, list: NameListRecord): CatalogEntry[] {
 export function createCatalog({ db }: { db: FactlensDb }) {
   let loading: Promise<CatalogEntry[]> | null = null;
   let signing: Promise<string> | null = null;
+  let hidden: Promise<string[]> | null = null;
   let version = 0;
 
   async function load(): Promise<CatalogEntry[]> {
@@ -69,6 +71,13 @@ export function createCatalog({ db }: { db: FactlensDb }) {
       signing.catch(() => (signing = null));
       return signing;
     },
+    /** The enabled datasets whose names a page must not be able to read. */
+    privateDatasets(): Promise<string[]> {
+      // Asked on every scan, like signature().
+      hidden ??= db.datasets.toArray().then((all) => all.filter((d) => d.enabled && isPrivate(d)).map((d) => d.id));
+      hidden.catch(() => (hidden = null));
+      return hidden;
+    },
     /** Bumped on every change, so in-memory caches know to rebuild. */
     get version(): number {
       return version;
@@ -76,6 +85,7 @@ export function createCatalog({ db }: { db: FactlensDb }) {
     invalidate(): void {
       loading = null;
       signing = null;
+      hidden = null;
       version++;
     },
   };

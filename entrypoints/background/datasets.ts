@@ -4,19 +4,32 @@ import { publicSourceOf } from './dataset-records';
 import type { FactlensDb, StoredDataset } from './db';
 import { deleteEntities, entitiesInOrder } from './entity-blocks';
 
-export function datasetInfo(stored: StoredDataset): DatasetInfo {
-  const { generation: _gen, ...info } = stored;
-  return info;
+/** Whether a dataset's names stay hidden from pages. Imports stored before the setting existed count as private: the safe side. */
+export function isPrivate(stored: StoredDataset): boolean {
+  return stored.private ?? !stored.bundled;
 }
 
-export async function setDatasetEnabled({ db, id, enabled }: { db: FactlensDb; id: string; enabled: boolean }): Promise<DatasetInfo> {
+export function datasetInfo(stored: StoredDataset): DatasetInfo {
+  const { generation: _gen, ...info } = stored;
+  return { ...info, private: isPrivate(stored) };
+}
+
+async function updateDataset({ db, id, change }: { db: FactlensDb; id: string; change: Partial<StoredDataset> }): Promise<DatasetInfo> {
   const updated = await db.transaction('rw', db.datasets, async () => {
     const found = await db.datasets.get(id);
     if (!found) throw new Error(`there is no dataset "${id}"`);
-    await db.datasets.update(id, { enabled });
-    return { ...found, enabled };
+    await db.datasets.update(id, change);
+    return { ...found, ...change };
   });
   return datasetInfo(updated);
+}
+
+export function setDatasetEnabled({ db, id, enabled }: { db: FactlensDb; id: string; enabled: boolean }): Promise<DatasetInfo> {
+  return updateDataset({ db, id, change: { enabled } });
+}
+
+export function setDatasetPrivate({ db, id, private: hidden }: { db: FactlensDb; id: string; private: boolean }): Promise<DatasetInfo> {
+  return updateDataset({ db, id, change: { private: hidden } });
 }
 
 /** Deletes rows of generations that no dataset and no running import points to. */

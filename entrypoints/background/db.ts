@@ -20,8 +20,13 @@ export interface EntityBlockRecord {
 }
 export type StoredSource = SourceRecord & { gen: string; seq: number };
 
-/** A dataset as stored: what the UI sees, plus the generation its rows carry. */
-export type StoredDataset = DatasetInfo & { generation: string };
+/**
+ * A dataset as stored: what the UI sees, plus the generation its rows carry.
+ * Records written before the private setting existed have none; datasetInfo
+ * reads them as private when imported (isPrivate, datasets.ts), so no schema
+ * upgrade is needed.
+ */
+export type StoredDataset = Omit<DatasetInfo, 'private'> & { private?: boolean; generation: string };
 
 /** An import in progress. Its rows carry `gen`; no dataset points to them until commit. */
 export interface ImportRecord {

@@ -5,7 +5,7 @@ import { viewerPath } from '../../src/viewer-link';
 import { readAppearance, writeAppearance } from './appearance';
 import { readCards } from './cards';
 import type { Catalog } from './catalog';
-import { datasetInfo, exportPage, removeDataset, setDatasetEnabled } from './datasets';
+import { datasetInfo, exportPage, removeDataset, setDatasetEnabled, setDatasetPrivate } from './datasets';
 import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
 import { createFrameSites } from './frame-sites';
@@ -73,7 +73,10 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
     getEntities: ({ refs }) => entities.read(refs),
     getCards: ({ refs }) => readCards({ db, entities, refs }),
     getSource: async ({ dataset, id }) => (await readSources({ db, refs: [{ dataset, id }] }))[0] ?? null,
-    scanTexts: async ({ texts }) => ({ matches: await matcher.scanTexts(texts) }),
+    scanTexts: async ({ texts }) => {
+      const [matches, privateDatasets] = await Promise.all([matcher.scanTexts(texts), catalog.privateDatasets()]);
+      return { matches, privateDatasets };
+    },
     openSource: async ({ dataset, source, start, end }, { tabId, tabIndex } = {}) => {
       if (!sourcesOpened.take(tabId)) throw new Error('too many sources opened from this tab; try again in a few seconds');
       await effects.openTab({
@@ -103,6 +106,8 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
       return null;
     },
     setDatasetEnabled: async ({ id, enabled }) => datasetsChanged(await setDatasetEnabled({ db, id, enabled })),
+    // Open tabs start again on the broadcast and paint the dataset's names the new way.
+    setDatasetPrivate: async ({ id, private: hidden }) => datasetsChanged(await setDatasetPrivate({ db, id, private: hidden })),
     removeDataset: async ({ id }) => {
       await removeDataset({ db, id });
       return datasetsChanged(null);

@@ -2,7 +2,7 @@ import type { Entity, Source } from '../../src/dataset/schema';
 import { BUNDLED_ID } from '../../src/limits';
 import type { DatasetInfo } from '../../src/messages/protocol';
 import { newGeneration, sourceRow } from './dataset-records';
-import { datasetInfo, deleteGeneration } from './datasets';
+import { datasetInfo, deleteGeneration, isPrivate } from './datasets';
 import type { FactlensDb, ImportRecord } from './db';
 import { entityGenerations, writeEntities } from './entity-blocks';
 import { createNameList } from './name-lists';
@@ -102,6 +102,8 @@ export function createImports({ db }: { db: FactlensDb }) {
           ...(imp.dataset.description === undefined ? {} : { description: imp.dataset.description }),
           bundled: false,
           enabled: existing?.enabled ?? true,
+          // A new import is private until the reader says otherwise; a new version keeps the setting.
+          private: existing ? isPrivate(existing) : true,
           entityCount: imp.entityCount,
           sourceCount: imp.sourceCount,
           updatedAt: Date.now(),

@@ -31,6 +31,7 @@ export async function seedBundled({ db, dataset }: { db: FactlensDb; dataset: Da
       ...(dataset.description === undefined ? {} : { description: dataset.description }),
       bundled: true,
       enabled: existing?.enabled ?? true,
+      private: existing?.private ?? false,
       entityCount: dataset.entities.length,
       sourceCount: rows.sources.length,
       updatedAt: Date.now(),

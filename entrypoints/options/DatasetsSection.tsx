@@ -16,20 +16,33 @@ export function DatasetsSection() {
   const [notice, setNotice] = useState<Notice>(null);
   const [exporting, setExporting] = useState<ReadonlySet<string>>(new Set());
   const headingId = useId();
+  const privateHintId = useId();
   const load = list.reload;
   useBroadcast('datasetsChanged', load);
   const datasets = list.status === 'ready' ? list.value : null;
 
-  async function setEnabled(dataset: DatasetInfo, enabled: boolean) {
+  /** Shows a switch's new state at once, and takes it back if the background refuses. */
+  async function change(dataset: DatasetInfo, next: Partial<DatasetInfo>, send: () => Promise<DatasetInfo>, failure: string) {
     if (!datasets) return;
     setNotice(null);
     const replace = (info: DatasetInfo) => datasets.map((d) => (d.id === info.id ? info : d));
     try {
-      await list.change(replace({ ...dataset, enabled }), async () => replace(await request({ type: 'setDatasetEnabled', id: dataset.id, enabled })));
+      await list.change(replace({ ...dataset, ...next }), async () => replace(await send()));
     } catch (e) {
-      setNotice({ kind: 'error', message: `Could not ${enabled ? 'turn on' : 'turn off'} ${dataset.name}: ${errorMessage(e)}` });
+      setNotice({ kind: 'error', message: `Could not ${failure}: ${errorMessage(e)}` });
     }
   }
+
+  const setEnabled = (dataset: DatasetInfo, enabled: boolean) =>
+    change(dataset, { enabled }, () => request({ type: 'setDatasetEnabled', id: dataset.id, enabled }), `${enabled ? 'turn on' : 'turn off'} ${dataset.name}`);
+
+  const setPrivate = (dataset: DatasetInfo, hidden: boolean) =>
+    change(
+      dataset,
+      { private: hidden },
+      () => request({ type: 'setDatasetPrivate', id: dataset.id, private: hidden }),
+      `make ${dataset.name} ${hidden ? 'private' : 'public'}`,
+    );
 
   async function remove(dataset: DatasetInfo) {
     const question = `Remove the dataset "${dataset.name}"? Its ${countOf(dataset.entityCount, 'entity', 'entities')} and ${countOf(
@@ -69,6 +82,9 @@ export function DatasetsSection() {
     <section aria-labelledby={headingId} data-testid="datasets-section">
       <h2 id={headingId}>Datasets</h2>
       <p class="hint">Names from every enabled dataset are highlighted. Turning a dataset off keeps it stored.</p>
+      <p class="hint" id={privateHintId}>
+        A private dataset's names are marked where web pages cannot read them, so a page cannot find out which names you keep.
+      </p>
       {list.status === 'error' && (
         <p class="error" role="alert">
           Could not load the datasets: {list.error}
@@ -89,6 +105,7 @@ export function DatasetsSection() {
                   Sources
                 </th>
                 <th scope="col">Enabled</th>
+                <th scope="col">Private</th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
@@ -112,6 +129,16 @@ export function DatasetsSection() {
                       hideLabel
                       checked={d.enabled}
                       onChange={(enabled) => void setEnabled(d, enabled)}
+                    />
+                  </td>
+                  <td>
+                    <Switch
+                      testId="dataset-private"
+                      label={`Keep ${d.name} private`}
+                      hideLabel
+                      describedBy={privateHintId}
+                      checked={d.private}
+                      onChange={(hidden) => void setPrivate(d, hidden)}
                     />
                   </td>
                   <td class="actions">

@@ -37,6 +37,12 @@ export type TextMatch = CandidateMatch<EntityKey>;
  */
 export interface ScanResult {
   matches: TextMatch[][];
+  /**
+   * The private datasets among those matched (every entity key names its
+   * dataset): a page mention whose entities all come from these is painted
+   * where the page cannot read it (overlay/private-marks.ts).
+   */
+  privateDatasets: string[];
 }
 
 export interface DatasetInfo {
@@ -46,6 +52,8 @@ export interface DatasetInfo {
   description?: string;
   bundled: boolean;
   enabled: boolean;
+  /** Its names are never marked where a page can read them: on by default for imports, off for the bundled dataset. */
+  private: boolean;
   entityCount: number;
   sourceCount: number;
   updatedAt: number;

@@ -133,6 +133,7 @@ export const requests = {
   importCommit: requestEntry({ params: z.strictObject({ importId }), result: result<DatasetInfo>(), from: 'extension-page' }),
   importAbort: requestEntry({ params: z.strictObject({ importId }), result: result<null>(), from: 'extension-page' }),
   setDatasetEnabled: requestEntry({ params: z.strictObject({ id: datasetId, enabled: z.boolean() }), result: result<DatasetInfo>(), from: 'extension-page' }),
+  setDatasetPrivate: requestEntry({ params: z.strictObject({ id: datasetId, private: z.boolean() }), result: result<DatasetInfo>(), from: 'extension-page' }),
   removeDataset: requestEntry({ params: z.strictObject({ id: datasetId }), result: result<null>(), from: 'extension-page' }),
   /** A page of a dataset in the public format; the header and sources come with the first. */
   exportDataset: requestEntry({

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { chooseFile, until } from './extension-page';
+import { chooseFile, makeDatasetPublic, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { waitForHighlights } from './overlay-page';
 
@@ -34,6 +34,7 @@ describe.each(BROWSERS)('%s: contextual names on a page', (name) => {
     await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
     await chooseFile(options, '[data-testid=import-file]', 'contextual.json', DATASET);
     await until(options, `document.querySelector('[data-testid=import-done]')?.textContent`);
+    await makeDatasetPublic(options, 'test-contextual');
   });
   afterAll(async () => {
     await eb?.close();

@@ -85,3 +85,15 @@ export async function chooseGeneratedFile(page: Page, selector: string, name: st
     })()`,
   );
 }
+
+/**
+ * Turns off an imported dataset's private setting with its switch on the
+ * options page, so its names go into CSS.highlights, where a test reads
+ * them as the page would.
+ */
+export async function makeDatasetPublic(options: Page, id: string): Promise<void> {
+  const toggle = `document.querySelector('[data-testid=datasets] tr[data-dataset="${id}"] [data-testid=dataset-private]')`;
+  await until(options, `${toggle}?.getAttribute('aria-checked') === 'true'`);
+  await options.evaluate(`${toggle}.click()`);
+  await until(options, `${toggle}?.getAttribute('aria-checked') === 'false'`);
+}

@@ -7,7 +7,7 @@ import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES } from '../../src/messages/proto
 import { viewerPath } from '../../src/viewer-link';
 import { requestSamples } from '../unit/support/request-samples';
 import { inCardRoot } from './card-root';
-import { chooseFile, chooseGeneratedFile, showExtensionPage, tabIdForHost, until } from './extension-page';
+import { chooseFile, chooseGeneratedFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import {
   MARKUP_DESCRIPTION,
@@ -130,6 +130,7 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
       await datasetsPage();
       await chooseFile(options, '[data-testid=import-file]', 'markup.json', JSON.stringify(markupDataset()));
       expect(await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`)).toMatch(/2 entities/);
+      await makeDatasetPublic(options, 'markup-test');
       page = await openPage(eb, `${server.url}markup.html`);
       expect(await waitForHighlights(page, ['Mallory Markup', 'Evilcorp Holdings'])).toEqual(['Mallory Markup', 'Evilcorp Holdings']);
     });

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { CDPSession, HTTPRequest, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { chooseFile, showExtensionPage, tabIdForHost, until } from './extension-page';
+import { chooseFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { clickInCard, hoverMention, waitForCard, waitForHighlights, waitForTab } from './overlay-page';
 
@@ -95,6 +95,7 @@ describe.each(BROWSERS)('%s: no network', (name) => {
     await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
     await chooseFile(options, '[data-testid=import-file]', 'user-dataset.json', USER_DATASET);
     await until(options, `document.querySelector('[data-testid=import-done]') !== null`);
+    await makeDatasetPublic(options, 'test-imports');
     const imported = await load('imported.html');
     expect(await waitForHighlights(imported, ['Zorblax Industries', 'Quentin Vale'])).toEqual(['Zorblax Industries', 'Quentin Vale']);
 

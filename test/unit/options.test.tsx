@@ -345,6 +345,23 @@ describe('datasets table', () => {
     expect(toggle().getAttribute('aria-checked')).toBe('true');
   });
 
+  it('shows imports as private and the bundled dataset as public, and changes it', async () => {
+    const privateInStore = async (id: string) => (await storedDatasets()).find((d) => d.id === id)?.private;
+    await shown();
+    const toggle = (id: string) => one('[data-testid=dataset-private]', row(id));
+    expect(toggle(bundledDataset.id).getAttribute('aria-checked')).toBe('false');
+    expect(toggle('my-people').getAttribute('aria-checked')).toBe('true');
+    expect(toggle('my-people').textContent).toBe('Keep My people private');
+    click(toggle('my-people'));
+    await kit.settle();
+    expect(await privateInStore('my-people')).toBe(false);
+    expect(toggle('my-people').getAttribute('aria-checked')).toBe('false');
+    expect(kit.background.broadcasts).toContainEqual({ type: 'datasetsChanged' });
+    click(toggle(bundledDataset.id));
+    await kit.settle();
+    expect(await privateInStore(bundledDataset.id)).toBe(true);
+  });
+
   it('puts a switch back and says why when the change fails', async () => {
     kit.background.fail('setDatasetEnabled', 'the store is closed');
     await shown();

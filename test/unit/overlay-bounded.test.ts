@@ -30,7 +30,7 @@ function fakeBackground() {
     const matches = m.texts.map((text): TextMatch[] =>
       [...text.matchAll(new RegExp(NAME, 'g'))].map((x) => ({ start: x.index, end: x.index + NAME.length, entities: ['d/jack-ma'], contextual: [false] })),
     );
-    return { matches } as ResponseMap[T];
+    return { matches, privateDatasets: [] } as ResponseMap[T];
   };
   return {
     request: request as typeof requestFn,

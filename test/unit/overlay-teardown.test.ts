@@ -4,7 +4,7 @@ import bundled from '../../assets/dataset.json';
 import { startOverlay } from '../../overlay/overlay';
 import type { Dataset } from '../../src/dataset/schema';
 import { entityKey } from '../../src/messages/entity-key';
-import type { Request, RequestIn, RequestType, ResponseMap, TextMatch } from '../../src/messages/protocol';
+import type { Request, RequestIn, RequestType, ResponseMap, ScanResult, TextMatch } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
 import { asReader } from './kit/dom';
 import './support/static-range';
@@ -38,7 +38,8 @@ function fakeBackground() {
           matches: message.texts.map((text): TextMatch[] =>
             [...text.matchAll(new RegExp(NAME, 'g'))].map((m) => ({ start: m.index, end: m.index + NAME.length, entities: [KEY], contextual: [false] })),
           ),
-        };
+          privateDatasets: [],
+        } satisfies ScanResult;
       case 'getCards':
         return message.refs.map(({ id }) => {
           const entity = dataset.entities.find((e) => e.id === id);

@@ -51,9 +51,10 @@ describe('schema upgrade from a saved version-2 store', () => {
     expect(await seedBundled({ db, dataset: bundled as Dataset })).toBe('updated');
     const { handlers } = testHandlers({ db });
     const datasets = await handlers.listDatasets({ type: 'listDatasets' });
-    expect(datasets.map((d) => [d.id, d.version, d.enabled, d.entityCount])).toEqual([
-      [bundled.id, bundled.version, true, bundled.entities.length],
-      ['test-imports', '1', false, 2],
+    // Datasets saved before the private setting: an import is private, the bundled dataset is not.
+    expect(datasets.map((d) => [d.id, d.version, d.enabled, d.private, d.entityCount])).toEqual([
+      [bundled.id, bundled.version, true, false, bundled.entities.length],
+      ['test-imports', '1', false, true, 2],
     ]);
     expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: 'test-imports', id: 'quentin-vale' }] }))[0]).toMatchObject({ name: 'Quentin Vale' });
     // Version 3 keeps entities in blocks: the upgrade must carry them over whole and in their saved order.
@@ -68,8 +69,9 @@ describe('schema upgrade from a saved version-2 store', () => {
 
     // Its names still match once it is turned on: the saved name lists are usable.
     await handlers.setDatasetEnabled({ type: 'setDatasetEnabled', id: 'test-imports', enabled: true });
-    const { matches } = await handlers.scanTexts({ type: 'scanTexts', texts: ['Quentin Vale met Jack Ma.'] });
+    const { matches, privateDatasets } = await handlers.scanTexts({ type: 'scanTexts', texts: ['Quentin Vale met Jack Ma.'] });
     expect(matches[0]!.map((m) => m.entities)).toEqual([['test-imports/quentin-vale'], [`${bundled.id}/jack-ma`]]);
+    expect(privateDatasets).toEqual(['test-imports']);
     db.close();
   });
 });

@@ -156,6 +156,26 @@ describe('importing datasets', () => {
     expect(matches[0]!.map((m) => m.entities)).toEqual([['mine/viya']]);
   });
 
+  it('imports a dataset as private, tells the scan so, and keeps a changed setting across a new version', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const { handlers } = testHandlers({ db: d });
+    expect(await importDataset({ handlers, dataset: userDataset('mine', '1') })).toMatchObject({ private: true });
+    const scan = () => handlers.scanTexts({ type: 'scanTexts', texts: ['Viya mine met Jack Ma.'] });
+    expect((await scan()).privateDatasets).toEqual(['mine']);
+    expect(await handlers.setDatasetPrivate({ type: 'setDatasetPrivate', id: 'mine', private: false })).toMatchObject({ private: false });
+    expect((await scan()).privateDatasets).toEqual([]);
+    await importDataset({ handlers, dataset: userDataset('mine', '2') });
+    expect((await handlers.listDatasets({ type: 'listDatasets' })).map((i) => [i.id, i.private])).toEqual([
+      [dataset.id, false],
+      ['mine', false],
+    ]);
+    await handlers.setDatasetPrivate({ type: 'setDatasetPrivate', id: 'mine', private: true });
+    await handlers.setDatasetEnabled({ type: 'setDatasetEnabled', id: 'mine', enabled: false });
+    // Only enabled datasets are matched, so only they are named.
+    expect((await scan()).privateDatasets).toEqual([]);
+  });
+
   it('replaces a dataset with the same id, keeping whether it was enabled', async () => {
     const d = freshDb();
     const { handlers } = testHandlers({ db: d });

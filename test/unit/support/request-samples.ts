@@ -41,6 +41,7 @@ export function requestSamples(on: {
     importCommit: { type: 'importCommit', importId: on.importId },
     importAbort: { type: 'importAbort', importId: on.importId },
     setDatasetEnabled: { type: 'setDatasetEnabled', id: on.imported, enabled: false },
+    setDatasetPrivate: { type: 'setDatasetPrivate', id: on.imported, private: false },
     removeDataset: { type: 'removeDataset', id: on.imported },
     exportDataset: { type: 'exportDataset', id: on.imported, offset: 0, limit: 10 },
   };
