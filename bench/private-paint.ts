@@ -5,9 +5,10 @@
  * a screen, waiting two frames each. Main-thread time (CDP) over the scroll
  * is compared within one run. Chromium, built extension (.output/chrome-mv3).
  *
- *   npx tsx bench/private-paint.ts
+ * A section of `npm run bench` (bench/run.ts), which writes its table into
+ * bench/RESULTS.md.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { firstInstallPage, launchWithExtension } from '../scripts/lib/launch-browser';
@@ -15,6 +16,7 @@ import { mainThread, minus, send, setSiteEnabled, sleep } from './page-browser';
 import { bundledNames, closeServers, generatedNewsPage, NEWS_PAGE, REAL_PAGES, startServers } from './page-fixtures';
 
 const STEPS = 40;
+const OUT = resolve(import.meta.dirname, 'out');
 const BUNDLED_ID = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../assets/dataset.json'), 'utf8')) as { id: string }).id;
 
 /** Mentions the page's overlay holds, once that number has held still for a second. */
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
   const options = await firstInstallPage(lb);
   await setSiteEnabled(options, new URL(servers.off.url).host, false);
   const rows: string[] = ['| Page | Mentions | Off | Registry | Private marks | Private ÷ registry |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  const results: { page: string; mentions: number; offMs: number; registryMs: number; privateMs: number }[] = [];
   try {
     for (const file of [...REAL_PAGES, NEWS_PAGE]) {
       const ms: Record<string, number> = {};
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
         await page.close();
       }
       const per = (m: number) => `${(m / STEPS).toFixed(2)} ms`;
+      results.push({ page: file, mentions, offMs: ms.off! / STEPS, registryMs: ms.public! / STEPS, privateMs: ms.private! / STEPS });
       rows.push(`| ${file} | ${mentions} | ${per(ms.off!)} | ${per(ms.public!)} | ${per(ms.private!)} | ${(ms.private! / ms.public!).toFixed(2)} |`);
       console.error(rows[rows.length - 1]);
     }
@@ -78,7 +82,18 @@ async function main(): Promise<void> {
     await lb.browser.close();
     await closeServers(servers);
   }
-  console.log(`Main-thread time per scroll step (${STEPS} steps of 0.8 screen, 1280×800, two frames each):\n\n${rows.join('\n')}`);
+  const md = [
+    '## Private painting',
+    '',
+    `Main-thread time per scroll step in Chromium (${STEPS} steps of 0.8 screen, 1280×800, two frames each), with the bundled dataset public (highlight registry), private (marks in the closed root) and Factlens off, one page after another in one run:`,
+    '',
+    ...rows,
+    '',
+  ].join('\n');
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(resolve(OUT, 'private-paint.json'), `${JSON.stringify({ steps: STEPS, results }, null, 2)}\n`);
+  writeFileSync(resolve(OUT, 'private-paint.md'), md);
+  console.log(md);
 }
 
 await main();
