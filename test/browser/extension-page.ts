@@ -45,19 +45,28 @@ export async function until<T>(page: Page, expression: string, timeoutMs = 15_00
   throw new Error(`timed out waiting for ${expression} (last: ${JSON.stringify(last)})`);
 }
 
-/** The tab id of the page served from `host`, found by asking every tab's content script. */
-export function tabIdForHost(extensionPage: Page, host: string): Promise<number> {
+/**
+ * Waits until the content script of the tab serving `host` answers
+ * getPageInfo with `info` such that `test` (a JavaScript expression over
+ * `info`) holds, and returns that tab's id.
+ */
+export function untilPageInfo(extensionPage: Page, host: string, test = 'true'): Promise<number> {
   return until<number>(
     extensionPage,
     `(async () => {
       const api = globalThis.browser ?? globalThis.chrome;
       for (const tab of await api.tabs.query({})) {
         const info = await api.tabs.sendMessage(tab.id, { type: 'getPageInfo' }, { frameId: 0 }).catch(() => null);
-        if (info?.host === ${JSON.stringify(host)}) return tab.id;
+        if (info?.host === ${JSON.stringify(host)} && (${test})) return tab.id;
       }
       return 0;
     })()`,
   );
+}
+
+/** The tab id of the page served from `host`, found by asking every tab's content script. */
+export function tabIdForHost(extensionPage: Page, host: string): Promise<number> {
+  return untilPageInfo(extensionPage, host);
 }
 
 /** Puts a file into a file input and fires change, as choosing it in the dialog would. Bytes go as they are, so they need not be UTF-8. */

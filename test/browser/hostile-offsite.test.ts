@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { until } from './extension-page';
+import { until, untilPageInfo } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { highlightPainted, mentionTexts, pollFor } from './hostile-page';
 import { hoverMention, setSiteEnabled, waitForCard } from './overlay-page';
@@ -62,17 +62,7 @@ describe.each(BROWSERS)('%s: detection where Factlens is off', (name) => {
     // Frames follow their tab's top-level site, not their own.
     expect(await pollFor(() => mentionTexts(controlFrame), (t) => t.length === 5)).toHaveLength(5);
     // The page's own content script has answered that it is not running.
-    await until(
-      options,
-      `(async () => {
-        const api = globalThis.browser ?? globalThis.chrome;
-        for (const tab of await api.tabs.query({})) {
-          const info = await api.tabs.sendMessage(tab.id, { type: 'getPageInfo' }, { frameId: 0 }).catch(() => null);
-          if (info?.host === ${JSON.stringify(new URL(off).host)} && info.active === false) return true;
-        }
-        return false;
-      })()`,
-    );
+    await untilPageInfo(options, new URL(off).host, `info.active === false`);
 
     for (const target of [page, frame]) {
       const { samples, ...learned } = await seen(target);
@@ -90,17 +80,7 @@ describe.each(BROWSERS)('%s: detection where Factlens is off', (name) => {
 
   it('on a site that is on, an empty page registers no highlight name, and a mention added later registers exactly one', async () => {
     const page = await openPage(eb, `${on}offsite.html?plant=none`);
-    await until(
-      options,
-      `(async () => {
-        const api = globalThis.browser ?? globalThis.chrome;
-        for (const tab of await api.tabs.query({})) {
-          const info = await api.tabs.sendMessage(tab.id, { type: 'getPageInfo' }, { frameId: 0 }).catch(() => null);
-          if (info?.host === ${JSON.stringify(new URL(on).host)} && info.active === true) return true;
-        }
-        return false;
-      })()`,
-    );
+    await untilPageInfo(options, new URL(on).host, `info.active === true`);
     await page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<p>Now Jack Ma arrives.</p>')`);
     expect(await pollFor(() => mentionTexts(page), (t) => t.length === 1)).toEqual(['Jack Ma']);
     const learned = await seen(page);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { chooseFile, until } from './extension-page';
+import { chooseFile, until, untilPageInfo } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { textPoint } from './hostile-page';
 import { waitForCard } from './overlay-page';
@@ -95,17 +95,7 @@ describe.each(BROWSERS)('%s: a page probing for a private dataset’s names', (b
   async function probePage(name: string): Promise<Page> {
     const page = await openPage(eb, `${server.url}probe.html?name=${encodeURIComponent(name)}`);
     const host = new URL(server.url).host;
-    await until(
-      options,
-      `(async () => {
-        const api = globalThis.browser ?? globalThis.chrome;
-        for (const tab of await api.tabs.query({})) {
-          const info = await api.tabs.sendMessage(tab.id, { type: 'getPageInfo' }, { frameId: 0 }).catch(() => null);
-          if (info?.host === ${JSON.stringify(host)} && info.entities.some((e) => e.key === 'probe-private/marisol')) return true;
-        }
-        return false;
-      })()`,
-    );
+    await untilPageInfo(options, host, `info.entities.some((e) => e.key === 'probe-private/marisol')`);
     return page;
   }
 
