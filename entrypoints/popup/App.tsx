@@ -14,7 +14,8 @@ import { useTheme } from './use-theme';
 
 /**
  * A content script applies a settings change asynchronously (and scans again
- * when turned on), so the page is asked once more a little later.
+ * when turned on), and a page may still be scanning when the popup opens, so
+ * the page is asked once more a little later.
  */
 const PAGE_SETTLE_MS = 1000;
 
@@ -42,7 +43,11 @@ export function App() {
     clearTimeout(settle.current);
     settle.current = setTimeout(() => setRevision((r) => r + 1), PAGE_SETTLE_MS);
   }, []);
-  useEffect(() => () => clearTimeout(settle.current), []);
+  // A page still scanning, or a content script slow to answer, is asked once more a little after the popup opens.
+  useEffect(() => {
+    settle.current = setTimeout(() => setRevision((r) => r + 1), PAGE_SETTLE_MS);
+    return () => clearTimeout(settle.current);
+  }, []);
   useBroadcasts(refresh);
 
   // Focus on open (autofocus alone is not reliable in every browser's popup) and on coming back from a card.

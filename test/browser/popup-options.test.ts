@@ -79,7 +79,10 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     const onPage = await until<string[]>(
       extra,
       `(() => { const r = [...document.querySelectorAll('[data-testid=on-page-entity]')].map((e) => e.textContent); return r.length ? r : null; })()`,
-    );
+    ).catch(async (error: Error) => {
+      // What the popup said instead, so a failure tells why.
+      throw new Error(`${error.message}; "On this page" read: ${JSON.stringify(await extra.evaluate(`document.querySelector('[data-testid=on-page]')?.innerText ?? null`))}`);
+    });
     expect(onPage.some((r) => /Jack Ma\b.*4/.test(r ?? ''))).toBe(true);
     if (name === 'chromium') await extra.screenshot({ path: resolve(SCREENSHOTS, 'popup-site.png') });
 
