@@ -88,12 +88,20 @@ export interface Servers {
   setNewsPage(html: string): void;
 }
 
+/**
+ * Served as localhost: a site's setting covers every port of its host, so
+ * the copy Factlens is turned off for needs a host of its own.
+ */
+function offHost(server: StaticServer): StaticServer {
+  return { ...server, url: server.url.replace('127.0.0.1', 'localhost') };
+}
+
 export async function startServers(): Promise<Servers> {
   const files = new Map<string, string>();
   const on = await startStaticServer({ files, dir: REAL_PAGES_DIR, headers: NO_PAGE_SCRIPTS });
-  const off = await startStaticServer({ files, dir: REAL_PAGES_DIR, headers: NO_PAGE_SCRIPTS });
+  const off = offHost(await startStaticServer({ files, dir: REAL_PAGES_DIR, headers: NO_PAGE_SCRIPTS }));
   const fixtures = await startStaticServer({ dir: FIXTURES_DIR });
-  const fixturesOff = await startStaticServer({ dir: FIXTURES_DIR });
+  const fixturesOff = offHost(await startStaticServer({ dir: FIXTURES_DIR }));
   return { on, off, fixtures, fixturesOff, setNewsPage: (html) => files.set(`/${NEWS_PAGE}`, html) };
 }
 
