@@ -1,11 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { quietOnceGone } from '../../overlay/abortable-request';
 import { removeLeftoverSheets } from '../../overlay/highlight-style';
 import type { request as requestFn } from '../../utils/messaging';
 
 /** How often an idle content script checks that its extension is still there. */
 export const CONTEXT_CHECK_MS = 1000;
 
-type Ctx = Pick<ContentScriptContext, 'isInvalid' | 'block' | 'setInterval'>;
+type Ctx = Pick<ContentScriptContext, 'isInvalid' | 'setInterval'>;
 
 /**
  * Makes a content script go quiet once its extension is reloaded, updated or
@@ -22,16 +23,7 @@ type Ctx = Pick<ContentScriptContext, 'isInvalid' | 'block' | 'setInterval'>;
 export function quietWhenOrphaned({ ctx, request }: { ctx: Ctx; request: typeof requestFn }): typeof requestFn {
   // ctx.setInterval checks ctx.isValid before each tick; that check is the point.
   ctx.setInterval(() => {}, CONTEXT_CHECK_MS);
-  const guarded = async (message: Parameters<typeof requestFn>[0]) => {
-    if (ctx.isInvalid) return ctx.block();
-    try {
-      return await request(message);
-    } catch (error) {
-      if (ctx.isInvalid) return ctx.block();
-      throw error;
-    }
-  };
-  return guarded as typeof requestFn;
+  return quietOnceGone({ request, gone: () => ctx.isInvalid });
 }
 
 /**
