@@ -53,7 +53,7 @@ const d = result.dataset;
 const count = (t: string) => d.entities.filter((e) => e.type === t).length;
 console.log(
   `${relative(root, out)}: ${d.name} ${d.version}: ${d.sources.length} sources, ` +
-    `${count('person')} people, ${count('organization')} organizations, ${count('place')} places, ` +
+    `${count('person')} people, ${count('organization')} organizations, ${count('place')} places, ${count('event')} events, ` +
     `${d.entities.reduce((n, e) => n + e.roles.length, 0)} roles, ` +
     `${d.entities.reduce((n, e) => n + e.mentions.length, 0)} mentions`,
 );

@@ -1,8 +1,8 @@
 import type { Entity, EntityType } from '../../src/dataset/schema';
 import type { NameListRecord } from './db';
 
-const TYPE_LETTER: Record<EntityType, string> = { person: 'p', organization: 'o', place: 'l' };
-export const LETTER_TYPE: Record<string, EntityType> = { p: 'person', o: 'organization', l: 'place' };
+const TYPE_LETTER: Record<EntityType, string> = { person: 'p', organization: 'o', place: 'l', event: 'e' };
+export const LETTER_TYPE: Record<string, EntityType> = { p: 'person', o: 'organization', l: 'place', e: 'event' };
 
 /** Collects a generation's names as its entities are written, chunk by chunk. */
 export function createNameList(gen: string) {

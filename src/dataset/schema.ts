@@ -61,7 +61,7 @@ const mentionSchema = z.strictObject({
   sentenceStart: offset,
 });
 
-const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
+const ENTITY_TYPES = ['person', 'organization', 'place', 'event'] as const;
 
 export const entitySchema = z.strictObject({
   id,

@@ -24,6 +24,7 @@ const TYPE_LABELS: Record<EntityType, string> = {
   person: 'Person',
   organization: 'Organization',
   place: 'Place',
+  event: 'Event',
 };
 
 export function entityTypeLabel(type: EntityType): string {

@@ -1,3 +1,4 @@
+import type { EntityType } from '../dataset/schema';
 import { isCjkToken, tokenize } from './tokens';
 import { firstLengthKey } from './typo';
 
@@ -6,7 +7,7 @@ export interface SearchEntry {
   name: string;
   aliases: string[];
   /** Not used for ranking: a person and an organization of the same name are equally likely. */
-  type: 'person' | 'organization' | 'place';
+  type: EntityType;
 }
 
 /**
