@@ -4,6 +4,7 @@ import type { Problem } from '../../src/dataset/problem';
 import { DATASET_FORMAT, type Dataset, type Entity, type Source } from '../../src/dataset/schema';
 import { checkReferences, validateDataset } from '../../src/dataset/validate';
 import { type z } from '../../src/dataset/z';
+import { auditDataset } from './audit';
 import { curatedEntitySchema, curatedMetaSchema, curatedSourceSchema, type CuratedEntity } from './curated-schema';
 
 /** One parsed data/ file: its path (for messages) and its YAML content. */
@@ -99,10 +100,11 @@ export function compileDataset(input: CompileInput): CompileResult {
 
   const origin: { file: string; id: string }[] = [];
   const entities: Entity[] = [];
+  const curatedEntities: CuratedEntity[] = [];
   for (const file of input.entities) {
     for (const curated of parseList<CuratedEntity>(file, curatedEntitySchema, errors)) {
       const at = { file: file.file, item: `"${curated.id}"` };
-      const roles = curated.roles.map((role, r) => ({
+      const roles = curated.roles.map(({ noOrganization: _noOrganization, ...role }, r) => ({
         ...role,
         evidence: role.evidence.flatMap((ev, q) => {
           const field = `roles[${r}].evidence[${q}]`;
@@ -129,6 +131,7 @@ export function compileDataset(input: CompileInput): CompileResult {
         mentions: [],
       });
       origin.push({ file: file.file, id: curated.id });
+      curatedEntities.push(curated);
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -166,5 +169,7 @@ export function compileDataset(input: CompileInput): CompileResult {
 
   const checked = validateDataset(draft);
   if (!checked.ok) return { ok: false, errors: checked.problems.map(translate) };
+  const audited = auditDataset({ dataset: checked.dataset, curated: curatedEntities });
+  if (audited.length > 0) return { ok: false, errors: audited.map(translate) };
   return { ok: true, dataset: checked.dataset, warnings: checked.warnings.map(translate) };
 }

@@ -4,14 +4,23 @@ import { z } from '../../src/dataset/z';
 /**
  * The hand-edited form of data/: like the public format, but quotes carry no
  * offsets (the compiler finds them), mentions are derived, and an alias may be
- * a bare string.
+ * a bare string. Two fields exist only here, for the audit (audit.ts), and are
+ * not compiled into the public format:
+ * - a quote's `about`: the entity the quote names instead of the role's holder
+ *   (the successor whose start ends the role, the organization whose founding
+ *   dates it);
+ * - a role's `noOrganization`: why the role names no organization (the text
+ *   names none), since every other role must name one;
+ * - an entity's `typeNote`: why its type is not the one its name suggests
+ *   (a product called "E City" is no city).
  */
 const curatedAliasSchema = z.union([aliasSchema.shape.text, aliasSchema]);
 
 const curatedRoleSchema = roleSchema.extend({
   evidence: z
-    .array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1) }))
+    .array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1), about: entitySchema.shape.id.optional() }))
     .min(1, 'needs at least one quote'),
+  noOrganization: z.string().min(1, 'must say why the role names no organization').optional(),
 });
 
 export const curatedEntitySchema = z.strictObject({
@@ -19,6 +28,7 @@ export const curatedEntitySchema = z.strictObject({
   name: entitySchema.shape.name,
   type: entitySchema.shape.type,
   description: z.string().min(1, 'must not be empty'),
+  typeNote: z.string().min(1, 'must say why the name misleads').optional(),
   aliases: z.array(curatedAliasSchema).min(1, 'needs at least one alias'),
   roles: z.array(curatedRoleSchema).default([]),
 });

@@ -91,10 +91,12 @@ describe('EntityCard: roles', () => {
       inferred: row.querySelector('.fl-role-when [aria-label="date inferred from context"]') !== null,
     }));
     expect(rows).toEqual([
-      { what: 'Founder, Ma Yun Rural Teacher Program', when: 'since 2017', inferred: false },
+      { what: 'Founder, Ma Yun Rural Teacher Student Program', when: 'since 2017', inferred: false },
       { what: 'Founder, Alibaba Group', when: 'since 1999', inferred: false },
-      { what: 'President, General Association Of Zhejiang Entrepreneurs', when: '≈Oct 2015 – 7 Dec 2022', inferred: true },
+      { what: 'Held overall control, Ant Group', when: '≈until 2023', inferred: true },
+      { what: 'President, General Association Of Zhejiang Entrepreneurs', when: '≈2015 – 7 Dec 2022', inferred: true },
       { what: 'Chairman of the Board of Directors, Alibaba Group', when: '≈until 10 Sept 2019', inferred: true },
+      { what: 'Ran the business, China Yellow Pages', when: '1996', inferred: false },
       { what: 'Founder, Ant Group', when: '', inferred: false },
       { what: 'Consultant, General Association Of Zhejiang Entrepreneurs', when: '', inferred: false },
       { what: 'Founder, Jack Ma Foundation', when: '', inferred: false },

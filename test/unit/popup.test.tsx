@@ -74,7 +74,7 @@ describe('popup: search', () => {
     expect(jack.querySelector('.result-role')?.textContent).toBe(jackHit.mainRole);
     expect(jack.querySelector('.result-matched')?.textContent).toBe('matched: Ma Yun');
     // An organization found by its own name says neither.
-    const program = rows.find((r) => r.querySelector('.result-name')?.textContent === 'Ma Yun Rural Teacher Program')!;
+    const program = rows.find((r) => r.querySelector('.result-name')?.textContent === 'Ma Yun Rural Teacher Student Program')!;
     expect(program.querySelector('.result-type')?.textContent).toBe('Organization');
     expect(program.querySelector('.result-matched')).toBeNull();
     // The results replace the site and page sections.

@@ -65,10 +65,12 @@ describe('roleTimeline', () => {
   it('orders Jack Ma’s roles from the bundled dataset', () => {
     const rows = roleTimeline({ roles: rolesOf('jack-ma'), locale: 'en-GB' });
     expect(rows.map((r) => [r.role.title, r.role.organization, r.label, r.inferred])).toEqual([
-      ['Founder', 'ma-yun-rural-teacher-program', 'since 2017', false],
+      ['Founder', 'ma-yun-rural-teacher-student-program', 'since 2017', false],
       ['Founder', 'alibaba-group', 'since 1999', false],
-      ['President', 'general-association-of-zhejiang-entrepreneurs', 'Oct 2015 – 7 Dec 2022', true],
+      ['Held overall control', 'ant-group', 'until 2023', true],
+      ['President', 'general-association-of-zhejiang-entrepreneurs', '2015 – 7 Dec 2022', true],
       ['Chairman of the Board of Directors', 'alibaba-group', 'until 10 Sept 2019', true],
+      ['Ran the business', 'china-yellow-pages', '1996', false],
       ['Founder', 'ant-group', '', false],
       ['Consultant', 'general-association-of-zhejiang-entrepreneurs', '', false],
       ['Founder', 'jack-ma-foundation', '', false],
