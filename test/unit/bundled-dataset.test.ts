@@ -151,6 +151,29 @@ describe('the bundled dataset', () => {
     expect(president.inferred).toBe(true);
   });
 
+  it('carries the corrections of the audit against the articles', () => {
+    const program = entity('ma-yun-rural-teacher-student-program');
+    expect(program.name).toBe('Ma Yun Rural Teacher Student Program');
+    expect(aliasTexts(program.id)).toContain('马云乡村师范生计划');
+    expect(aliasTexts(program.id)).not.toContain('马云乡村教师计划');
+    for (const id of ['liu-jie', 'zhou-jiangyong', 'yi-lianhong']) expect(entity(id).roles[0]!.organization, id).toBe('communist-party-of-china');
+    expect(entity('yi-lianhong').roles[0]!.title.toLowerCase()).toBe('top communist party official in zhejiang province');
+    const chair = entity('jack-ma').roles.find((r) => r.title === 'Chairman of the Board of Directors')!;
+    expect(chair.inferred).toBe(true);
+    expect(entity('jack-ma').roles.find((r) => r.organization === 'general-association-of-zhejiang-entrepreneurs' && r.title === 'President')?.start).toBe('2015');
+    expect(entity('daniel-zhang').roles.find((r) => r.organization === 'intime-retail-group' && r.start)?.inferred).toBe(true);
+    expect(entity('zhou-jiangyong').roles[0]!.inferred).toBe(true);
+    expect(entity('malanshan-video-cultural-and-creative-park').type).toBe('place');
+    expect(entity('yuelu-mountain-university-science-and-technology-city').type).toBe('place');
+    expect(entity('internet-yuelu-summit').type).toBe('event');
+    expect(aliasTexts('zhang-xinyi')).toContain('Second Elder Sister');
+    expect(aliasTexts('intime-retail-group')).toContain('银泰');
+    expect(aliasTexts('haier-electrical-appliances')).toContain('海尔电器');
+    for (const id of ['ten-actions-to-help-common-prosperity', 'zhejiang-enterprises-global-markets-program', 'e-city', 'room-road-network', 'renting-treasure']) {
+      expect(entity(id).mentions.length, id).toBeGreaterThan(0);
+    }
+  });
+
   it('derives mentions for the main entities', () => {
     expect(entity('jack-ma').mentions.length).toBeGreaterThan(20);
     for (const m of entity('jack-ma').mentions) expect(m.sentence).toContain(dataset.sources.find((s) => s.id === m.source)!.text.slice(m.start, m.end));
