@@ -1,0 +1,54 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import bundled from '../../assets/dataset.json';
+import type { Dataset } from '../../src/dataset/schema';
+import { entityTypeLabel } from '../../src/format/role-timeline';
+import { viewerPath } from '../../src/viewer-link';
+import { inCardRoot } from './card-root';
+import { showExtensionPage } from './extension-page';
+import { BROWSERS, firstInstallPage, launchWithExtension, type ExtensionBrowser } from './harness';
+import { highlightTexts, hoverMention, waitForCard } from './overlay-page';
+
+/**
+ * Facts the audit of the articles corrected, as a reader meets them: on the
+ * article's own mentions in the source viewer, through the real store and card.
+ */
+const dataset = bundled as Dataset;
+const source = dataset.sources.find((s) => s.id === 'ma-visits-hunan')!;
+const entity = (id: string) => dataset.entities.find((e) => e.id === id)!;
+const program = entity('ma-yun-rural-teacher-student-program');
+const summit = entity('internet-yuelu-summit');
+
+describe.each(BROWSERS)('%s: corrected bundled facts on the card', (name) => {
+  let eb: ExtensionBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    eb = await launchWithExtension(name);
+    page = await firstInstallPage(eb);
+    await page.waitForSelector(`[data-testid=datasets] tr[data-dataset="${bundled.id}"]`, { timeout: 20_000 });
+    await showExtensionPage(eb, page, viewerPath({ dataset: bundled.id, source: source.id }).slice(1));
+  });
+  afterAll(async () => {
+    await eb?.close();
+  });
+
+  it('names the article’s programme with its own Chinese name and description', async () => {
+    await expect.poll(() => highlightTexts(page), { timeout: 15_000 }).toContain(program.name);
+    await hoverMention(page, program.name);
+    const card = await waitForCard(page, (t) => t?.includes(program.description!) === true);
+    expect(card).toContain(program.name);
+    expect(card).toContain(program.description);
+    expect(card).toContain('马云乡村师范生计划');
+    await page.keyboard.press('Escape');
+    expect(await waitForCard(page, (t) => t === null)).toBeNull();
+  });
+
+  it('shows the Internet Yuelu Summit as an event', async () => {
+    await expect.poll(() => highlightTexts(page), { timeout: 15_000 }).toContain(summit.name);
+    await hoverMention(page, summit.name);
+    const card = await waitForCard(page, (t) => t?.includes(summit.description!) === true);
+    expect(card).toContain(summit.name);
+    expect(await inCardRoot(page, `(root) => root.querySelector('[role=dialog] .fl-type')?.textContent`)).toBe(entityTypeLabel('event'));
+  });
+});
