@@ -20,7 +20,8 @@ function fake(
   files: string[],
   { env = {}, cached = [], osRelease = '' }: { env?: Record<string, string>; cached?: { browser: string; path: string }[]; osRelease?: string } = {},
 ): LookupDeps {
-  const home = platform === 'win32' ? 'C:\\Users\\ann' : platform === 'darwin' ? '/Users/ann' : '/home/ann';
+  // Made-up homes: the lookup sees a home only through its deps.
+  const home = platform === 'win32' ? 'C:\\Users\\Ann Lee' : platform === 'darwin' ? '/Volumes/Home/ann' : '/srv/ann';
   const executables = new Set([...files, ...cached.map((c) => c.path)]);
   return {
     platform,
@@ -32,7 +33,7 @@ function fake(
   };
 }
 
-const WINDOWS_ENV = { LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local', PROGRAMFILES: 'C:\\Program Files', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' };
+const WINDOWS_ENV = { LOCALAPPDATA: 'C:\\Users\\Ann Lee\\AppData\\Local', PROGRAMFILES: 'C:\\Program Files', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' };
 
 describe('finding a browser', () => {
   it('Linux: Debian’s chromium and firefox-esr', () => {
@@ -59,12 +60,12 @@ describe('finding a browser', () => {
     const canary = '/Applications/Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary';
     const firefox = '/Applications/Firefox.app/Contents/MacOS/firefox';
     expect(findBrowsers(fake('darwin', [canary, firefox])).map((b) => b.path)).toEqual([canary, firefox]);
-    const chromium = '/Users/ann/Applications/Chromium.app/Contents/MacOS/Chromium';
+    const chromium = '/Volumes/Home/ann/Applications/Chromium.app/Contents/MacOS/Chromium';
     expect(findBrowser('chromium', fake('darwin', [canary, chromium])).found?.path).toBe(chromium);
   });
 
   it('Windows: Chrome per user under LOCALAPPDATA, Edge and Firefox under Program Files', () => {
-    const chrome = 'C:\\Users\\ann\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe';
+    const chrome = 'C:\\Users\\Ann Lee\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe';
     const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
     const firefox = 'C:\\Program Files\\Mozilla Firefox\\firefox.exe';
     expect(findBrowsers(fake('win32', [chrome, firefox], { env: WINDOWS_ENV })).map((b) => b.path)).toEqual([chrome, firefox]);
@@ -86,8 +87,8 @@ describe('finding a browser', () => {
 
   it('falls back to what @puppeteer/browsers installed in its cache (not chrome-headless-shell)', () => {
     const cached = [
-      { browser: 'chrome-headless-shell', path: '/home/ann/.cache/puppeteer/chrome-headless-shell/linux-1/chrome-headless-shell' },
-      { browser: 'chrome', path: '/home/ann/.cache/puppeteer/chrome/linux-1/chrome-linux64/chrome' },
+      { browser: 'chrome-headless-shell', path: '/srv/ann/.cache/puppeteer/chrome-headless-shell/linux-1/chrome-headless-shell' },
+      { browser: 'chrome', path: '/srv/ann/.cache/puppeteer/chrome/linux-1/chrome-linux64/chrome' },
     ];
     const found = findBrowsers(fake('linux', [], { cached }));
     expect(found.map((b) => [b.name, b.path])).toEqual([['chromium', cached[1]!.path]]);
@@ -109,7 +110,7 @@ describe('when no browser is found', () => {
     expect((error as NoBrowserError).exitCode).toBe(NO_BROWSER_EXIT_CODE);
     expect(NO_BROWSER_EXIT_CODE).not.toBe(0);
     const message = (error as NoBrowserError).message;
-    for (const looked of ['Chromium', '/usr/bin/chromium', 'Google Chrome Canary', '/opt/google/chrome-canary/chrome', 'Microsoft Edge', '/home/ann/.cache/puppeteer']) {
+    for (const looked of ['Chromium', '/usr/bin/chromium', 'Google Chrome Canary', '/opt/google/chrome-canary/chrome', 'Microsoft Edge', '/srv/ann/.cache/puppeteer']) {
       expect(message).toContain(looked);
     }
     expect(message).toContain('sudo apt-get install chromium');
