@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BROWSER_NAMES, findBrowsers, NO_BROWSER_EXIT_CODE, noBrowserMessage, OVERRIDE, SKIP_NOTE, skipBrowsers } from './lib/find-browser';
+import { BROWSER_NAMES, findBrowser, NO_BROWSER_EXIT_CODE, noBrowserMessage, OVERRIDE, SKIP_NOTE, skipBrowsers } from './lib/find-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const REPORT = 'test-results/browser.json';
@@ -25,9 +25,12 @@ if (skipBrowsers()) {
   process.exit(0);
 }
 
-const found = findBrowsers();
-if (found.length === 0) {
-  console.error(`\nnpm test: no browser to run the browser tests in.\n${noBrowserMessage(BROWSER_NAMES)}`);
+const lookups = BROWSER_NAMES.map((name) => findBrowser(name));
+const found = lookups.flatMap((l) => l.found ?? []);
+// A CHROME_PATH or FIREFOX_PATH that leads nowhere is a mistake to report, not a browser to leave out.
+if (found.length === 0 || lookups.some((l) => l.badOverride)) {
+  const missing = BROWSER_NAMES.filter((_, i) => !lookups[i]!.found);
+  console.error(`\nnpm test: no browser to run the browser tests in.\n${noBrowserMessage(found.length === 0 ? BROWSER_NAMES : missing)}`);
   process.exit(NO_BROWSER_EXIT_CODE);
 }
 for (const b of found) console.log(`› Browser tests run in ${b.product}: ${b.path}`);

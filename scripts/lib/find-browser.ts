@@ -166,7 +166,7 @@ export function noBrowserMessage(names: readonly BrowserName[], deps: LookupDeps
   const example = deps.platform === 'win32' ? 'set CHROME_PATH=C:\\path\\to\\chrome.exe' : 'CHROME_PATH=/path/to/chrome npm start';
   lines.push(
     '',
-    `Install Chromium:  ${installCommand(deps)}`,
+    `Install a browser:  ${installCommand(deps)}`,
     `Or use a browser already installed elsewhere:  ${example}`,
     '(FIREFOX_PATH likewise for Firefox; FACTLENS_SKIP_BROWSERS=1 npm test runs only the tests that need no browser.)',
   );
