@@ -83,15 +83,16 @@ function pick(asked: BrowserName | undefined): FoundBrowser | null {
  * where offerableInstall says how (Debian, as root).
  */
 async function offerInstall(): Promise<boolean> {
-  const command = offerableInstall(realDeps(), process.getuid?.() === 0);
-  if (!command || !process.stdin.isTTY) return false;
+  const commands = offerableInstall(realDeps(), process.getuid?.() === 0);
+  if (!commands || !process.stdin.isTTY) return false;
   console.log('No Chromium-based browser or Firefox was found.');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const answer = await rl.question(`Install Chromium now with \`${command.join(' ')}\`? [y/N] `);
+  const answer = await rl.question(`Install Chromium now with \`${commands.map((c) => c.join(' ')).join(' && ')}\`? [y/N] `);
   rl.close();
   if (!/^y(es)?$/i.test(answer.trim())) return false;
-  const result = spawnSync(command[0]!, command.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  return result.status === 0;
+  return commands.every(
+    ([command, ...args]) => spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
+  );
 }
 
 async function browserToUse(asked: BrowserName | undefined): Promise<FoundBrowser> {

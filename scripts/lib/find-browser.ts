@@ -131,10 +131,19 @@ export function installCommand(deps: Pick<LookupDeps, 'platform' | 'osRelease'>)
   return "your distribution's chromium package, e.g. sudo apt-get install chromium";
 }
 
-/** The apt-get command `npm start` may offer to run: on Debian (not Ubuntu, whose chromium is a snap) as root. */
-export function offerableInstall(deps: Pick<LookupDeps, 'platform' | 'osRelease'>, isRoot: boolean): string[] | null {
+/**
+ * The commands `npm start` may offer to run, as .ci/run does: on Debian (not
+ * Ubuntu, whose chromium is a snap), as root. The package lists come first:
+ * a fresh image has none.
+ */
+export function offerableInstall(deps: Pick<LookupDeps, 'platform' | 'osRelease'>, isRoot: boolean): string[][] | null {
   if (deps.platform !== 'linux' || !isRoot) return null;
-  return installCommand(deps) === 'sudo apt-get install chromium' ? ['apt-get', 'install', '-y', 'chromium'] : null;
+  return installCommand(deps) === 'sudo apt-get install chromium'
+    ? [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', 'chromium'],
+      ]
+    : null;
 }
 
 function where(name: BrowserName, deps: LookupDeps): string[] {

@@ -136,7 +136,7 @@ describe('when no browser is found', () => {
   });
 
   it('offers to install Chromium only on Debian, and only to root', () => {
-    expect(offerableInstall(fake('linux', [], { osRelease: DEBIAN }), true)).toEqual(['apt-get', 'install', '-y', 'chromium']);
+    expect(offerableInstall(fake('linux', [], { osRelease: DEBIAN }), true)?.at(-1)).toEqual(['apt-get', 'install', '-y', 'chromium']);
     expect(offerableInstall(fake('linux', [], { osRelease: DEBIAN }), false)).toBeNull();
     expect(offerableInstall(fake('linux', [], { osRelease: UBUNTU }), true)).toBeNull();
     expect(offerableInstall(fake('darwin', []), true)).toBeNull();
