@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { requireBrowser } from '../scripts/lib/find-browser';
 import type * as Matcher from '../src/matcher';
 import type { Dictionary, Pattern } from '../src/matcher';
 import type { BenchText } from './texts';
@@ -37,7 +38,7 @@ export async function runInChromium({ patterns, texts, runs = 7 }: { patterns: r
     write: false,
   });
   const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: requireBrowser('chromium').path,
     headless: true,
     pipe: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -1,6 +1,7 @@
 /** The machine a benchmark ran on, for the top of RESULTS.md. */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { findBrowser } from '../scripts/lib/find-browser';
 
 export interface Machine {
   cpu: string;
@@ -12,8 +13,10 @@ export interface Machine {
 }
 
 function chromiumVersion(): string | null {
+  const path = findBrowser('chromium').found?.path;
+  if (!path) return null;
   try {
-    const out = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 });
+    const out = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 });
     return out.trim().split(' built on')[0] ?? null;
   } catch {
     return null;

@@ -1,7 +1,10 @@
 /**
  * `npm start [-- --browser firefox] [-- --no-build]`: builds the extension,
  * serves the demo news site (scripts/lib/demo-site.ts) on 127.0.0.1 and opens
- * it in Chromium (or Firefox ESR) with Factlens installed.
+ * it with Factlens installed in the first browser find-browser.ts finds
+ * (Chromium-based before Firefox), or the kind --browser names. With none, it
+ * says what to install and exits NO_BROWSER_EXIT_CODE; on Debian as root at a
+ * terminal it first offers to install Chromium.
  *
  * - With a display ($DISPLAY set): a real window. Prints the URL and runs
  *   until Ctrl-C or until the browser is closed.
@@ -13,10 +16,21 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { articlePath, demoSite, LATE_NAME, LATE_PARAGRAPH_DELAY_MS, type DemoDataset } from './lib/demo-site';
-import { launchWithExtension, type BrowserName, type LaunchedBrowser } from './lib/launch-browser';
+import {
+  BROWSER_NAMES,
+  findBrowser,
+  NoBrowserError,
+  noBrowserMessage,
+  offerableInstall,
+  realDeps,
+  type BrowserName,
+  type FoundBrowser,
+} from './lib/find-browser';
+import { launchWithExtension, type LaunchedBrowser } from './lib/launch-browser';
 import { startStaticServer, type StaticServer } from './lib/static-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -30,12 +44,12 @@ class StartError extends Error {}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function options(): { browser: BrowserName; build: boolean; headless: boolean } {
+function options(): { browser: BrowserName | undefined; build: boolean; headless: boolean } {
   let values;
   try {
     ({ values } = parseArgs({
       options: {
-        browser: { type: 'string', default: 'chromium' },
+        browser: { type: 'string' },
         'no-build': { type: 'boolean', default: false },
         headless: { type: 'boolean', default: false },
       },
@@ -43,11 +57,53 @@ function options(): { browser: BrowserName; build: boolean; headless: boolean } 
   } catch (error) {
     throw new StartError(`${(error as Error).message}\nUsage: npm start [-- --browser chromium|firefox] [--no-build] [--headless]`);
   }
-  const browser = values.browser === 'chrome' ? 'chromium' : values.browser;
-  if (browser !== 'chromium' && browser !== 'firefox') {
+  const browser = values.browser === 'chrome' || values.browser === 'edge' ? 'chromium' : values.browser;
+  if (browser !== undefined && browser !== 'chromium' && browser !== 'firefox') {
     throw new StartError(`--browser must be chromium or firefox, not "${values.browser}"`);
   }
   return { browser, build: !values['no-build'], headless: values.headless || !process.env.DISPLAY };
+}
+
+/**
+ * The browser to open: the one asked for, else the first kind installed. A
+ * CHROME_PATH or FIREFOX_PATH that leads nowhere stops the search: it says
+ * which browser the reader wants.
+ */
+function pick(asked: BrowserName | undefined): FoundBrowser | null {
+  for (const name of asked ? [asked] : BROWSER_NAMES) {
+    const lookup = findBrowser(name);
+    if (lookup.found) return lookup.found;
+    if (lookup.badOverride) throw new NoBrowserError(noBrowserMessage([name]));
+  }
+  return null;
+}
+
+/**
+ * Never installs silently: only when someone at a terminal says yes, and only
+ * where offerableInstall says how (Debian, as root).
+ */
+async function offerInstall(): Promise<boolean> {
+  const commands = offerableInstall(realDeps(), process.getuid?.() === 0);
+  if (!commands || !process.stdin.isTTY) return false;
+  console.log('No Chromium-based browser or Firefox was found.');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question(`Install Chromium now with \`${commands.map((c) => c.join(' ')).join(' && ')}\`? [y/N] `);
+  rl.close();
+  if (!/^y(es)?$/i.test(answer.trim())) return false;
+  return commands.every(
+    ([command, ...args]) => spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
+  );
+}
+
+async function browserToUse(asked: BrowserName | undefined): Promise<FoundBrowser> {
+  const found = pick(asked);
+  if (found) return found;
+  const message = noBrowserMessage(asked ? [asked] : BROWSER_NAMES);
+  if ((asked ?? 'chromium') === 'chromium' && (await offerInstall())) {
+    const installed = pick('chromium');
+    if (installed) return installed;
+  }
+  throw new NoBrowserError(message);
 }
 
 function build(browser: BrowserName): void {
@@ -146,7 +202,8 @@ function signalled(): Promise<void> {
 
 async function main(): Promise<void> {
   const opts = options();
-  if (opts.build) build(opts.browser);
+  const found = await browserToUse(opts.browser);
+  if (opts.build) build(found.name);
 
   const dataset = JSON.parse(readFileSync(resolve(ROOT, 'assets/dataset.json'), 'utf8')) as DemoDataset;
   const first = dataset.sources[0];
@@ -164,11 +221,11 @@ async function main(): Promise<void> {
     const indexUrl = server.url;
     const articleUrl = new URL(articlePath(first.id), server.url).href;
     console.log(`› Demo site: ${indexUrl}`);
-    console.log(`› Launching ${opts.browser}${opts.headless ? ' (headless)' : ''} with Factlens…`);
+    console.log(`› Launching ${found.product} (${found.path})${opts.headless ? ' headless' : ''} with Factlens…`);
     // Headed, the browser is closed on Ctrl-C by this script, the server with it.
     const stopped = opts.headless ? null : signalled();
     launched = await launchWithExtension({
-      name: opts.browser,
+      name: found.name,
       headless: opts.headless,
       handleSignals: opts.headless,
       // Headed: the window's own size; headless: a desktop-sized page for the screenshot.
@@ -213,6 +270,10 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
+    if (error instanceof NoBrowserError) {
+      console.error(`\nnpm start: no browser to open Factlens in.\n${error.message}`);
+      process.exit(error.exitCode);
+    }
     console.error(`\nnpm start failed: ${error instanceof StartError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   },

@@ -70,8 +70,8 @@ export const MAX_TITLE_LENGTH = 500;
 
 /**
  * Characters in a dataset's version. It is a label shown beside the name
- * ("1+dec68b5f40" for the bundled dataset), never parsed; 100 holds any
- * semantic version with build metadata.
+ * ("1+2026-11-21.dec68b5f40" for the bundled dataset, shown as its date), not
+ * otherwise parsed; 100 holds any semantic version with build metadata.
  */
 export const MAX_VERSION_LENGTH = 100;
 

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { Switch } from '../../components/Switch';
+import { describeVersion } from '../../src/dataset/version';
 import type { DatasetInfo } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
 import { errorMessage } from '../../utils/request-error';
@@ -119,7 +120,9 @@ export function DatasetsSection() {
                     {d.bundled && ' (bundled)'}
                     {d.description && <span class="dataset-desc">{d.description}</span>}
                   </td>
-                  <td class="version">{d.version}</td>
+                  <td class="version">
+                    <VersionLabel version={d.version} />
+                  </td>
                   <td class="num">{formatCount(d.entityCount)}</td>
                   <td class="num">{formatCount(d.sourceCount)}</td>
                   <td>
@@ -175,5 +178,17 @@ export function DatasetsSection() {
       )}
       <ImportDataset onImported={load} />
     </section>
+  );
+}
+
+/** A bundled version as the date its data was updated, the rest in a tooltip; any other version as it is. */
+function VersionLabel({ version }: { version: string }) {
+  const { label, date, title } = describeVersion(version);
+  return date ? (
+    <time dateTime={date} title={title}>
+      {label}
+    </time>
+  ) : (
+    <span title={title}>{label}</span>
   );
 }

@@ -3,6 +3,7 @@ import { deriveMentions } from '../../src/dataset/mentions';
 import type { Problem } from '../../src/dataset/problem';
 import { DATASET_FORMAT, type Dataset, type Entity, type Source } from '../../src/dataset/schema';
 import { checkReferences, validateDataset } from '../../src/dataset/validate';
+import { bundledVersion } from '../../src/dataset/version';
 import { type z } from '../../src/dataset/z';
 import { auditDataset } from './audit';
 import { curatedEntitySchema, curatedMetaSchema, curatedSourceSchema, type CuratedEntity } from './curated-schema';
@@ -66,9 +67,9 @@ function parseList<T>(file: DataFile, schema: z.ZodType<T>, errors: CompileError
   return items;
 }
 
-function contentVersion(base: string, sources: readonly Source[], entities: readonly Entity[]): string {
+function contentVersion(base: string, updated: string | undefined, sources: readonly Source[], entities: readonly Entity[]): string {
   const hash = createHash('sha256').update(JSON.stringify({ sources, entities })).digest('hex').slice(0, 10);
-  return `${base}+${hash}`;
+  return bundledVersion(base, hash, updated);
 }
 
 /**
@@ -165,7 +166,7 @@ export function compileDataset(input: CompileInput): CompileResult {
 
   const mentions = deriveMentions({ sources, entities });
   entities.forEach((e, i) => (e.mentions = mentions[i]!));
-  draft.version = contentVersion(String(meta.version), sources, entities);
+  draft.version = contentVersion(String(meta.version), meta.updated, sources, entities);
 
   const checked = validateDataset(draft);
   if (!checked.ok) return { ok: false, errors: checked.problems.map(translate) };

@@ -41,6 +41,8 @@ export const curatedMetaSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   version: z.union([z.string(), z.number()]),
+  /** When data/ last changed (YYYY-MM-DD): part of the bundled version, shown on the options page. Stated, not read from the clock, so builds are reproducible. */
+  updated: z.iso.date().optional(),
   description: z.string().optional(),
 });
 

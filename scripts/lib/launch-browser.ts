@@ -2,14 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findBrowsers, requireBrowser, type BrowserName } from './find-browser';
 
 /**
- * Launches Debian's Chromium or Firefox ESR with the built extension
- * (.output/chrome-mv3 or .output/firefox-mv2) installed. Used by the
- * browser tests (test/browser/harness.ts) and by `npm start`.
+ * Launches a Chromium-based browser (Chromium, Google Chrome, Edge) or Firefox
+ * with the built extension (.output/chrome-mv3 or .output/firefox-mv2)
+ * installed, wherever find-browser.ts finds one. Used by the browser tests
+ * (test/browser/harness.ts), `npm start` and the benchmarks.
  */
-export type BrowserName = 'chromium' | 'firefox';
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+export type { BrowserName };
+/** The kinds of browser installed on this machine: the browser tests run in each. */
+export const BROWSERS: readonly BrowserName[] = findBrowsers().map((b) => b.name);
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const GECKO_ID = 'factlens@factlens.dev';
@@ -17,13 +20,10 @@ const GECKO_ID = 'factlens@factlens.dev';
 // extension's pages addressable, as Chrome's id already is.
 const FIREFOX_UUID = '0b5e5f6e-2d4c-4f7a-9a51-6f2d5c1e7a10';
 
-const EXECUTABLES: Record<BrowserName, string> = {
-  chromium: '/usr/bin/chromium',
-  firefox: '/usr/bin/firefox-esr',
-};
-
 export interface LaunchedBrowser {
   name: BrowserName;
+  /** The executable launched, e.g. /usr/bin/chromium. */
+  executablePath: string;
   browser: Browser;
   /** e.g. chrome-extension://<id>/ or moz-extension://<uuid>/ */
   origin: string;
@@ -48,6 +48,7 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
   let browser: Browser;
   let origin: string;
   let profile: string | undefined;
+  const { path: executablePath } = requireBrowser(name);
   const common = {
     headless,
     handleSIGINT: handleSignals,
@@ -56,9 +57,13 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
     ...(viewport === undefined ? {} : { defaultViewport: viewport }),
   };
   if (name === 'chromium') {
+    // Branded Chrome (since 137) ignores --load-extension; it loads unpacked
+    // extensions only through CDP's Extensions.loadUnpacked, which needs the
+    // pipe transport and --enable-unsafe-extension-debugging (added by
+    // enableExtensions). browser.installExtension() sends that command.
     browser = await puppeteer.launch({
       ...common,
-      executablePath: EXECUTABLES.chromium,
+      executablePath,
       pipe: true,
       enableExtensions: true,
       args: [
@@ -83,7 +88,7 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
     browser = await puppeteer.launch({
       browser: 'firefox',
       ...common,
-      executablePath: EXECUTABLES.firefox,
+      executablePath,
       userDataDir: profile,
       extraPrefsFirefox: {
         'xpinstall.signatures.required': false,
@@ -97,6 +102,7 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
   }
   return {
     name,
+    executablePath,
     browser,
     origin,
     close: async () => {

@@ -1,13 +1,18 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
+import { describeVersion } from '../../src/dataset/version';
 import { BROWSERS, firstInstallPage, launchWithExtension, type ExtensionBrowser } from './harness';
 
 const ROW = `[data-testid=datasets] tr[data-dataset="${bundled.id}"]`;
 
-async function bundledRow(page: Page): Promise<{ entities: string | null; text: string }> {
+async function bundledRow(page: Page): Promise<{ entities: string | null; text: string; versionTitle: string | null }> {
   await page.waitForSelector(ROW, { timeout: 20_000 });
-  return page.$eval(ROW, (row) => ({ entities: row.getAttribute('data-entities'), text: row.textContent ?? '' }));
+  return page.$eval(ROW, (row) => ({
+    entities: row.getAttribute('data-entities'),
+    text: row.textContent ?? '',
+    versionTitle: row.querySelector('.version [title]')?.getAttribute('title') ?? null,
+  }));
 }
 
 describe.each(BROWSERS)('%s: the built extension', (name) => {
@@ -26,7 +31,9 @@ describe.each(BROWSERS)('%s: the built extension', (name) => {
     const row = await bundledRow(page);
     expect(row.entities).toBe(String(bundled.entities.length));
     expect(row.text).toContain(bundled.name);
-    expect(row.text).toContain(bundled.version);
+    const version = describeVersion(bundled.version);
+    expect(row.text).toContain(version.label);
+    expect(row.versionTitle).toBe(version.title);
   });
 
   it.runIf(name === 'chromium')('loses nothing when its service worker is stopped and restarted', async () => {

@@ -65,6 +65,19 @@ describe('compileDataset', () => {
     expect(result.dataset.version).toMatch(/^1\+[0-9a-f]{10}$/);
   });
 
+  it('puts the stated `updated` date into the version, the same on every build, and refuses a date that is not one', () => {
+    const input = validInput();
+    input.meta.content = { ...(input.meta.content as object), updated: '2026-03-04' };
+    const first = compileDataset(input);
+    const second = compileDataset(input);
+    expect(first.ok && first.dataset.version).toMatch(/^1\+2026-03-04\.[0-9a-f]{10}$/);
+    expect(second.ok && second.dataset.version).toBe(first.ok && first.dataset.version);
+    input.meta.content = { ...(input.meta.content as object), updated: 'last Tuesday' };
+    const bad = compileDataset(input);
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors.map((e) => e.field)).toContain('updated');
+  });
+
   it('compiles data with warnings, locating each in its file', () => {
     const input = validInput();
     person(input).aliases.push('People');

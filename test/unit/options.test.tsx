@@ -12,6 +12,7 @@ import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { SitesSection } from '../../entrypoints/options/SitesSection';
 import type { Dataset, Entity } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
+import { describeVersion } from '../../src/dataset/version';
 import { IMPORT_CHUNK, MB, PROBLEMS_SHOWN } from '../../src/limits';
 import { DEFAULT_APPEARANCE, type Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
@@ -320,10 +321,11 @@ describe('datasets table', () => {
     const cells = (id: string) => all('td', row(id)).map((td) => td.textContent?.trim());
     expect(cells(bundled.id).slice(0, 4)).toEqual([
       `${bundled.name} (bundled)${bundled.description ?? ''}`,
-      bundled.version,
+      describeVersion(bundled.version).label,
       String(bundled.entities.length),
       String(bundled.sources.length),
     ]);
+    expect(one('.version time', row(bundled.id)).getAttribute('title')).toBe(describeVersion(bundled.version).title);
     expect(cells('my-people').slice(0, 4)).toEqual(['My people', '2024-05', '3', '0']);
     expect(one('.dataset-desc', row(bundled.id)).textContent).toBe(bundled.description);
   });
