@@ -306,10 +306,10 @@ async function main() {
       limits: 'folding is in the per-unit table the scan reads anyway',
     },
     {
-      target: 'Chinese page path with Han name boundaries (scanCandidates) ≥ 0.9× scan, 100k names, Node, same run',
-      measured: `${fmt(traditional.candidatesMbps / traditional.simplifiedMbps, 2)}× (${fmt(traditional.candidatesMbps)} vs ${fmt(traditional.simplifiedMbps)} MB/s)`,
-      pass: traditional.candidatesMbps >= 0.9 * traditional.simplifiedMbps,
-      limits: 'one table lookup per neighbour of each person’s match, and a match object per name',
+      target: 'Chinese scan with the Han name boundaries ≥ 0.9× the scan alone, 100k names, Node, same run',
+      measured: `${fmt(traditional.boundedMbps / traditional.simplifiedMbps, 2)}× (${fmt(traditional.boundedMbps)} vs ${fmt(traditional.simplifiedMbps)} MB/s)`,
+      pass: traditional.boundedMbps >= 0.9 * traditional.simplifiedMbps,
+      limits: 'a few set lookups per person’s match',
     },
   );
   const ready = 'error' in chromium ? undefined : chromium.buildMs;

@@ -49,10 +49,9 @@ const COMPOUND_SURNAMES = new Set([
   '淳于', '单于', '太叔', '钟离', '鲜于', '闾丘', '司寇', '百里', '东郭', '左丘', '公羊', '谷梁', '拓跋', '赫连',
 ]);
 
-const HAN = /^\p{Script=Han}$/u;
-
+/** Han in the Basic Multilingual Plane: the unified ideographs, extension A, the compatibility block, 々 and 〇. */
 function isHan(c: number): boolean {
-  return HAN.test(String.fromCharCode(c));
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3005 || c === 0x3007;
 }
 
 function folded(c: number): string {
