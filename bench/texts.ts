@@ -30,7 +30,7 @@ export interface BenchText {
   bytes: number;
 }
 
-function nonContextual(entities: readonly Pick<Entity, 'aliases'>[]): Pattern[] {
+function nonContextual(entities: readonly Pick<Entity, 'aliases' | 'type'>[]): Pattern[] {
   return patternsFromEntities(entities).filter((p) => !p.contextual);
 }
 

@@ -1,4 +1,5 @@
-import { buildDictionary, scanCandidates, withKeys, type Dictionary, type Pattern } from '../../src/matcher';
+import { patternsFromEntities } from '../../src/dataset/patterns';
+import { buildDictionary, scanCandidates, withKeys, type Dictionary } from '../../src/matcher';
 import type { EntityKey, TextMatch } from '../../src/messages/protocol';
 import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
@@ -10,7 +11,7 @@ interface Compiled {
 }
 
 /** Bump when the Dictionary layout changes, so a stored automaton from older code is not used. */
-const FORMAT = 'matcher-3';
+const FORMAT = 'matcher-4';
 /**
  * The stored automaton's row is named by its signature, so checking for it
  * reads nothing when it is missing; reading a stale 20 MB row just to compare
@@ -36,11 +37,7 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
     const stored = await db.caches.get(name);
     if (stored) return stored.value as Compiled;
     const entries = await catalog.get();
-    const patterns: Pattern[] = [];
-    entries.forEach((entry, entity) => {
-      for (const alias of entry.aliases) patterns.push({ text: alias.text, contextual: alias.contextual === true, entity });
-    });
-    const built: Compiled = { signature, dictionary: buildDictionary({ patterns }), keys: entries.map((e) => e.key) };
+    const built: Compiled = { signature, dictionary: buildDictionary({ patterns: patternsFromEntities(entries) }), keys: entries.map((e) => e.key) };
     // Stored in the background: the scan need not wait for the write.
     void db
       .transaction('rw', db.caches, async () => {

@@ -13,7 +13,7 @@ export function deriveMentions({
   entities,
 }: {
   sources: readonly Source[];
-  entities: readonly Pick<Entity, 'aliases'>[];
+  entities: readonly Pick<Entity, 'aliases' | 'type'>[];
 }): Mention[][] {
   const dictionary = buildDictionary({ patterns: patternsFromEntities(entities) });
   const mentions: Mention[][] = entities.map(() => []);

@@ -1,3 +1,4 @@
+import { boundHanNames } from './cjk-names';
 import type { Dictionary } from './dictionary';
 import { contextualOnly, namedBy, resolveMatches, type CandidateMatch, type ResolvedMatch } from './resolve';
 import { scan, type Match } from './scan';
@@ -19,13 +20,14 @@ function byEntity(d: Dictionary, m: Match): CandidateMatch<number> {
 
 /**
  * Every name in one text, leftmost-longest with contextual aliases allowed
- * where their local rules hold, ready for `resolveMatches`. Scans a second
+ * where their local rules hold and people's Han names bounded (cjk-names.ts),
+ * ready for `resolveMatches`. Scans a second
  * time, without contextual aliases, only when a match is contextual-only.
  */
 export function scanCandidates({ dictionary, text }: { dictionary: Dictionary; text: string }): CandidateMatch<number>[] {
-  const candidates = scan({ dictionary, text }).map((m) => byEntity(dictionary, m));
+  const candidates = boundHanNames(dictionary, text, scan({ dictionary, text })).map((m) => byEntity(dictionary, m));
   if (!candidates.some(contextualOnly)) return candidates;
-  const full = scan({ dictionary, text, allowContextual: () => false });
+  const full = boundHanNames(dictionary, text, scan({ dictionary, text, allowContextual: () => false }));
   let first = 0;
   for (const c of candidates) {
     if (!contextualOnly(c)) continue;

@@ -7,6 +7,8 @@ export interface Pattern {
   /** Matched case-sensitively and only where it stands alone; see scan.ts. */
   contextual: boolean;
   entity: number;
+  /** A person's name: written in Han it must not run into a longer name (cjk-names.ts). */
+  person?: boolean;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface Dictionary extends StartFilter {
   contextual: Uint8Array;
   /** Per pattern: the caller's entity index. */
   entity: Int32Array;
+  /** Per pattern: 1 if a person's name. */
+  person: Uint8Array;
   /** Per pattern: the case-keeping folded text of contextual patterns, else ''. */
   casedText: string[];
 }
@@ -129,6 +133,7 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
     groupPatterns,
     contextual,
     entity: Int32Array.from(patterns, (p) => p.entity),
+    person: Uint8Array.from(patterns, (p) => (p.person ? 1 : 0)),
     casedText: patterns.map((p) => (p.contextual ? foldTextKeepCase(p.text) : '')),
   };
 }

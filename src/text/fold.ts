@@ -1,8 +1,12 @@
+import { simplifiedUnit } from './simplified';
+
 /**
  * Per-code-unit folding shared by the matcher, the dataset compiler and search.
  *
  * Every UTF-16 code unit folds to at most one code unit, so a scan can fold on
  * the fly and report offsets in the original text without a mapping array.
+ * Traditional Han folds to Simplified (simplified.ts) the same way, so the
+ * hot loop pays nothing for it: it reads the same table.
  * Tables are filled lazily: computing all 65,536 entries up front would cost a
  * page tens of milliseconds for characters it never shows.
  */
@@ -75,6 +79,7 @@ function compute(c: number): void {
     keep = 0x20;
   } else if (CJK_RE.test(ch)) {
     cls = CJK;
+    keep = simplifiedUnit(c);
   } else if (WORD_RE.test(ch)) {
     cls = WORD;
     keep = single(baseLetter(ch), ch);
@@ -138,7 +143,7 @@ function foldWith(text: string, table: (c: number) => number): string {
 
 /**
  * Folds a whole string the way the matcher reads text: case, diacritics,
- * quote and dash variants ignored; whitespace runs become one space; trimmed.
+ * quote and dash variants ignored; Traditional Han as Simplified; whitespace runs become one space; trimmed.
  */
 export function foldText(text: string): string {
   return foldWith(text, foldedUnit);

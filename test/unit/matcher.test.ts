@@ -113,6 +113,19 @@ describe('Chinese script', () => {
     const text = '𠀀马云';
     expect(scan({ dictionary, text })[0]).toMatchObject({ start: 2, end: 4 });
   });
+  it('reads Traditional characters as Simplified, at the same offsets', () => {
+    expect(found('昨天馬雲和阿里巴巴集團的人見面')).toEqual([`馬雲=${JACK_MA}`, `阿里巴巴=${ALIBABA}`]);
+    // Taiwan and Hong Kong variant forms too: 説 is Hong Kong's 說.
+    const d = buildDictionary({ patterns: [{ text: '马云说', contextual: false, entity: 0 }] });
+    expect(scan({ dictionary: d, text: '他聽馬雲説' })).toMatchObject([{ start: 2, end: 5 }]);
+  });
+  it('finds a Traditional alias in Simplified text', () => {
+    const d = buildDictionary({ patterns: [{ text: '南華早報', contextual: false, entity: 0 }] });
+    expect(scan({ dictionary: d, text: '据南华早报报道' })).toMatchObject([{ start: 1, end: 5 }]);
+  });
+  it('leaves Simplified characters that OpenCC lists only as Taiwan variants alone', () => {
+    expect(String.fromCharCode(foldedUnit('么'.charCodeAt(0)))).toBe('么');
+  });
 });
 
 describe('overlaps', () => {

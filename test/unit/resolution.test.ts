@@ -17,6 +17,8 @@ const PARAGRAPH = '\n\n';
 function entitiesOf(c: ResolutionCase) {
   const ids = Object.keys(c.entities);
   const entities = ids.map((id) => ({
+    // Not people: these cases are about resolution; people's Han name boundaries are cjk-names.test.ts's.
+    type: 'organization' as const,
     aliases: c.entities[id]!.map((a): Alias => (typeof a === 'string' ? { text: a } : { text: a.contextual, contextual: true })),
   }));
   return { ids, entities };

@@ -97,6 +97,13 @@ describe('CJK names', () => {
     expect(ids('湖南')[0]).toBe('hunan');
     expect(tierOfScore(search('湖南')[0]!)).toBe(TIER.EQUAL);
   });
+
+  it('fold Traditional to Simplified, as the matcher does', () => {
+    expect(ids('馬雲')[0]).toBe('jack-ma');
+    expect(tierOfScore(search('馬雲')[0]!)).toBe(TIER.EQUAL);
+    expect(ids('張勇')[0]).toBe('daniel-zhang');
+    expect(ids('阿里巴巴集團')[0]).toBe('alibaba-group');
+  });
 });
 
 describe('typos', () => {
