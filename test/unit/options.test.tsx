@@ -198,7 +198,7 @@ describe('sites', () => {
     show(<SitesSection />);
     await until(() => expect(hosts()).toHaveLength(2));
     // Written behind the background's back, so only the test's broadcast tells the page.
-    await kit.background.db.sites.put({ host: 'late.example', enabled: false });
+    await kit.background.settings.set({ 'site:late.example': false });
     await kit.broadcast({ type: 'datasetsChanged' });
     await kit.broadcast({ type: 'settingsChanged', extra: true });
     await kit.broadcast({ type: 'listSites' });
