@@ -26,6 +26,8 @@ export interface EntityCardProps {
   onOpenSource(link: SourceLink): void;
   /** Shows a close button (×) when given; Esc inside the card calls it too. */
   onClose?(): void;
+  /** Shows a settings button (a cog) when given: the reader's own click asks for the options page. */
+  onOpenSettings?(): void;
   /** Default auto: follows prefers-color-scheme. */
   theme?: 'auto' | 'light' | 'dark';
   locale?: string;
@@ -33,8 +35,30 @@ export interface EntityCardProps {
   headingId?: string;
 }
 
+/** The card's own words, kept together until they move to the locale files. */
+const WORDS = {
+  close: 'Close',
+  closeTitle: 'Close (Esc)',
+  settings: 'Factlens settings',
+  settingsTitle: 'Settings: when cards open, delay, theme',
+  matches: (n: number) => `${n} possible matches`,
+};
+
+/** A cog, drawn rather than a glyph: U+2699 turns into a colour emoji on some systems. */
+function CogIcon() {
+  return (
+    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M11.1 1.5l.4 2.2c.6.2 1.1.5 1.6.9l2.1-.8 1.1 1.9-1.7 1.4c.1.6.1 1.2 0 1.8l1.7 1.4-1.1 1.9-2.1-.8c-.5.4-1 .7-1.6.9l-.4 2.2H8.9l-.4-2.2c-.6-.2-1.1-.5-1.6-.9l-2.1.8-1.1-1.9 1.7-1.4a5.6 5.6 0 0 1 0-1.8L3.7 5.7l1.1-1.9 2.1.8c.5-.4 1-.7 1.6-.9l.4-2.2h2.2zM10 7a3 3 0 1 0 0 6 3 3 0 0 0 0-6z"
+        transform="translate(0 1.5)"
+      />
+    </svg>
+  );
+}
+
 export function EntityCard(props: EntityCardProps) {
-  const { entities, onPage, onClose, theme = 'auto', headingId } = props;
+  const { entities, onPage, onClose, onOpenSettings, theme = 'auto', headingId } = props;
   const env: CardEnv = {
     entities,
     sources: props.sources,
@@ -56,20 +80,29 @@ export function EntityCard(props: EntityCardProps) {
   return (
     // lang: the card's own words are English, whatever language the page around it is in.
     <div
-      class={onClose ? 'fl-card fl-closable' : 'fl-card'}
+      class={onClose || onOpenSettings ? 'fl-card fl-closable' : 'fl-card'}
       lang="en"
       data-theme={theme === 'auto' ? undefined : theme}
       onKeyDown={onKeyDown}
     >
-      {onClose && (
-        <button type="button" class="fl-close" aria-label="Close" title="Close (Esc)" onClick={trusted(() => onClose())}>
-          ×
-        </button>
+      {(onClose || onOpenSettings) && (
+        <div class="fl-tools">
+          {onOpenSettings && (
+            <button type="button" class="fl-tool fl-settings" aria-label={WORDS.settings} title={WORDS.settingsTitle} onClick={trusted(() => onOpenSettings())}>
+              <CogIcon />
+            </button>
+          )}
+          {onClose && (
+            <button type="button" class="fl-tool fl-close" aria-label={WORDS.close} title={WORDS.closeTitle} onClick={trusted(() => onClose())}>
+              ×
+            </button>
+          )}
+        </div>
       )}
       <div class="fl-body">
         {several && (
           <h2 class="fl-matches" id={headingId}>
-            {entities.length} possible matches
+            {WORDS.matches(entities.length)}
           </h2>
         )}
         {entities.map((entity, i) => (

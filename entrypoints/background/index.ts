@@ -8,9 +8,9 @@ import type { Effects } from './handlers';
 import { cleanUpStore } from './imports';
 import { routeMessage, senderKind } from './router';
 import { seedBundled } from './seed';
+import { createServices } from './services';
 import { browserSettingsArea, isSettingKey } from './settings-area';
 import { migrateSettings } from './settings-migration';
-import { createServices } from './services';
 import { toggleActiveSite } from './toggle-site-command';
 
 const effects: Effects = {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb } from '../../entrypoints/background/db';
 import { DEFAULT_APPEARANCE } from '../../src/messages/appearance';
 import { testHandlers } from './support/handlers';

@@ -10,7 +10,7 @@ export function memoryArea(initial: Record<string, unknown> = {}): SettingsArea 
   return {
     items,
     async get(keys) {
-      const wanted = keys == null ? [...items.keys()] : typeof keys === 'string' ? [keys] : keys;
+      const wanted = keys === null || keys === undefined ? [...items.keys()] : typeof keys === 'string' ? [keys] : keys;
       return Object.fromEntries(wanted.filter((k) => items.has(k)).map((k) => [k, structuredClone(items.get(k))]));
     },
     async set(values) {
