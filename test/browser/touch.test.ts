@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articlePath, demoSite, type DemoDataset } from '../../scripts/lib/demo-site';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { inCardRoot } from './card-root';
-import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
 import { until } from './extension-page';
+import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
 import { waitForCard } from './overlay-page';
 
 const dataset = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/dataset.json'), 'utf8')) as DemoDataset & {

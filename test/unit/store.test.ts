@@ -11,8 +11,8 @@ import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
 import type { Dataset } from '../../src/dataset/schema';
 import { DEFAULT_APPEARANCE } from '../../src/messages/appearance';
 import { migratedHandlers, testHandlers } from './support/handlers';
-import { memoryArea } from './support/memory-area';
 import { importDataset } from './support/import-dataset';
+import { memoryArea } from './support/memory-area';
 
 const dataset = bundled as Dataset;
 let db: FactlensDb;

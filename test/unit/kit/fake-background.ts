@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import bundled from '../../../assets/dataset.json';
 import { openDb, type FactlensDb } from '../../../entrypoints/background/db';
-import type { SettingsArea } from '../../../entrypoints/background/settings-area';
 import { seedBundled } from '../../../entrypoints/background/seed';
+import type { SettingsArea } from '../../../entrypoints/background/settings-area';
 import type { Dataset } from '../../../src/dataset/schema';
 import { type Broadcast, type EntityRecord, type RequestOf, type RequestType, type ResponseMap, type SourceInfo } from '../../../src/messages/protocol';
 import { testHandlers } from '../support/handlers';
