@@ -6,8 +6,8 @@ import { articlePath, demoSite, type DemoDataset } from '../../scripts/lib/demo-
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { inCardRoot } from './card-root';
 import { until } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
-import { waitForCard } from './overlay-page';
+import { BROWSERS, firstInstallPage, launchWithExtension, openPage, watchErrors, type ExtensionBrowser } from './harness';
+import { clickInCard, hoverMention, waitForCard, waitForTab } from './overlay-page';
 
 const dataset = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/dataset.json'), 'utf8')) as DemoDataset & {
   sources: { id: string; text: string }[];
@@ -38,17 +38,18 @@ async function openedAfterDelay(page: Page): Promise<boolean> {
   return cardOpen(page);
 }
 
-describe.each(BROWSERS)('%s: touch', (name) => {
+describe.each(BROWSERS)('%s: touch, and when cards open', (name) => {
   let eb: ExtensionBrowser;
   let server: StaticServer;
   let page: Page;
+  let extensionPage: Page;
   /** Whether the page sees a touch screen as its primary pointer, which the card's larger targets answer to. */
   let coarse = false;
 
   beforeAll(async () => {
     server = await startStaticServer({ files: demoSite({ dataset }) });
     eb = await launchWithExtension(name);
-    await firstInstallPage(eb);
+    extensionPage = await firstInstallPage(eb);
     page = await eb.browser.newPage();
     watchErrors(eb, page);
     // Chromium emulates a touch screen (CDP Input.dispatchTouchEvent, pointer: coarse).
@@ -136,6 +137,79 @@ describe.each(BROWSERS)('%s: touch', (name) => {
     await one.end();
     await two.end();
     expect(await openedAfterDelay(page)).toBe(false);
+  });
+
+  describe('the "open cards" setting, the theme and the settings button, with a mouse', () => {
+    let desk: Page;
+    /**
+     * Saves appearance settings as the options page does, and waits until
+     * the tab has them: the highlight style changes with them, and the page
+     * shows it in the sheet it adopts.
+     */
+    async function appearance(change: Record<string, string>, style: 'wash' | 'underline' | 'both'): Promise<void> {
+      await extensionPage.evaluate(`(async () => {
+        const answer = await (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'setAppearance', appearance: ${JSON.stringify({ ...change, highlightStyle: style })} });
+        if (!answer?.ok) throw new Error(JSON.stringify(answer));
+      })()`);
+      const adopted = `document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('factlens-mention')))`;
+      // 'both' is the manifest's own look: no sheet; 'wash' has no underline, 'underline' a transparent wash.
+      const marker = style === 'both' ? `!(${adopted})` : `[...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('factlens-mention') && r.cssText.includes(${JSON.stringify(style === 'wash' ? 'text-decoration: none' : 'transparent')})))`;
+      await until(desk, marker);
+    }
+    const shortcut = async () => {
+      await desk.keyboard.down('Alt');
+      await desk.keyboard.down('Shift');
+      await desk.keyboard.press('KeyF');
+      await desk.keyboard.up('Shift');
+      await desk.keyboard.up('Alt');
+    };
+
+    beforeAll(async () => {
+      desk = await openPage(eb, new URL(articlePath(article.id), server.url).href);
+      await until(desk, `(CSS.highlights.get('factlens-mention')?.size ?? 0) > 3`);
+    });
+    afterAll(async () => {
+      await appearance({ openCards: 'hover', theme: 'auto' }, 'both');
+    });
+
+    it('"only while Shift is held": resting on a name opens nothing until Shift is pressed', async () => {
+      await appearance({ openCards: 'shift' }, 'wash');
+      await hoverMention(desk, 'Jack Ma');
+      expect(await openedAfterDelay(desk)).toBe(false);
+      await desk.keyboard.down('Shift');
+      expect(await waitForCard(desk, (t) => t !== null)).toContain('Jack Ma');
+      await desk.keyboard.up('Shift');
+      await desk.keyboard.press('Escape');
+      await expect.poll(() => cardOpen(desk), { timeout: 5000 }).toBe(false);
+    });
+
+    it('"only with the keyboard shortcut": resting, even with Shift, opens nothing; Alt+Shift+F does', async () => {
+      await appearance({ openCards: 'shortcut' }, 'underline');
+      await desk.keyboard.down('Shift');
+      await hoverMention(desk, 'Alibaba');
+      expect(await openedAfterDelay(desk)).toBe(false);
+      await desk.keyboard.up('Shift');
+      await desk.evaluate(`(() => {
+        const r = [...CSS.highlights.get('factlens-mention')].find((s) => s.startContainer === s.endContainer && s.startContainer.data.slice(s.startOffset, s.endOffset) === 'Alibaba');
+        getSelection().setBaseAndExtent(r.startContainer, r.startOffset + 2, r.startContainer, r.startOffset + 2);
+      })()`);
+      await shortcut();
+      expect(await waitForCard(desk, (t) => t !== null)).toContain('Alibaba');
+    });
+
+    it('a theme chosen while a card is open applies to that card at once', async () => {
+      const theme = () => inCardRoot<string | null>(desk, `(root) => root.querySelector('.fl-card')?.getAttribute('data-theme') ?? null`);
+      expect(await theme()).toBeNull();
+      await appearance({ theme: 'dark' }, 'wash');
+      await expect.poll(theme, { timeout: 5000 }).toBe('dark');
+    });
+
+    it('the settings button opens the options page at the appearance section', async () => {
+      await clickInCard(desk, 'button.fl-settings');
+      const options = await waitForTab(eb.browser, 'options.html#appearance');
+      await until(options, `(() => { const r = document.getElementById('appearance')?.getBoundingClientRect(); return !!r && r.top < innerHeight && r.bottom > 0; })()`);
+      expect(await inCardRoot<string>(desk, `(root) => root.innerHTML`)).not.toMatch(/extension:\/\//);
+    });
   });
 
   it('logs no errors', () => {
