@@ -234,15 +234,17 @@ describe('appearance', () => {
   }
 
   it('shows the stored settings', async () => {
-    await store({ highlightStyle: 'underline', cardDelayMs: 650, theme: 'dark' });
+    await store({ highlightStyle: 'underline', cardDelayMs: 650, theme: 'dark', openCards: 'shift' });
     await shown();
+    expect(labelled('Only while Shift is held').checked).toBe(true);
+    expect(labelled('When the pointer rests on a name').checked).toBe(false);
     expect(labelled('Underline').checked).toBe(true);
     expect(labelled('Wash').checked).toBe(false);
     expect(labelled('Dark').checked).toBe(true);
     const delay = labelled('Card delay');
     expect([delay.type, delay.min, delay.max, delay.step, delay.value]).toEqual(['range', '0', '3000', '50', '650']);
     expect(text('[data-testid=card-delay-value]')).toBe('650 ms');
-    expect(all('[data-testid=appearance] legend').map((l) => l.textContent)).toEqual(['Highlight style', 'Card theme']);
+    expect(all('[data-testid=appearance] legend').map((l) => l.textContent)).toEqual(['Open cards', 'Highlight style', 'Card theme']);
     expect(all('[data-testid=appearance] label').map((l) => l.textContent)).toEqual(
       expect.arrayContaining(['Wash and underline', 'Wash', 'Underline', 'Auto (as the system)', 'Light', 'Dark']),
     );
@@ -262,6 +264,13 @@ describe('appearance', () => {
     click(labelled('Light'));
     await until(() => expect(status()).toBe('Saved'));
     expect(await stored()).toEqual({ ...DEFAULT_APPEARANCE, theme: 'light' });
+  });
+
+  it('saves when cards open', async () => {
+    await shown();
+    click(labelled('Only with the keyboard shortcut (Alt+Shift+F)'));
+    await until(() => expect(status()).toBe('Saved'));
+    expect(await stored()).toEqual({ ...DEFAULT_APPEARANCE, openCards: 'shortcut' });
   });
 
   it('shows the card delay while it moves and saves it when let go', async () => {
