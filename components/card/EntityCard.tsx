@@ -44,18 +44,12 @@ const WORDS = {
   matches: (n: number) => `${n} possible matches`,
 };
 
-/** A cog, drawn rather than a glyph: U+2699 turns into a colour emoji on some systems. */
-function CogIcon() {
-  return (
-    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-      <path
-        fill="currentColor"
-        d="M11.1 1.5l.4 2.2c.6.2 1.1.5 1.6.9l2.1-.8 1.1 1.9-1.7 1.4c.1.6.1 1.2 0 1.8l1.7 1.4-1.1 1.9-2.1-.8c-.5.4-1 .7-1.6.9l-.4 2.2H8.9l-.4-2.2c-.6-.2-1.1-.5-1.6-.9l-2.1.8-1.1-1.9 1.7-1.4a5.6 5.6 0 0 1 0-1.8L3.7 5.7l1.1-1.9 2.1.8c.5-.4 1-.7 1.6-.9l.4-2.2h2.2zM10 7a3 3 0 1 0 0 6 3 3 0 0 0 0-6z"
-        transform="translate(0 1.5)"
-      />
-    </svg>
-  );
-}
+/**
+ * The cog is a character, not an <svg>: the card holds no element that could
+ * run or fetch anything (test/browser/untrusted-data.test.ts checks it). U+FE0E
+ * asks for the text form, not a colour emoji.
+ */
+const COG = '\u2699\uFE0E';
 
 export function EntityCard(props: EntityCardProps) {
   const { entities, onPage, onClose, onOpenSettings, theme = 'auto', headingId } = props;
@@ -89,7 +83,7 @@ export function EntityCard(props: EntityCardProps) {
         <div class="fl-tools">
           {onOpenSettings && (
             <button type="button" class="fl-tool fl-settings" aria-label={WORDS.settings} title={WORDS.settingsTitle} onClick={trusted(() => onOpenSettings())}>
-              <CogIcon />
+              <span aria-hidden="true">{COG}</span>
             </button>
           )}
           {onClose && (

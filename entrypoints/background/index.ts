@@ -9,7 +9,7 @@ import { cleanUpStore } from './imports';
 import { routeMessage, senderKind } from './router';
 import { seedBundled } from './seed';
 import { createServices } from './services';
-import { browserSettingsArea, isSettingKey } from './settings-area';
+import { browserSettingsArea, isSettingKey, restrictStorageToExtensionPages } from './settings-area';
 import { migrateSettings } from './settings-migration';
 import { toggleActiveSite } from './toggle-site-command';
 
@@ -39,6 +39,7 @@ export default defineBackground({
   main() {
     const db = openDb();
     const { area: settings } = browserSettingsArea();
+    restrictStorageToExtensionPages();
     // Seeding is idempotent, so running it at every start (not only on
     // install) also repairs a store wiped or interrupted mid-seed.
     const ready = seedBundled({ db, dataset: bundled as Dataset })

@@ -50,3 +50,18 @@ export function browserSettingsArea(): { area: SettingsArea; name: Promise<'sync
     },
   };
 }
+
+type AccessLevel = { setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' }): Promise<void> };
+
+/**
+ * Keeps content scripts out of storage. They need none: they ask the
+ * background, which tells each only whether its own site is on. Chromium
+ * otherwise opens sync and local storage to content scripts, and with them
+ * every site the reader turned off. Firefox has no such switch (its content
+ * scripts could read storage; Factlens's never do).
+ */
+export function restrictStorageToExtensionPages(): void {
+  for (const area of [browser.storage.sync, browser.storage.local] as AccessLevel[]) {
+    area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+  }
+}
