@@ -29,6 +29,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Factlens',
     description: 'Facts next to the names you read: sourced cards for the people and organizations on a page.',
+    // storage.sync carries the reader's settings to their other browsers; it
+    // brings no install warning in either browser (README, "Permissions").
+    permissions: ['storage'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+L' },
@@ -45,6 +48,8 @@ export default defineConfig({
               // Factlens sends nothing anywhere: it makes no network requests at all.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android runs WebExtensions; the same build installs there.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { content_security_policy: { extension_pages: EXTENSION_CSP } }),

@@ -17,17 +17,17 @@ export interface CardContent {
 
 const HEADING_ID = 'factlens-card-heading';
 
-function CardFrame({
-  content,
-  onPointerInside,
-  onClose,
-  onOpenSource,
-}: {
-  content: CardContent;
+interface CardActions {
   onPointerInside: (inside: boolean) => void;
   onClose: () => void;
   onOpenSource: (link: SourceLink) => void;
-}) {
+  onOpenSettings: () => void;
+}
+
+/** Mouse and pen only: a finger "enters" the card when it taps it and "leaves" when it lifts, which must not close it. */
+const hovering = (handler: () => void) => trusted((e: PointerEvent) => e.pointerType !== 'touch' && handler());
+
+function CardFrame({ content, onPointerInside, onClose, onOpenSource, onOpenSettings }: CardActions & { content: CardContent }) {
   const frame = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = frame.current;
@@ -50,8 +50,8 @@ function CardFrame({
       role="dialog"
       aria-labelledby={HEADING_ID}
       tabIndex={-1}
-      onPointerEnter={trusted(() => onPointerInside(true))}
-      onPointerLeave={trusted(() => onPointerInside(false))}
+      onPointerEnter={hovering(() => onPointerInside(true))}
+      onPointerLeave={hovering(() => onPointerInside(false))}
     >
       <EntityCard
         entities={content.entities}
@@ -61,6 +61,7 @@ function CardFrame({
         {...(content.onPage ? { onPage: content.onPage } : {})}
         onOpenSource={onOpenSource}
         onClose={onClose}
+        onOpenSettings={onOpenSettings}
         headingId={HEADING_ID}
       />
     </div>
@@ -72,19 +73,7 @@ function CardFrame({
  * page removed the host, showing a card puts it back; closing never does.
  * Aborting `signal` empties it for good.
  */
-export function createCardUi({
-  host,
-  onPointerInside,
-  onClose,
-  onOpenSource,
-  signal,
-}: {
-  host: PageHost;
-  onPointerInside: (inside: boolean) => void;
-  onClose: () => void;
-  onOpenSource: (link: SourceLink) => void;
-  signal: AbortSignal;
-}) {
+export function createCardUi({ host, signal, ...actions }: CardActions & { host: PageHost; signal: AbortSignal }) {
   let content: CardContent | null = null;
   signal.addEventListener(
     'abort',
@@ -99,7 +88,7 @@ export function createCardUi({
     if (signal.aborted) return;
     if (content) host.ensureMounted();
     render(
-      content ? <CardFrame content={content} onPointerInside={onPointerInside} onClose={onClose} onOpenSource={onOpenSource} /> : null,
+      content ? <CardFrame content={content} {...actions} /> : null,
       host.cardContainer,
     );
   }
@@ -113,6 +102,12 @@ export function createCardUi({
     hide(): void {
       if (!content) return;
       content = null;
+      draw();
+    },
+    /** Draws the open card in another theme, as the reader just chose. */
+    setTheme(theme: CardContent['theme']): void {
+      if (!content || content.theme === theme) return;
+      content = { ...content, theme };
       draw();
     },
     /** Places the card again, after scrolling or resizing. */

@@ -17,6 +17,7 @@ import { createPrivateMarks } from './private-marks';
 import { extractInSlices, scanBlocks, type MentionPaint } from './scan-pipeline';
 import { createScanQueue } from './scan-queue';
 import { createShadowHighlightStyle } from './shadow-highlight-style';
+import { createTaps } from './taps';
 import { trusted } from './trusted';
 
 export interface OverlayEnv {
@@ -39,7 +40,7 @@ export interface Overlay {
   reveal(key: EntityKey): boolean;
   /** Settles once the first full scan has been applied; perhaps never if the signal aborts first. */
   ready: Promise<void>;
-  /** Applies the reader's appearance settings: highlight style, card delay, card theme. */
+  /** Applies the reader's appearance settings: highlight style, card delay, card theme, when cards open. */
   setAppearance(appearance: Appearance): void;
 }
 
@@ -114,11 +115,16 @@ export function startOverlay(env: OverlayEnv): Overlay {
   const delay = () => appearance.cardDelayMs;
   let current: Mention | null = null;
 
+  /** Where focus was before a card took it, to give it back when the card closes. */
+  let returnFocus: Element | null = null;
+
   const card = createCardUi({
     host,
     onPointerInside: (inside) => hover.pointerInCard(inside),
     onClose: () => closeCard(),
     onOpenSource: (link) => openSource(link),
+    // The options page at its appearance section; in a web page through the background, so no extension URL is in the card.
+    onOpenSettings: () => void request({ type: 'openSettings' }).catch(() => {}),
     signal,
   });
   const hover = createHoverIntent({
@@ -159,13 +165,21 @@ export function startOverlay(env: OverlayEnv): Overlay {
       theme: appearance.theme,
       onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
     });
-    if (focus) card.focus();
+    if (!focus) return;
+    // Stepping to another mention keeps the focus in the card, and the place to return to.
+    if (doc.activeElement !== host.element) returnFocus = doc.activeElement;
+    card.focus();
   }
 
   function closeCard(): void {
     current = null;
     hover.closedNow();
+    const hadFocus = doc.activeElement === host.element;
     card.hide();
+    const back = returnFocus;
+    returnFocus = null;
+    // WAI-ARIA's dialog pattern: focus goes back to where the reader was.
+    if (hadFocus && back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
   }
 
   /** Reads `containers` again, with the page as it is now, and applies what changed. */
@@ -207,21 +221,46 @@ export function startOverlay(env: OverlayEnv): Overlay {
 
   let frame = 0;
   let lastPointer: PointerEvent | null = null;
+  /**
+   * Tells the hover intent what is under the pointer, as far as the reader's
+   * "open cards" setting lets hovering open a card. The open card's own name
+   * always counts, so the pointer can travel over it into the card.
+   */
+  function pointerAt(p: PointerEvent, shiftHeld: boolean): void {
+    if (p.target instanceof Element && env.ignore.has(p.target)) return;
+    highlights.ensureRegistered();
+    const mention = mentionAtPoint({ doc, x: p.clientX, y: p.clientY, mentions, shadowRoots });
+    const mode = appearance.openCards;
+    const opens = mode === 'hover' || (mode === 'shift' && shiftHeld);
+    hover.pointerOver(mention && (opens || mention === current) ? mention : null);
+  }
   const onPointerMove = trusted((e: PointerEvent) => {
+    // A finger moving over a name is scrolling or zooming: only a tap opens a card (taps.ts).
+    if (e.pointerType === 'touch') return;
     lastPointer = e;
     if (frame) return;
     frame = win.requestAnimationFrame(() => {
       frame = 0;
       const p = lastPointer;
-      if (!p) return;
-      if (p.target instanceof Element && env.ignore.has(p.target)) return;
-      highlights.ensureRegistered();
-      hover.pointerOver(mentionAtPoint({ doc, x: p.clientX, y: p.clientY, mentions, shadowRoots }));
+      if (p) pointerAt(p, p.shiftKey);
     });
+  });
+  /** A tap on a name opens its card at once; a tap anywhere else but the card closes it. */
+  const taps = createTaps((e) => {
+    if (e.target instanceof Element && env.ignore.has(e.target)) return;
+    highlights.ensureRegistered();
+    const mention = mentionAtPoint({ doc, x: e.clientX, y: e.clientY, mentions, shadowRoots });
+    if (mention && mention !== current) void openCard(mention).catch((error) => console.error('Factlens card', error));
+    else if (!mention && card.isOpen) closeCard();
   });
   const onKeyDown = trusted((e: KeyboardEvent) => {
     if (e.key === 'Escape' && card.isOpen) {
       closeCard();
+      return;
+    }
+    // Pressing Shift with the pointer already resting on a name opens it, in the "while Shift is held" mode.
+    if (e.key === 'Shift' && appearance.openCards === 'shift' && lastPointer) {
+      pointerAt(lastPointer, true);
       return;
     }
     if (!isShortcut(e)) return;
@@ -253,6 +292,9 @@ export function startOverlay(env: OverlayEnv): Overlay {
     if (signal.aborted) return;
     doc.addEventListener('pointermove', onPointerMove, { capture: true, passive: true, signal });
     doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
+    for (const type of ['pointerdown', 'pointerup', 'pointercancel'] as const) {
+      doc.addEventListener(type, taps[type], { capture: true, passive: true, signal });
+    }
     win.addEventListener('scroll', onViewportChange, { capture: true, passive: true, signal });
     win.addEventListener('resize', onViewportChange, { passive: true, signal });
     win.clearInterval(registryCheck);
@@ -269,6 +311,8 @@ export function startOverlay(env: OverlayEnv): Overlay {
     entityCounts: () => mentions.entityCounts(),
     setAppearance(next) {
       appearance = next;
+      // The open card takes the new theme at once; the delay and the mode apply from the next pointer move.
+      card.setTheme(next.theme);
       highlights.setStyle(next.highlightStyle);
       privateMarks.setStyle(next.highlightStyle);
     },

@@ -26,6 +26,8 @@ export interface EntityCardProps {
   onOpenSource(link: SourceLink): void;
   /** Shows a close button (×) when given; Esc inside the card calls it too. */
   onClose?(): void;
+  /** Shows a settings button (a cog) when given: the reader's own click asks for the options page. */
+  onOpenSettings?(): void;
   /** Default auto: follows prefers-color-scheme. */
   theme?: 'auto' | 'light' | 'dark';
   locale?: string;
@@ -33,8 +35,24 @@ export interface EntityCardProps {
   headingId?: string;
 }
 
+/** The card's own words, kept together until they move to the locale files. */
+const WORDS = {
+  close: 'Close',
+  closeTitle: 'Close (Esc)',
+  settings: 'Factlens settings',
+  settingsTitle: 'Settings: when cards open, delay, theme',
+  matches: (n: number) => `${n} possible matches`,
+};
+
+/**
+ * The cog is a character, not an <svg>: the card holds no element that could
+ * run or fetch anything (test/browser/untrusted-data.test.ts checks it). U+FE0E
+ * asks for the text form, not a colour emoji.
+ */
+const COG = '\u2699\uFE0E';
+
 export function EntityCard(props: EntityCardProps) {
-  const { entities, onPage, onClose, theme = 'auto', headingId } = props;
+  const { entities, onPage, onClose, onOpenSettings, theme = 'auto', headingId } = props;
   const env: CardEnv = {
     entities,
     sources: props.sources,
@@ -56,20 +74,29 @@ export function EntityCard(props: EntityCardProps) {
   return (
     // lang: the card's own words are English, whatever language the page around it is in.
     <div
-      class={onClose ? 'fl-card fl-closable' : 'fl-card'}
+      class={onClose || onOpenSettings ? 'fl-card fl-closable' : 'fl-card'}
       lang="en"
       data-theme={theme === 'auto' ? undefined : theme}
       onKeyDown={onKeyDown}
     >
-      {onClose && (
-        <button type="button" class="fl-close" aria-label="Close" title="Close (Esc)" onClick={trusted(() => onClose())}>
-          ×
-        </button>
+      {(onClose || onOpenSettings) && (
+        <div class="fl-tools">
+          {onOpenSettings && (
+            <button type="button" class="fl-tool fl-settings" aria-label={WORDS.settings} title={WORDS.settingsTitle} onClick={trusted(() => onOpenSettings())}>
+              <span aria-hidden="true">{COG}</span>
+            </button>
+          )}
+          {onClose && (
+            <button type="button" class="fl-tool fl-close" aria-label={WORDS.close} title={WORDS.closeTitle} onClick={trusted(() => onClose())}>
+              ×
+            </button>
+          )}
+        </div>
       )}
       <div class="fl-body">
         {several && (
           <h2 class="fl-matches" id={headingId}>
-            {entities.length} possible matches
+            {WORDS.matches(entities.length)}
           </h2>
         )}
         {entities.map((entity, i) => (

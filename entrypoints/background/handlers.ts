@@ -12,8 +12,12 @@ import { createFrameSites } from './frame-sites';
 import type { createImports } from './imports';
 import type { MatcherService } from './matcher-service';
 import type { SearchService } from './search-service';
+import type { SettingsArea } from './settings-area';
 import { listSites, readSiteSettings, setGlobalEnabled, writeSiteSettings } from './site-settings';
 import { readSources } from './sources';
+
+/** The options page at its appearance section (the section's id is this anchor). */
+const OPTIONS_APPEARANCE_PATH = '/options.html#appearance';
 
 /** What the browser tells about the sender, for requests that act on its tab or depend on its frame. */
 export interface RequestContext {
@@ -38,6 +42,8 @@ export interface Effects {
 
 export interface Services {
   db: FactlensDb;
+  /** The reader's settings (sites, global switch, appearance): storage.sync, or local storage where sync is missing. */
+  settings: SettingsArea;
   catalog: Catalog;
   entities: EntityReader;
   matcher: MatcherService;
@@ -50,7 +56,7 @@ export interface Services {
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>, context?: RequestContext) => Promise<ResponseMap[T]> };
 
 /** One handler per request type; the router has validated and authorised the request already. */
-export function createHandlers({ db, catalog, entities, matcher, search, imports, effects }: Services): Handlers {
+export function createHandlers({ db, settings, catalog, entities, matcher, search, imports, effects }: Services): Handlers {
   const datasetsChanged = <T>(value: T): T => {
     catalog.invalidate();
     // Built before the tabs that the broadcast reaches ask for it.
@@ -86,16 +92,22 @@ export function createHandlers({ db, catalog, entities, matcher, search, imports
       });
       return null;
     },
-    getSiteSettings: ({ host }) => readSiteSettings({ db, host }),
+    // Counted with the sources: both open a tab from a page, and only the reader's own click asks.
+    openSettings: async (_request, { tabId, tabIndex } = {}) => {
+      if (!sourcesOpened.take(tabId)) throw new Error('too many tabs opened from this tab; try again in a few seconds');
+      await effects.openTab({ path: OPTIONS_APPEARANCE_PATH, openerTabId: tabId, index: tabIndex === undefined ? undefined : tabIndex + 1 });
+      return null;
+    },
+    getSiteSettings: ({ host }) => readSiteSettings({ settings, host }),
     getPageSettings: async (_request, context = {}) => {
       const site = await frameSites.siteOf(context);
-      return { enabled: site !== null && (await readSiteSettings({ db, host: site })).enabled };
+      return { enabled: site !== null && (await readSiteSettings({ settings, host: site })).enabled };
     },
-    setSiteSettings: async ({ host, enabled }) => settingsChanged(await writeSiteSettings({ db, host, enabled })),
-    setGlobalEnabled: async ({ enabled }) => settingsChanged(await setGlobalEnabled({ db, enabled })),
-    listSites: () => listSites({ db }),
-    getAppearance: () => readAppearance({ db }),
-    setAppearance: async ({ appearance }) => settingsChanged(await writeAppearance({ db, appearance })),
+    setSiteSettings: async ({ host, enabled }) => settingsChanged(await writeSiteSettings({ settings, host, enabled })),
+    setGlobalEnabled: async ({ enabled }) => settingsChanged(await setGlobalEnabled({ settings, enabled })),
+    listSites: () => listSites({ settings }),
+    getAppearance: () => readAppearance({ settings }),
+    setAppearance: async ({ appearance }) => settingsChanged(await writeAppearance({ settings, appearance })),
     search: ({ query, limit }) => search.search({ query, ...(limit === undefined ? {} : { limit }) }),
     listDatasets: async () => (await db.datasets.toArray()).map(datasetInfo),
     importBegin: ({ dataset }) => imports.begin({ dataset }),

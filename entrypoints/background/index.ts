@@ -9,6 +9,8 @@ import { cleanUpStore } from './imports';
 import { routeMessage, senderKind } from './router';
 import { seedBundled } from './seed';
 import { createServices } from './services';
+import { browserSettingsArea, isSettingKey, restrictStorageToExtensionPages } from './settings-area';
+import { migrateSettings } from './settings-migration';
 import { toggleActiveSite } from './toggle-site-command';
 
 const effects: Effects = {
@@ -36,14 +38,24 @@ export default defineBackground({
   persistent: false,
   main() {
     const db = openDb();
+    const { area: settings } = browserSettingsArea();
+    restrictStorageToExtensionPages();
     // Seeding is idempotent, so running it at every start (not only on
     // install) also repairs a store wiped or interrupted mid-seed.
     const ready = seedBundled({ db, dataset: bundled as Dataset })
       .then(() => cleanUpStore({ db }))
+      .then(() => migrateSettings({ db, settings, local: browser.storage.local }))
       .catch((error: unknown) => {
         console.error('Factlens: could not prepare the store', error);
       });
-    const { handlers } = createServices({ db, effects });
+    const { handlers } = createServices({ db, settings, effects });
+
+    // A setting changed on another device arrives through sync: open tabs
+    // and pages follow it as they follow a change made here. (A change made
+    // here is told twice, by its handler and by this; telling is idempotent.)
+    browser.storage.onChanged.addListener((changes) => {
+      if (Object.keys(changes).some(isSettingKey)) effects.broadcast({ type: 'settingsChanged' });
+    });
     const extensionOrigin = `${globalThis.location.origin}/`;
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -54,7 +66,7 @@ export default defineBackground({
     browser.commands.onCommand.addListener((command) => {
       if (command !== 'toggle-site') return;
       void ready
-        .then(() => toggleActiveSite({ db, onChanged: () => effects.broadcast({ type: 'settingsChanged' }) }))
+        .then(() => toggleActiveSite({ settings, onChanged: () => effects.broadcast({ type: 'settingsChanged' }) }))
         .catch(() => {
           // No content script in the active tab (a browser page): nothing to toggle.
         });

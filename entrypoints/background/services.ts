@@ -5,14 +5,15 @@ import { createHandlers, type Effects } from './handlers';
 import { createImports } from './imports';
 import { createMatcherService } from './matcher-service';
 import { createSearchService } from './search-service';
+import type { SettingsArea } from './settings-area';
 
 /** Everything the background serves, wired over one database. */
-export function createServices({ db, effects }: { db: FactlensDb; effects: Effects }) {
+export function createServices({ db, settings, effects }: { db: FactlensDb; settings: SettingsArea; effects: Effects }) {
   const catalog = createCatalog({ db });
   const matcher = createMatcherService({ db, catalog });
   const entities = createEntityReader({ db });
   const search = createSearchService({ catalog, entities });
   const imports = createImports({ db });
-  const handlers = createHandlers({ db, catalog, entities, matcher, search, imports, effects });
+  const handlers = createHandlers({ db, settings, catalog, entities, matcher, search, imports, effects });
   return { catalog, matcher, search, imports, handlers };
 }

@@ -1,8 +1,8 @@
 import type { SiteRule, SiteSettings } from '../../src/messages/protocol';
 import { siteHost } from '../../src/site-host';
-import type { FactlensDb } from './db';
+import { SETTING_KEYS, type SettingsArea } from './settings-area';
 
-const GLOBAL_ENABLED = 'globalEnabled';
+const { globalEnabled: GLOBAL_ENABLED, sitePrefix: SITE } = SETTING_KEYS;
 
 /**
  * Whether a stored rule covers a site: "*.example.com" covers example.com and
@@ -16,34 +16,40 @@ function ruleCovers(stored: string, host: string): boolean {
   return host === base || host.endsWith(`.${base}`);
 }
 
-export async function readSiteSettings({ db, host: asked }: { db: FactlensDb; host: string }): Promise<SiteSettings> {
+/** The hosts and patterns turned off, as stored. Only "off" is stored: "on" is the default. */
+async function offRules(settings: SettingsArea): Promise<string[]> {
+  const all = await settings.get(null);
+  return Object.keys(all)
+    .filter((key) => key.startsWith(SITE) && all[key] === false)
+    .map((key) => key.slice(SITE.length));
+}
+
+export async function readSiteSettings({ settings, host: asked }: { settings: SettingsArea; host: string }): Promise<SiteSettings> {
   const host = siteHost(asked);
-  const [rules, global] = await Promise.all([db.sites.toArray(), db.settings.get(GLOBAL_ENABLED)]);
-  const siteEnabled = !rules.some((r) => !r.enabled && ruleCovers(r.host, host));
-  const globalEnabled = global?.value !== false;
+  const [rules, global] = await Promise.all([offRules(settings), settings.get(GLOBAL_ENABLED)]);
+  const siteEnabled = !rules.some((r) => ruleCovers(r, host));
+  const globalEnabled = global[GLOBAL_ENABLED] !== false;
   return { host, siteEnabled, globalEnabled, enabled: siteEnabled && globalEnabled };
 }
 
 /** Turns a host or pattern off, or on again by removing its rule (and any pattern covering the host). */
-export async function writeSiteSettings({ db, host: asked, enabled }: { db: FactlensDb; host: string; enabled: boolean }): Promise<SiteSettings> {
+export async function writeSiteSettings({ settings, host: asked, enabled }: { settings: SettingsArea; host: string; enabled: boolean }): Promise<SiteSettings> {
   const host = siteHost(asked);
-  await db.transaction('rw', db.sites, async () => {
-    if (!enabled) {
-      await db.sites.put({ host, enabled: false });
-      return;
-    }
+  if (!enabled) {
+    await settings.set({ [`${SITE}${host}`]: false });
+  } else {
     // "On" is the default, so turning a site on removes whatever turned it off.
-    const covering = (await db.sites.toArray()).filter((r) => siteHost(r.host) === host || ruleCovers(r.host, host));
-    await db.sites.bulkDelete(covering.map((r) => r.host));
-  });
-  return readSiteSettings({ db, host: host.replace(/^\*\./, '') });
+    const covering = (await offRules(settings)).filter((r) => siteHost(r) === host || ruleCovers(r, host));
+    if (covering.length > 0) await settings.remove(covering.map((r) => `${SITE}${r}`));
+  }
+  return readSiteSettings({ settings, host: host.replace(/^\*\./, '') });
 }
 
-export async function listSites({ db }: { db: FactlensDb }): Promise<SiteRule[]> {
-  return (await db.sites.toArray()).sort((a, b) => a.host.localeCompare(b.host));
+export async function listSites({ settings }: { settings: SettingsArea }): Promise<SiteRule[]> {
+  return (await offRules(settings)).sort((a, b) => a.localeCompare(b)).map((host) => ({ host, enabled: false }));
 }
 
-export async function setGlobalEnabled({ db, enabled }: { db: FactlensDb; enabled: boolean }): Promise<{ globalEnabled: boolean }> {
-  await db.settings.put({ key: GLOBAL_ENABLED, value: enabled });
+export async function setGlobalEnabled({ settings, enabled }: { settings: SettingsArea; enabled: boolean }): Promise<{ globalEnabled: boolean }> {
+  await settings.set({ [GLOBAL_ENABLED]: enabled });
   return { globalEnabled: enabled };
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { askTab } from '../../utils/tab-messaging';
-import type { FactlensDb } from './db';
+import type { SettingsArea } from './settings-area';
 import { readSiteSettings, writeSiteSettings } from './site-settings';
 
 /**
@@ -8,11 +8,11 @@ import { readSiteSettings, writeSiteSettings } from './site-settings';
  * active tab. The tab's own content script says which site it is, so
  * Factlens needs no permission to read tab URLs.
  */
-export async function toggleActiveSite({ db, onChanged }: { db: FactlensDb; onChanged: () => void }): Promise<void> {
+export async function toggleActiveSite({ settings, onChanged }: { settings: SettingsArea; onChanged: () => void }): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
   const { host } = await askTab(tab.id, { type: 'getPageInfo' });
-  const { siteEnabled } = await readSiteSettings({ db, host });
-  await writeSiteSettings({ db, host, enabled: !siteEnabled });
+  const { siteEnabled } = await readSiteSettings({ settings, host });
+  await writeSiteSettings({ settings, host, enabled: !siteEnabled });
   onChanged();
 }

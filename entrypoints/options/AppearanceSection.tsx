@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { CARD_DELAY } from '../../src/limits';
 import type { Appearance } from '../../src/messages/protocol';
 import { request } from '../../utils/messaging';
@@ -18,6 +18,18 @@ const THEME_CHOICES: readonly { value: Appearance['theme']; label: string }[] = 
   { value: 'dark', label: 'Dark' },
 ];
 
+const OPEN_CARDS_CHOICES: readonly { value: Appearance['openCards']; label: string }[] = [
+  { value: 'hover', label: 'When the pointer rests on a name' },
+  { value: 'shift', label: 'Only while Shift is held' },
+  { value: 'shortcut', label: 'Only with the keyboard shortcut (Alt+Shift+F)' },
+];
+
+/**
+ * The section's anchor: the card's settings button opens options.html#appearance
+ * (entrypoints/background/handlers.ts).
+ */
+const ANCHOR = 'appearance';
+
 type Status = { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string } | null;
 
 /** How highlights and cards look; every change is saved at once. */
@@ -31,6 +43,12 @@ export function AppearanceSection() {
   const delayHintId = useId();
   useBroadcast('settingsChanged', stored.reload);
   const appearance = stored.status === 'ready' ? stored.value : null;
+  const section = useRef<HTMLElement>(null);
+  const loaded = appearance !== null;
+  // The page draws itself after load, too late for the browser to scroll to the anchor.
+  useEffect(() => {
+    if (loaded && location.hash === `#${ANCHOR}`) section.current?.scrollIntoView({ block: 'start' });
+  }, [loaded]);
 
   async function save(change: Partial<Appearance>) {
     if (!appearance) return;
@@ -46,7 +64,7 @@ export function AppearanceSection() {
   const delay = delayDraft ?? appearance?.cardDelayMs ?? 0;
 
   return (
-    <section aria-labelledby={headingId} data-testid="appearance">
+    <section ref={section} id={ANCHOR} aria-labelledby={headingId} data-testid="appearance">
       <h2 id={headingId}>Appearance</h2>
       {stored.status === 'error' && (
         <p class="error" role="alert">
@@ -56,6 +74,13 @@ export function AppearanceSection() {
       {stored.status === 'loading' && <p>Loading…</p>}
       {appearance && (
         <>
+          <RadioGroup
+            legend="Open cards"
+            name="openCards"
+            choices={OPEN_CARDS_CHOICES}
+            value={appearance.openCards}
+            onChange={(openCards) => void save({ openCards })}
+          />
           <RadioGroup
             legend="Highlight style"
             name="highlightStyle"
@@ -88,7 +113,7 @@ export function AppearanceSection() {
               </output>
             </div>
             <p id={delayHintId} class="hint">
-              How long the pointer rests on a name before its card opens.
+              How long the pointer rests on a name before its card opens. On a touch screen a tap opens it at once.
             </p>
           </div>
           <RadioGroup

@@ -83,6 +83,10 @@ export function DatasetsSection() {
     <section aria-labelledby={headingId} data-testid="datasets-section">
       <h2 id={headingId}>Datasets</h2>
       <p class="hint">Names from every enabled dataset are highlighted. Turning a dataset off keeps it stored.</p>
+      <p class="hint" data-testid="datasets-not-synced">
+        Datasets stay in this browser: they are not synced to your other devices, as your sites and appearance settings are. Export one to
+        take it elsewhere.
+      </p>
       <p class="hint" id={privateHintId}>
         A private dataset's names are marked where web pages cannot read them, so a page cannot find out which names you keep.
       </p>

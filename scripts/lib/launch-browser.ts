@@ -42,9 +42,11 @@ export interface LaunchOptions {
    * handle those signals yourself, and close() the browser then.
    */
   handleSignals?: boolean;
+  /** More Firefox preferences, such as a colour scheme a test needs (Firefox's BiDi cannot emulate media features). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
-export async function launchWithExtension({ name, headless, viewport, handleSignals = true }: LaunchOptions): Promise<LaunchedBrowser> {
+export async function launchWithExtension({ name, headless, viewport, handleSignals = true, firefoxPrefs = {} }: LaunchOptions): Promise<LaunchedBrowser> {
   let browser: Browser;
   let origin: string;
   let profile: string | undefined;
@@ -96,6 +98,7 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
         'extensions.enabledScopes': 15,
         'extensions.startupScanScopes': 15,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        ...firefoxPrefs,
       },
     });
     origin = `moz-extension://${FIREFOX_UUID}/`;

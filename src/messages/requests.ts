@@ -1,7 +1,7 @@
 import { datasetSchema, entitySchema, sourceSchema } from '../dataset/schema';
 import { z } from '../dataset/z';
 import { CARD_DELAY, IMPORT_CHUNK, MAX_QUERY_LENGTH, MAX_REFS, MAX_SCAN_CHARS } from '../limits';
-import { HIGHLIGHT_STYLES, THEMES, type Appearance } from './appearance';
+import { HIGHLIGHT_STYLES, OPEN_CARDS, THEMES, type Appearance } from './appearance';
 import { messageUnion, result, type AnyMessage, type MessageIn, type MessageOf, type Result, type ResultIn } from './message-table';
 import type {
   Card,
@@ -47,6 +47,7 @@ export const appearanceSchema = z.strictObject({
   highlightStyle: z.enum(HIGHLIGHT_STYLES),
   cardDelayMs: z.number().int().min(CARD_DELAY.min).max(CARD_DELAY.max),
   theme: z.enum(THEMES),
+  openCards: z.enum(OPEN_CARDS),
 });
 
 // The zod-free Appearance (appearance.ts) and this schema must describe the same object.
@@ -93,6 +94,8 @@ export const requests = {
     result: result<null>(),
     from: 'content-script',
   }),
+  /** Opens the options page at its appearance section beside the sender's tab: the card's settings button. */
+  openSettings: requestEntry({ params: z.strictObject({}), result: result<null>(), from: 'content-script' }),
   /** The settings of a site, for the popup and the options page. */
   getSiteSettings: requestEntry({ params: z.strictObject({ host }), result: result<SiteSettings>(), from: 'extension-page' }),
   /**

@@ -113,6 +113,16 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     await news.evaluate(`document.body.style.paddingBottom = ''; window.scrollTo(0, 0)`);
   });
 
+  it('a setting that sync brings from another device reaches the open tab', async () => {
+    // Written straight into storage.sync, as the browser's sync writes what another device changed.
+    const key = `site:${new URL(server.url).hostname}`;
+    const write = (code: string) => options.evaluate(`(globalThis.browser ?? globalThis.chrome).storage.sync.${code}`);
+    await write(`set({ ${JSON.stringify(key)}: false })`);
+    await expect.poll(() => highlightTexts(news), { timeout: 10_000 }).toEqual([]);
+    await write(`remove(${JSON.stringify(key)})`);
+    await expect.poll(async () => (await highlightTexts(news)).length, { timeout: 10_000 }).toBeGreaterThan(5);
+  });
+
   it('options: imports a dataset whose names then appear on a tab already open', async () => {
     const open = await openPage(eb, `${server.url}imported.html`);
     await new Promise((r) => setTimeout(r, 1500));

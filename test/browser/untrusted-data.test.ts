@@ -236,6 +236,9 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
    */
   describe.runIf(name === 'chromium')('a content script', () => {
     let page: Page;
+    /** A site turned off, so there is something in storage to read. */
+    const setSiteSettingsFromOptions = () =>
+      send(options, { type: 'setSiteSettings', host: 'turned-off.example', enabled: false }).then((answer) => expect(JSON.parse(answer)).toMatchObject({ ok: true }));
     let fromContentScript: (message: unknown) => Promise<{ ok: boolean; error?: string }>;
 
     beforeAll(async () => {
@@ -266,6 +269,23 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
     it('reads what its page needs', async () => {
       expect(await fromContentScript({ type: 'getAppearance' })).toMatchObject({ ok: true });
       expect(await fromContentScript({ type: 'getPageSettings' })).toEqual({ ok: true, value: { enabled: true } });
+    });
+
+    it('cannot read the settings in storage directly', async () => {
+      const cdp = await page.createCDPSession();
+      const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+      cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+      await cdp.send('Runtime.enable');
+      const world = contexts.find((c) => c.name === 'Factlens' && c.auxData?.type === 'isolated')!;
+      await setSiteSettingsFromOptions();
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: world.id,
+        expression: `(async () => { try { return JSON.stringify(await chrome.storage.sync.get(null)); } catch (e) { return 'refused'; } })()`,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      await cdp.detach();
+      expect(result.value).toBe('refused');
     });
 
     // Every request the declaration keeps from content scripts, each aimed at real data.

@@ -25,8 +25,8 @@ function scripts(dir: string): string[] {
 describe.each(BUILDS)('%s: the built manifest and bundles', (_name, dir) => {
   const manifest = readManifest(dir);
 
-  it('asks for no permissions and no hosts', () => {
-    expect(manifest.permissions ?? []).toEqual([]);
+  it('asks for no permission but storage (no install warning) and no hosts', () => {
+    expect(manifest.permissions ?? []).toEqual(['storage']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);

@@ -199,7 +199,7 @@ describe('sites', () => {
     show(<SitesSection />);
     await until(() => expect(hosts()).toHaveLength(2));
     // Written behind the background's back, so only the test's broadcast tells the page.
-    await kit.background.db.sites.put({ host: 'late.example', enabled: false });
+    await kit.background.settings.set({ 'site:late.example': false });
     await kit.broadcast({ type: 'datasetsChanged' });
     await kit.broadcast({ type: 'settingsChanged', extra: true });
     await kit.broadcast({ type: 'listSites' });
@@ -235,15 +235,17 @@ describe('appearance', () => {
   }
 
   it('shows the stored settings', async () => {
-    await store({ highlightStyle: 'underline', cardDelayMs: 650, theme: 'dark' });
+    await store({ highlightStyle: 'underline', cardDelayMs: 650, theme: 'dark', openCards: 'shift' });
     await shown();
+    expect(labelled('Only while Shift is held').checked).toBe(true);
+    expect(labelled('When the pointer rests on a name').checked).toBe(false);
     expect(labelled('Underline').checked).toBe(true);
     expect(labelled('Wash').checked).toBe(false);
     expect(labelled('Dark').checked).toBe(true);
     const delay = labelled('Card delay');
     expect([delay.type, delay.min, delay.max, delay.step, delay.value]).toEqual(['range', '0', '3000', '50', '650']);
     expect(text('[data-testid=card-delay-value]')).toBe('650 ms');
-    expect(all('[data-testid=appearance] legend').map((l) => l.textContent)).toEqual(['Highlight style', 'Card theme']);
+    expect(all('[data-testid=appearance] legend').map((l) => l.textContent)).toEqual(['Open cards', 'Highlight style', 'Card theme']);
     expect(all('[data-testid=appearance] label').map((l) => l.textContent)).toEqual(
       expect.arrayContaining(['Wash and underline', 'Wash', 'Underline', 'Auto (as the system)', 'Light', 'Dark']),
     );
@@ -263,6 +265,13 @@ describe('appearance', () => {
     click(labelled('Light'));
     await until(() => expect(status()).toBe('Saved'));
     expect(await stored()).toEqual({ ...DEFAULT_APPEARANCE, theme: 'light' });
+  });
+
+  it('saves when cards open', async () => {
+    await shown();
+    click(labelled('Only with the keyboard shortcut (Alt+Shift+F)'));
+    await until(() => expect(status()).toBe('Saved'));
+    expect(await stored()).toEqual({ ...DEFAULT_APPEARANCE, openCards: 'shortcut' });
   });
 
   it('shows the card delay while it moves and saves it when let go', async () => {

@@ -1,8 +1,7 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../entrypoints/background/db';
 import { readSiteSettings, writeSiteSettings } from '../../entrypoints/background/site-settings';
 import { siteHost, siteOfUrl } from '../../src/site-host';
+import { memoryArea } from './support/memory-area';
 
 describe('siteHost', () => {
   it.each([
@@ -29,23 +28,24 @@ describe('siteHost', () => {
 });
 
 describe('site settings under every spelling of a host', () => {
-  const db = openDb({ name: 'factlens-site-host-test' });
+  const settings = memoryArea();
+  const stored = () => [...settings.items.keys()];
 
   it('a site turned off under one spelling is off under every other, and on again under any', async () => {
-    await writeSiteSettings({ db, host: 'News.Example.com.:8080', enabled: false });
-    expect((await db.sites.toArray()).map((r) => r.host)).toEqual(['news.example.com']);
+    await writeSiteSettings({ settings, host: 'News.Example.com.:8080', enabled: false });
+    expect(stored()).toEqual(['site:news.example.com']);
     for (const spelling of ['news.example.com', 'NEWS.example.com', 'news.example.com.', 'news.example.com:443']) {
-      expect(await readSiteSettings({ db, host: spelling }), spelling).toMatchObject({ host: 'news.example.com', enabled: false });
+      expect(await readSiteSettings({ settings, host: spelling }), spelling).toMatchObject({ host: 'news.example.com', enabled: false });
     }
-    expect(await readSiteSettings({ db, host: 'example.com' })).toMatchObject({ enabled: true });
-    await writeSiteSettings({ db, host: 'NEWS.EXAMPLE.COM.', enabled: true });
-    expect(await db.sites.count()).toBe(0);
+    expect(await readSiteSettings({ settings, host: 'example.com' })).toMatchObject({ enabled: true });
+    await writeSiteSettings({ settings, host: 'NEWS.EXAMPLE.COM.', enabled: true });
+    expect(stored()).toEqual([]);
   });
 
   it('a rule stored before hosts were normalised still applies, and is removed by turning the site on', async () => {
-    await db.sites.put({ host: 'Old.Example:8080', enabled: false });
-    expect(await readSiteSettings({ db, host: 'old.example' })).toMatchObject({ enabled: false });
-    await writeSiteSettings({ db, host: 'old.example', enabled: true });
-    expect(await db.sites.count()).toBe(0);
+    await settings.set({ 'site:Old.Example:8080': false });
+    expect(await readSiteSettings({ settings, host: 'old.example' })).toMatchObject({ enabled: false });
+    await writeSiteSettings({ settings, host: 'old.example', enabled: true });
+    expect(stored()).toEqual([]);
   });
 });

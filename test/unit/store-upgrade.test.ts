@@ -7,8 +7,9 @@ import bundled from '../../assets/dataset.json';
 import { openDb } from '../../entrypoints/background/db';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
+import { DEFAULT_APPEARANCE } from '../../src/messages/appearance';
 import { fromJson } from './support/db-fixture';
-import { testHandlers } from './support/handlers';
+import { migratedHandlers } from './support/handlers';
 
 /**
  * A database saved by store schema version 2 (test/unit/fixtures/db-v2.json,
@@ -49,7 +50,7 @@ describe('schema upgrade from a saved version-2 store', () => {
 
     const db = openDb({ name });
     expect(await seedBundled({ db, dataset: bundled as Dataset })).toBe('updated');
-    const { handlers } = testHandlers({ db });
+    const { handlers } = await migratedHandlers({ db });
     const datasets = await handlers.listDatasets({ type: 'listDatasets' });
     // Datasets saved before the private setting: an import is private, the bundled dataset is not.
     expect(datasets.map((d) => [d.id, d.version, d.enabled, d.private, d.entityCount])).toEqual([
@@ -65,7 +66,7 @@ describe('schema upgrade from a saved version-2 store', () => {
     expect((await handlers.exportDataset({ type: 'exportDataset', id: 'test-imports', offset: 0, limit: 10 })).entities).toEqual(saved);
     expect(await handlers.getSource({ type: 'getSource', dataset: 'test-imports', id: 'memo' })).toMatchObject({ title: 'A memo' });
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'news.example.com' })).toMatchObject({ enabled: false });
-    expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'wash', cardDelayMs: 700, theme: 'light' });
+    expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ ...DEFAULT_APPEARANCE, highlightStyle: 'wash', cardDelayMs: 700, theme: 'light' });
 
     // Its names still match once it is turned on: the saved name lists are usable.
     await handlers.setDatasetEnabled({ type: 'setDatasetEnabled', id: 'test-imports', enabled: true });

@@ -9,8 +9,10 @@ import { cleanUpStore } from '../../entrypoints/background/imports';
 import { seedBundled } from '../../entrypoints/background/seed';
 import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
 import type { Dataset } from '../../src/dataset/schema';
-import { testHandlers } from './support/handlers';
+import { DEFAULT_APPEARANCE } from '../../src/messages/appearance';
+import { migratedHandlers, testHandlers } from './support/handlers';
 import { importDataset } from './support/import-dataset';
+import { memoryArea } from './support/memory-area';
 
 const dataset = bundled as Dataset;
 let db: FactlensDb;
@@ -111,13 +113,14 @@ describe('seeding the bundled dataset', () => {
   it('keeps everything across a closed and reopened database, as after a worker restart', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
-    await testHandlers({ db: d }).handlers.setSiteSettings({ type: 'setSiteSettings', host: 'a.test', enabled: false });
+    const settings = memoryArea();
+    await testHandlers({ db: d, settings }).handlers.setSiteSettings({ type: 'setSiteSettings', host: 'a.test', enabled: false });
     const before = await snapshot(d);
     d.close();
     const reopened = openDb({ name: d.name });
     expect(await snapshot(reopened)).toEqual(before);
     expect(await seedBundled({ db: reopened, dataset })).toBe('unchanged');
-    expect(await testHandlers({ db: reopened }).handlers.getSiteSettings({ type: 'getSiteSettings', host: 'a.test' })).toMatchObject({
+    expect(await testHandlers({ db: reopened, settings }).handlers.getSiteSettings({ type: 'getSiteSettings', host: 'a.test' })).toMatchObject({
       enabled: false,
     });
     db = reopened;
@@ -136,9 +139,9 @@ describe('schema upgrade', () => {
     const d = openDb({ name });
     db = d;
     expect(await seedBundled({ db: d, dataset })).toBe('seeded');
-    const { handlers } = testHandlers({ db: d });
+    const { handlers } = await migratedHandlers({ db: d });
     expect(await handlers.getSiteSettings({ type: 'getSiteSettings', host: 'example.com' })).toMatchObject({ enabled: false });
-    expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ highlightStyle: 'underline', cardDelayMs: 500, theme: 'dark' });
+    expect(await handlers.getAppearance({ type: 'getAppearance' })).toEqual({ ...DEFAULT_APPEARANCE, highlightStyle: 'underline', cardDelayMs: 500, theme: 'dark' });
     expect((await handlers.getEntities({ type: 'getEntities', refs: [{ dataset: dataset.id, id: 'jack-ma' }] }))[0]).toMatchObject({ name: 'Jack Ma' });
     expect(d.tables.map((t) => t.name).sort()).toEqual(['caches', 'datasets', 'entityBlocks', 'imports', 'nameLists', 'settings', 'sites', 'sourceRows']);
   });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import bundled from '../../../assets/dataset.json';
 import { openDb, type FactlensDb } from '../../../entrypoints/background/db';
 import { seedBundled } from '../../../entrypoints/background/seed';
+import type { SettingsArea } from '../../../entrypoints/background/settings-area';
 import type { Dataset } from '../../../src/dataset/schema';
 import { type Broadcast, type EntityRecord, type RequestOf, type RequestType, type ResponseMap, type SourceInfo } from '../../../src/messages/protocol';
 import { testHandlers } from '../support/handlers';
@@ -19,6 +20,8 @@ interface Held<T extends RequestType> {
 
 export interface FakeBackground {
   db: FactlensDb;
+  /** Where the background keeps the reader's settings (storage.sync in the browser). */
+  settings: SettingsArea;
   /** The real handlers, for arranging and inspecting the store without going through a page. */
   handlers: Handlers;
   /** Every request that reached the router, as it arrived (after serialisation), in order. */
@@ -93,6 +96,7 @@ export async function startBackground({
 
   const background: FakeBackground = {
     db,
+    settings: services.settings,
     handlers,
     received,
     broadcasts: services.broadcasts,

@@ -1,6 +1,9 @@
 import type { FactlensDb } from '../../../entrypoints/background/db';
 import type { Effects } from '../../../entrypoints/background/handlers';
 import { createServices } from '../../../entrypoints/background/services';
+import type { SettingsArea } from '../../../entrypoints/background/settings-area';
+import { migrateSettings } from '../../../entrypoints/background/settings-migration';
+import { memoryArea } from './memory-area';
 
 type Broadcast = Parameters<Effects['broadcast']>[0];
 
@@ -11,10 +14,13 @@ type Broadcast = Parameters<Effects['broadcast']>[0];
  */
 export function testHandlers({
   db,
+  settings = memoryArea(),
   onBroadcast,
   topFrames = new Map(),
 }: {
   db: FactlensDb;
+  /** Where the reader's settings are kept; a fresh, empty one unless given. */
+  settings?: SettingsArea;
   onBroadcast?: (message: Broadcast) => void;
   /** What each tab's top frame answers when asked for its host; a tab not here has no content script there. */
   topFrames?: Map<number, unknown>;
@@ -24,6 +30,7 @@ export function testHandlers({
   const told: { tabId: number; frameId: number; message: Broadcast }[] = [];
   const services = createServices({
     db,
+    settings,
     effects: {
       openTab: async (options) => {
         opened.push(options);
@@ -41,5 +48,16 @@ export function testHandlers({
       },
     },
   });
-  return { ...services, opened, broadcasts, told, topFrames };
+  return { ...services, settings, opened, broadcasts, told, topFrames };
+}
+
+/**
+ * Handlers over a database that an older version saved, after its settings
+ * have moved from IndexedDB into the settings area as the background moves
+ * them at start (settings-migration.ts).
+ */
+export async function migratedHandlers({ db }: { db: FactlensDb }) {
+  const settings = memoryArea();
+  await migrateSettings({ db, settings, local: memoryArea() });
+  return testHandlers({ db, settings });
 }

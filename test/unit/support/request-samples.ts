@@ -23,6 +23,7 @@ export function requestSamples(on: {
     getSource: { type: 'getSource', dataset: on.dataset, id: on.source },
     scanTexts: { type: 'scanTexts', texts: ['Jack Ma met Daniel Zhang.'] },
     openSource: { type: 'openSource', dataset: on.dataset, source: on.source, start: 0, end: 4 },
+    openSettings: { type: 'openSettings' },
     getSiteSettings: { type: 'getSiteSettings', host: on.host },
     getPageSettings: { type: 'getPageSettings' },
     setSiteSettings: { type: 'setSiteSettings', host: on.host, enabled: false },
