@@ -8,6 +8,7 @@ import { patternsFromEntities } from '../../src/dataset/patterns';
 import { relatedEntities, sentenceLinks, type RelationFacts } from '../../src/dataset/related';
 import type { Dataset, Entity } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
+import { supportReason } from '../../src/format/support-reason';
 import { MAX_RELATED } from '../../src/limits';
 import { buildDictionary, scanPage } from '../../src/matcher';
 import { testHandlers } from './support/handlers';
@@ -158,4 +159,21 @@ describe('entities that could never be highlighted', () => {
       expect((await handlers.listDatasets({ type: 'listDatasets' })).map((d) => d.id)).toEqual([bundled.id]);
     });
   });
+});
+
+describe('supportReason', () => {
+  const names = new Map([
+    ['a', 'Alibaba'],
+    ['t', 'Tmall'],
+    ['b', 'Taobao'],
+  ]);
+  const nameOf = (k: string) => names.get(k);
+  it.each([
+    [['a'], 'Alibaba is on this page'],
+    [['a', 't'], 'Alibaba and Tmall are on this page'],
+    [['a', 't', 'b'], 'Alibaba, Tmall and 1 more are on this page'],
+    [['x'], null],
+    ['page', 'Named in full on this page'],
+    ['here', null],
+  ] as const)('%j: %s', (support, expected) => expect(supportReason(typeof support === 'string' ? support : [...support], nameOf)).toBe(expected));
 });
