@@ -80,8 +80,10 @@ export function relatedEntities(entities: readonly RelationFacts[]): number[][] 
  * supported there. Mentions keep only supported names, so a name that
  * needs context and is supported only by its sentence ("Liu Jie praised
  * Alibaba") would never become a mention; the compiler writes these links
- * into `related` so an import finds them too. Contextual aliases ("Ma") are
- * too ambiguous to link anything.
+ * into `related` so an import finds them too. Every candidate counts,
+ * contextual ones ("Ma") too: an import relates entities by the sentences of
+ * their mentions, and these links must hold every one of those, or the page
+ * would keep a name the compiler dropped.
  */
 export function sentenceLinks({
   sources,
@@ -95,10 +97,9 @@ export function sentenceLinks({
   for (const source of sources) {
     const sentences = new Map<number, Set<number>>();
     for (const m of scanCandidates({ dictionary, text: source.text })) {
-      const named = m.entities.filter((_, i) => !m.contextual[i]);
       const under = (m.fallbacks ?? []).flatMap((f) => f.entities);
       const { start } = sentenceAround({ text: source.text, start: m.start, end: m.end });
-      for (const e of [...named, ...under]) {
+      for (const e of [...m.entities, ...under]) {
         if (!sharesSentences(entities[e]!)) continue;
         let set = sentences.get(start);
         if (!set) sentences.set(start, (set = new Set()));

@@ -51,7 +51,7 @@ describe('relatedEntities', () => {
 });
 
 describe('sentenceLinks', () => {
-  it('links names that need context to names in their sentence, supported or not, but not contextual ones', () => {
+  it('links every name to the names of its sentences, supported or not, places aside', () => {
     const entities: Pick<Entity, 'id' | 'type' | 'aliases'>[] = [
       { id: 'liu-jie', type: 'person', aliases: [{ text: 'Liu Jie', needsContext: true }] },
       { id: 'alibaba', type: 'organization', aliases: [{ text: 'Alibaba' }] },
@@ -59,7 +59,7 @@ describe('sentenceLinks', () => {
       { id: 'hangzhou', type: 'place', aliases: [{ text: 'Hangzhou' }] },
     ];
     const text = 'Liu Jie of Hangzhou praised Alibaba and Ant. Alibaba grew.';
-    expect(sentenceLinks({ sources: [{ id: 's', title: 'S', text }], entities })).toEqual([['alibaba'], ['liu-jie'], [], []]);
+    expect(sentenceLinks({ sources: [{ id: 's', title: 'S', text }], entities })).toEqual([['alibaba', 'ant'], ['liu-jie', 'ant'], ['liu-jie', 'alibaba'], []]);
   });
 });
 
@@ -176,4 +176,19 @@ describe('supportReason', () => {
     ['page', 'Named in full on this page'],
     ['here', null],
   ] as const)('%j: %s', (support, expected) => expect(supportReason(typeof support === 'string' ? support : [...support], nameOf)).toBe(expected));
+});
+
+describe('the bundled dataset as stored', () => {
+  it('finds in each article exactly its compiled mentions, with the related entities an import derives', () => {
+    const { entities, sources } = bundled as Dataset;
+    const related = relatedEntities(entities);
+    const dictionary = buildDictionary({ patterns: patternsFromEntities(entities) });
+    for (const source of sources) {
+      const found = scanPage({ dictionary, text: source.text, relatedOf: (e) => related[e]! }).flatMap((m) =>
+        m.entities.map((e) => `${entities[e]!.id}@${m.start}`),
+      );
+      const compiled = entities.flatMap((e) => e.mentions.filter((m) => m.source === source.id).map((m) => `${e.id}@${m.start}`));
+      expect(found.sort(), source.id).toEqual(compiled.sort());
+    }
+  });
 });
