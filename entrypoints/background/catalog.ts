@@ -36,6 +36,14 @@ function aliasOf(list: NameListRecord, a: number): Alias {
   };
 }
 
+/** Shared by every entity with no related entity, most of a large catalog. */
+const NONE: number[] = [];
+
+function relatedOf(list: NameListRecord, entity: number, base: number): number[] {
+  const related = list.related && relatedIn(list.related, entity);
+  return related && related.length > 0 ? Array.from(related, (r) => base + r) : NONE;
+}
+
 /** `base`: the catalog index of the list's first entity. */
 function entriesOf(dataset: string, list: NameListRecord, base: number): CatalogEntry[] {
   const entries: CatalogEntry[] = list.ids.map((id, i) => ({
@@ -43,7 +51,7 @@ function entriesOf(dataset: string, list: NameListRecord, base: number): Catalog
     name: list.names[i]!,
     type: LETTER_TYPE[list.types[i]!]!,
     aliases: [],
-    related: list.related ? Array.from(relatedIn(list.related, i), (r) => base + r) : [],
+    related: relatedOf(list, i, base),
   }));
   list.aliasTexts.forEach((_, a) => entries[list.aliasOwner[a]!]!.aliases.push(aliasOf(list, a)));
   return entries;
