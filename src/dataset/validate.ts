@@ -81,13 +81,14 @@ export function checkReferences(dataset: Dataset): Problem[] {
   dataset.entities.forEach((entity, e) => {
     const at = ['entities', e];
     entity.aliases.forEach((alias, a) => {
-      if (alias.contextual) return;
+      // Names that need context are the ones entities share: the page decides between them.
+      if (alias.contextual || alias.needsContext) return;
       const key = foldText(alias.text);
       const owner = aliasOwner.get(key);
       if (owner !== undefined && owner !== entity.id) {
         problems.push({
           path: jsonPath([...at, 'aliases', a, 'text']),
-          message: `alias "${alias.text}" is also claimed by "${owner}"; mark it contextual or remove one`,
+          message: `alias "${alias.text}" is also claimed by "${owner}"; mark it contextual, mark it needsContext, or remove one`,
         });
       } else {
         aliasOwner.set(key, entity.id);

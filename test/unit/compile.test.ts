@@ -135,7 +135,7 @@ describe('compileDataset', () => {
     const input = validInput();
     person(input).aliases.push('ALIBABA');
     expect(errorsOf(input)).toEqual([
-      'data/entities/organizations.yaml › "alibaba" › aliases[0].text: alias "Alibaba" is also claimed by "jack-ma"; mark it contextual or remove one',
+      'data/entities/organizations.yaml › "alibaba" › aliases[0].text: alias "Alibaba" is also claimed by "jack-ma"; mark it contextual, mark it needsContext, or remove one',
     ]);
   });
 

@@ -135,6 +135,13 @@ describe('entities that could never be highlighted', () => {
     ]);
   });
 
+  it('may share a name that needs context within one dataset', () => {
+    const shared = base();
+    shared.entities[0]!.aliases.push({ text: 'Belle International' }, { text: 'Liu Jie', needsContext: true });
+    shared.entities[1]!.related = ['alibaba'];
+    expect(validateDataset(shared)).toMatchObject({ ok: true });
+  });
+
   it('are accepted once a full alias or a related entity can support them', () => {
     const fixed = base();
     fixed.entities[0]!.aliases.push({ text: 'Belle International' });
