@@ -1,4 +1,5 @@
 import { patternsFromEntities } from '../../src/dataset/patterns';
+import { packRelated, relatedIn, type PackedRelated } from '../../src/dataset/related';
 import { buildDictionary, scanCandidates, withKeys, type Dictionary } from '../../src/matcher';
 import type { EntityKey, TextMatch } from '../../src/messages/protocol';
 import type { Catalog } from './catalog';
@@ -8,6 +9,8 @@ interface Compiled {
   signature: string;
   dictionary: Dictionary;
   keys: EntityKey[];
+  /** By catalog index: what supports each entity's names that need context. */
+  related: PackedRelated;
 }
 
 /** Bump when the Dictionary layout changes, so a stored automaton from older code is not used. */
@@ -37,7 +40,12 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
     const stored = await db.caches.get(name);
     if (stored) return stored.value as Compiled;
     const entries = await catalog.get();
-    const built: Compiled = { signature, dictionary: buildDictionary({ patterns: patternsFromEntities(entries) }), keys: entries.map((e) => e.key) };
+    const built: Compiled = {
+      signature,
+      dictionary: buildDictionary({ patterns: patternsFromEntities(entries) }),
+      keys: entries.map((e) => e.key),
+      related: packRelated(entries.map((e) => e.related)),
+    };
     // Stored in the background: the scan need not wait for the write.
     void db
       .transaction('rw', db.caches, async () => {
@@ -48,8 +56,9 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
     return built;
   }
 
-  function toTextMatches({ dictionary, keys }: Compiled, text: string): TextMatch[] {
-    return withKeys(scanCandidates({ dictionary, text }), (entity) => keys[entity]!);
+  function toTextMatches({ dictionary, keys, related }: Compiled, text: string): TextMatch[] {
+    const relatedOf = (entity: number) => relatedIn(related, entity);
+    return withKeys(scanCandidates({ dictionary, text, relatedOf }), (entity) => keys[entity]!);
   }
 
   async function current(): Promise<Compiled> {

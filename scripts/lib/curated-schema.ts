@@ -30,6 +30,7 @@ export const curatedEntitySchema = z.strictObject({
   description: z.string().min(1, 'must not be empty'),
   typeNote: z.string().min(1, 'must say why the name misleads').optional(),
   aliases: z.array(curatedAliasSchema).min(1, 'needs at least one alias'),
+  related: entitySchema.shape.related,
   roles: z.array(curatedRoleSchema).default([]),
 });
 

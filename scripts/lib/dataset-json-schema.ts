@@ -57,7 +57,7 @@ export function datasetJsonSchema(): Record<string, unknown> {
       'People, organizations and places with aliases, dated roles backed by quotes from source texts, and ' +
       'mentions in those texts. Validators must also apply the rules in dataset-format.md that JSON Schema ' +
       'cannot express: unique ids, known references, quotes and mentions at their offsets, role dates in order, ' +
-      'and non-contextual aliases owned by one entity.',
+      'known related entities, entities that can match, and non-contextual aliases owned by one entity.',
     ...rest,
   };
 }

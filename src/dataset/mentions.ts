@@ -2,24 +2,28 @@ import { scanPage } from '../matcher/candidates';
 import { buildDictionary } from '../matcher/dictionary';
 import { sentenceAround } from '../text/sentences';
 import { patternsFromEntities } from './patterns';
+import { relatedEntities, type RelationFacts } from './related';
 import type { Entity, Mention, Source } from './schema';
+
+/** An entity as mention derivation reads it; without an id it relates to nothing. */
+type MentionFacts = Pick<Entity, 'aliases' | 'type'> & Partial<Pick<RelationFacts, 'id' | 'related' | 'roles'>>;
 
 /**
  * Every entity's mentions in the sources, found by the same matcher the
- * overlay runs on pages, each source read as one page.
+ * overlay runs on pages, each source read as one page. Names that need
+ * context count where their entity or one related by `related` or by a role
+ * is named; the compiler has already written the sentences' links into
+ * `related` (sentenceLinks), which mentions could not give before they exist.
  */
-export function deriveMentions({
-  sources,
-  entities,
-}: {
-  sources: readonly Source[];
-  entities: readonly Pick<Entity, 'aliases' | 'type'>[];
-}): Mention[][] {
+export function deriveMentions({ sources, entities }: { sources: readonly Source[]; entities: readonly MentionFacts[] }): Mention[][] {
   const dictionary = buildDictionary({ patterns: patternsFromEntities(entities) });
+  const related = relatedEntities(
+    entities.map((e, i) => ({ id: e.id ?? `\u0000${i}`, type: e.type, related: e.related, roles: e.roles ?? [], mentions: [] })),
+  );
+  const relatedOf = (e: number) => related[e]!;
   const mentions: Mention[][] = entities.map(() => []);
   for (const source of sources) {
-    const matches = scanPage({ dictionary, text: source.text });
-    for (const match of matches) {
+    for (const match of scanPage({ dictionary, text: source.text, relatedOf })) {
       const sentence = sentenceAround({ text: source.text, start: match.start, end: match.end });
       for (const e of match.entities) {
         mentions[e]!.push({

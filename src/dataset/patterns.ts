@@ -1,12 +1,25 @@
 import type { Pattern } from '../matcher/dictionary';
-import type { Entity } from './schema';
+import { isCaseSensitive } from './alias-case';
+import type { Alias, Entity } from './schema';
+
+/** One alias as a matcher pattern of entity `entity` (a person's if `person`): the one place alias fields become matching rules. */
+export function patternOf(alias: Pick<Alias, 'text' | 'contextual' | 'needsContext' | 'caseSensitive'>, entity: number, person: boolean): Pattern {
+  return {
+    text: alias.text,
+    contextual: alias.contextual === true,
+    needsContext: alias.needsContext === true,
+    caseSensitive: isCaseSensitive(alias),
+    entity,
+    person,
+  };
+}
 
 /** Every alias of every entity as a matcher pattern; `entity` indexes `entities`. */
 export function patternsFromEntities(entities: readonly Pick<Entity, 'aliases' | 'type'>[]): Pattern[] {
   const patterns: Pattern[] = [];
   entities.forEach((entity, index) => {
     for (const alias of entity.aliases) {
-      patterns.push({ text: alias.text, contextual: alias.contextual === true, entity: index, person: entity.type === 'person' });
+      patterns.push(patternOf(alias, index, entity.type === 'person'));
     }
   });
   return patterns;

@@ -2,6 +2,7 @@ import { endsBeforeStart, parsePartialDate } from '../dates/partial-date';
 import { foldText } from '../text/fold';
 import { aliasWarnings } from './alias-warnings';
 import { jsonPath, type Problem } from './problem';
+import { relatedEntities } from './related';
 import { datasetSchema, type Dataset, type Entity } from './schema';
 
 /** A valid dataset may still carry warnings: things it may do that its author did not mean (alias-warnings.ts). */
@@ -17,6 +18,7 @@ export function validateDataset(input: unknown): Validation {
     };
   }
   const problems = checkReferences(parsed.data);
+  if (problems.length === 0) problems.push(...neverMatchable(parsed.data));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, dataset: parsed.data, warnings: aliasWarnings(parsed.data) };
 }
@@ -32,6 +34,28 @@ function checkDates(entity: Entity, at: (string | number)[], problems: Problem[]
       });
     }
   });
+}
+
+/**
+ * Entities that could never be highlighted: every alias needs context, and
+ * nothing could give it. A contextual alias needs an alias of its own entity
+ * that needs none; one that needs context needs that or a related entity.
+ */
+function neverMatchable(dataset: Dataset): Problem[] {
+  const related = relatedEntities(dataset.entities);
+  const problems: Problem[] = [];
+  dataset.entities.forEach((entity, e) => {
+    const free = entity.aliases.some((a) => !a.contextual && !a.needsContext);
+    const supported = related[e]!.length > 0 && entity.aliases.some((a) => !a.contextual && a.needsContext);
+    if (free || supported) return;
+    problems.push({
+      path: jsonPath(['entities', e, 'aliases']),
+      message: `"${entity.id}" can never be highlighted: every alias needs context${
+        related[e]!.length > 0 || !entity.aliases.some((a) => a.needsContext) ? '' : ' and it has no related entity'
+      }; add an alias that needs none (a full name)`,
+    });
+  });
+  return problems;
 }
 
 /** Ids, cross-references, offsets and alias ownership: what a schema cannot express. */
@@ -57,16 +81,26 @@ export function checkReferences(dataset: Dataset): Problem[] {
   dataset.entities.forEach((entity, e) => {
     const at = ['entities', e];
     entity.aliases.forEach((alias, a) => {
-      if (alias.contextual) return;
+      // Names that need context are the ones entities share: the page decides between them.
+      if (alias.contextual || alias.needsContext) return;
       const key = foldText(alias.text);
       const owner = aliasOwner.get(key);
       if (owner !== undefined && owner !== entity.id) {
         problems.push({
           path: jsonPath([...at, 'aliases', a, 'text']),
-          message: `alias "${alias.text}" is also claimed by "${owner}"; mark it contextual or remove one`,
+          message: `alias "${alias.text}" is also claimed by "${owner}"; mark it contextual, mark it needsContext, or remove one`,
         });
       } else {
         aliasOwner.set(key, entity.id);
+      }
+    });
+
+    entity.related?.forEach((other, r) => {
+      if (other === entity.id || !entityTypes.has(other)) {
+        problems.push({
+          path: jsonPath([...at, 'related', r]),
+          message: other === entity.id ? 'an entity is not related to itself' : `unknown entity "${other}"`,
+        });
       }
     });
 
