@@ -1,7 +1,7 @@
 import { jsonPath } from '../dataset/problem';
 import { aliasSchema, entitySchema, sourceSchema, type Alias, type Entity, type EntityType, type Role, type Source } from '../dataset/schema';
 import { foldText } from '../text/fold';
-import { ConvertError, emptyBatch, type ConvertBatch, type ConvertSummary, type ImportProblem } from './types';
+import { ConvertError, emptyBatch, type ConvertBatch, type ConvertSummary } from './types';
 
 /** A source as a converter finds it; its id is made from its content, so the same reference is one source. */
 export type SourceDraft = Omit<Source, 'id'>;
