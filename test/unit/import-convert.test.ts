@@ -141,7 +141,9 @@ describe('Wikidata SPARQL results', () => {
       { title: 'Mayor of Exampleton', start: '2015-06-01', end: '2019-03', cites: ['https://gazette.example/2015/vale-elected'] },
       { title: 'chief executive officer', organization: 'Zorblax Industries', start: '2021', cites: ['https://www.wikidata.org/wiki/Q900001'] },
     ]);
-    expect(rolesOf(dataset, 'Mira Osei')).toEqual([]);
+    expect(rolesOf(dataset, 'Mira Osei')).toEqual([
+      { title: 'Employee', organization: 'Zorblax Industries', start: '2012-09', cites: ['https://zorblax.example/staff'] },
+    ]);
   });
 });
 
