@@ -301,6 +301,49 @@ describe('CSV', () => {
   });
 });
 
+describe('rules across entities', () => {
+  it('makes a full alias that a second entity also claims contextual on the second, so the file stays valid', () => {
+    const { dataset } = convertText('name,aliases,type\nAcme Corporation,ACME,organization\nAcme Industries,ACME|Acme Ind.,organization\n');
+    expect(aliasesOf(dataset, 'Acme Corporation')).toEqual([
+      ['Acme Corporation', undefined, false],
+      ['ACME', undefined, false],
+    ]);
+    expect(aliasesOf(dataset, 'Acme Industries')).toEqual([
+      ['Acme Industries', undefined, false],
+      ['ACME', undefined, true],
+      ['Acme Ind.', undefined, false],
+    ]);
+  });
+
+  it('skips a second entity with the same id, with its line', () => {
+    const { dataset, problems } = convertText('name,type\nMira Osei,person\nQuentin Vale,person\nMira Osei,person\n');
+    expect(dataset.entities.map((e) => e.name)).toEqual(['Mira Osei', 'Quentin Vale']);
+    expect(problems).toEqual([{ line: 4, message: '"Mira Osei" skipped: the id "mira-osei" is already taken' }]);
+  });
+});
+
+describe('Wikidata in pieces', () => {
+  async function inPieces(file: string, size: number) {
+    const text = fixture(file);
+    const converter = createConverter('wikidata');
+    const entities: Entity[] = [];
+    await runConverter({
+      converter,
+      async *readPass () {
+        for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+      },
+      onBatch: (batch) => void entities.push(...batch.entities),
+    });
+    return { entities, streamed: converter.streamed };
+  }
+
+  it('streams a dump and keeps entity JSON whole, giving the same entities either way', async () => {
+    const whole = convertText(fixture('wikidata-entity.json')).dataset.entities;
+    expect(await inPieces('wikidata-dump.json', 100)).toEqual({ entities: whole, streamed: true });
+    expect(await inPieces('wikidata-entity.json', 100)).toEqual({ entities: whole, streamed: false });
+  });
+});
+
 describe('input that is not UTF-8', () => {
   it('is refused with a clear error', () => {
     const decode = createUtf8Decoder();
