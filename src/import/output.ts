@@ -146,12 +146,18 @@ export function createOutput() {
         problem(line, `"${name}" skipped: the id "${draft.id}" is already taken`);
         return false;
       }
+      const aliases = aliasesOf({ ...draft, name });
+      // A contextual alias counts only beside a full one of the same entity: without any, nothing would ever be highlighted.
+      if (!aliases.some((a) => !a.contextual)) {
+        problem(line, `"${name}" skipped: each of its names is contextual or already another entity's`);
+        return false;
+      }
       const entity: Entity = {
         id: draft.id,
         name: name.trim(),
         type: draft.type,
         ...(draft.description ? { description: draft.description } : {}),
-        aliases: aliasesOf({ ...draft, name }),
+        aliases,
         roles: rolesOf(draft, line),
         mentions: [],
         ...(draft.sameAs && draft.sameAs.length > 0 ? { sameAs: [...new Set(draft.sameAs)] } : {}),

@@ -315,6 +315,12 @@ describe('rules across entities', () => {
     ]);
   });
 
+  it('skips an entity all of whose names another entity already owns', () => {
+    const { dataset, problems } = convertText('name,aliases\nQuentin Vale,Q. Vale\nQ. Vale,Quentin Vale\n');
+    expect(dataset.entities.map((e) => e.name)).toEqual(['Quentin Vale']);
+    expect(problems).toEqual([{ line: 3, message: '"Q. Vale" skipped: each of its names is contextual or already another entity\'s' }]);
+  });
+
   it('skips a second entity with the same id, with its line', () => {
     const { dataset, problems } = convertText('name,type\nMira Osei,person\nQuentin Vale,person\nMira Osei,person\n');
     expect(dataset.entities.map((e) => e.name)).toEqual(['Mira Osei', 'Quentin Vale']);
