@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deriveMentions } from '../../src/dataset/mentions';
 import type { Problem } from '../../src/dataset/problem';
+import { sentenceLinks } from '../../src/dataset/related';
 import { DATASET_FORMAT, type Dataset, type Entity, type Source } from '../../src/dataset/schema';
 import { checkReferences, validateDataset } from '../../src/dataset/validate';
 import { type z } from '../../src/dataset/z';
@@ -171,6 +172,13 @@ export function compileDataset(input: CompileInput): CompileResult {
   const referenceProblems = checkReferences(draft);
   if (referenceProblems.length > 0) return { ok: false, errors: referenceProblems.map(translate) };
 
+  // Names that need context and are found only beside what supports them would otherwise never become mentions.
+  sentenceLinks({ sources, entities }).forEach((ids, i) => {
+    const e = entities[i]!;
+    if (!e.aliases.some((a) => a.needsContext)) return;
+    const related = [...new Set([...(e.related ?? []), ...ids])];
+    if (related.length > 0) e.related = related;
+  });
   const mentions = deriveMentions({ sources, entities });
   entities.forEach((e, i) => (e.mentions = mentions[i]!));
   draft.version = contentVersion(String(meta.version), sources, entities);
