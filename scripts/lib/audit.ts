@@ -51,9 +51,15 @@ export function auditDataset({ dataset, curated }: { dataset: Dataset; curated: 
   return problems;
 }
 
-/** Whether one of the entity's derived mentions (the overlay's own matching) lies inside the quote. */
-function names(entity: Entity, ev: { source: string; start: number; end: number }): boolean {
-  return entity.mentions.some((m) => m.source === ev.source && m.start >= ev.start && m.end <= ev.end);
+/**
+ * Whether one of the entity's derived mentions (the overlay's own matching)
+ * lies inside the quote. A reference has no text to name anyone in, so its
+ * citation passes.
+ */
+function names(entity: Entity, ev: { source: string; start?: number; end?: number }): boolean {
+  const { start, end } = ev;
+  if (start === undefined || end === undefined) return true;
+  return entity.mentions.some((m) => m.source === ev.source && m.start >= start && m.end <= end);
 }
 
 const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g;
@@ -65,7 +71,7 @@ const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g;
  */
 function checkDescriptionYears(entity: Entity, dataset: Dataset, at: readonly (string | number)[], problems: Problem[]): void {
   const own = new Set([...entity.mentions.map((m) => m.source), ...entity.roles.flatMap((r) => r.evidence.map((ev) => ev.source))]);
-  const stated = new Set(dataset.sources.filter((s) => own.has(s.id)).flatMap((s) => [...s.text.matchAll(YEAR)].map((m) => m[1])));
+  const stated = new Set(dataset.sources.filter((s) => own.has(s.id)).flatMap((s) => [...(s.text ?? '').matchAll(YEAR)].map((m) => m[1])));
   for (const [, year] of (entity.description ?? '').matchAll(YEAR)) {
     if (!stated.has(year)) {
       problems.push({

@@ -2,10 +2,12 @@ import { aliasSchema, entitySchema, roleSchema, sourceSchema } from '../../src/d
 import { z } from '../../src/dataset/z';
 
 /**
- * The hand-edited form of data/: like the public format, but quotes carry no
- * offsets (the compiler finds them), mentions are derived, and an alias may be
- * a bare string. Two fields exist only here, for the audit (audit.ts), and are
- * not compiled into the public format:
+ * The authoring form (data/, and any folder `npm run data -- --in` reads;
+ * docs/authoring.md): like the public format, but quotes carry no offsets
+ * (the compiler finds them), mentions are derived, and an alias may be a bare
+ * string. A source with a url and no text file is a reference, cited with an
+ * optional quote that is not checked. Three fields exist only here, for the
+ * audit (audit.ts), and are not compiled into the public format:
  * - a quote's `about`: the entity the quote names instead of the role's holder
  *   (the successor whose start ends the role, the organization whose founding
  *   dates it);
@@ -18,8 +20,10 @@ const curatedAliasSchema = z.union([aliasSchema.shape.text, aliasSchema]);
 
 const curatedRoleSchema = roleSchema.extend({
   evidence: z
-    .array(z.strictObject({ source: z.string().min(1), quote: z.string().min(1), about: entitySchema.shape.id.optional() }))
-    .min(1, 'needs at least one quote'),
+    .array(
+      z.strictObject({ source: z.string().min(1), quote: z.string().min(1).optional(), about: entitySchema.shape.id.optional() }),
+    )
+    .min(1, 'needs at least one quote or reference'),
   noOrganization: z.string().min(1, 'must say why the role names no organization').optional(),
 });
 
@@ -29,6 +33,7 @@ export const curatedEntitySchema = z.strictObject({
   type: entitySchema.shape.type,
   description: z.string().min(1, 'must not be empty'),
   typeNote: z.string().min(1, 'must say why the name misleads').optional(),
+  sameAs: entitySchema.shape.sameAs,
   aliases: z.array(curatedAliasSchema).min(1, 'needs at least one alias'),
   related: entitySchema.shape.related,
   roles: z.array(curatedRoleSchema).default([]),

@@ -22,15 +22,17 @@ export function deriveMentions({ sources, entities }: { sources: readonly Source
   );
   const relatedOf = (e: number) => related[e]!;
   const mentions: Mention[][] = entities.map(() => []);
-  for (const source of sources) {
-    for (const match of scanPage({ dictionary, text: source.text, relatedOf })) {
-      const sentence = sentenceAround({ text: source.text, start: match.start, end: match.end });
+  for (const { id, text } of sources) {
+    // A reference without text has nothing to be mentioned in.
+    if (text === undefined) continue;
+    for (const match of scanPage({ dictionary, text, relatedOf })) {
+      const sentence = sentenceAround({ text, start: match.start, end: match.end });
       for (const e of match.entities) {
         mentions[e]!.push({
-          source: source.id,
+          source: id,
           start: match.start,
           end: match.end,
-          sentence: source.text.slice(sentence.start, sentence.end),
+          sentence: text.slice(sentence.start, sentence.end),
           sentenceStart: sentence.start,
         });
       }

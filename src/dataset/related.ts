@@ -94,11 +94,13 @@ export function sentenceLinks({
 }): string[][] {
   const dictionary = buildDictionary({ patterns: patternsFromEntities(entities) });
   const links: Set<number>[] = entities.map(() => new Set());
-  for (const source of sources) {
+  for (const { text } of sources) {
+    // A reference without text has no sentences.
+    if (text === undefined) continue;
     const sentences = new Map<number, Set<number>>();
-    for (const m of scanCandidates({ dictionary, text: source.text })) {
+    for (const m of scanCandidates({ dictionary, text })) {
       const under = (m.fallbacks ?? []).flatMap((f) => f.entities);
-      const { start } = sentenceAround({ text: source.text, start: m.start, end: m.end });
+      const { start } = sentenceAround({ text, start: m.start, end: m.end });
       for (const e of [...m.entities, ...under]) {
         if (!sharesSentences(entities[e]!)) continue;
         let set = sentences.get(start);

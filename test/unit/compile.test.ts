@@ -189,7 +189,7 @@ describe('compileDataset', () => {
   it('fails on a source without its text file', () => {
     const input = validInput();
     input.texts = new Map();
-    expect(errorsOf(input)[0]).toBe('data/sources.yaml › "art" › id: no text file data/sources/art.txt');
+    expect(errorsOf(input)[0]).toBe('data/sources.yaml › "art" › id: no text file data/sources/art.txt and no url');
   });
 
   it('reports every bad entity, not only the first', () => {

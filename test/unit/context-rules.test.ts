@@ -113,7 +113,7 @@ describe('several candidates on one page', () => {
 
 describe('entities that could never be highlighted', () => {
   const base = (): Dataset => ({
-    format: 'factlens-dataset/1',
+    format: 'factlens-dataset/2',
     id: 'never',
     name: 'Never',
     version: '1',
@@ -191,7 +191,7 @@ describe('the bundled dataset as stored', () => {
     const related = relatedEntities(entities);
     const dictionary = buildDictionary({ patterns: patternsFromEntities(entities) });
     for (const source of sources) {
-      const found = scanPage({ dictionary, text: source.text, relatedOf: (e) => related[e]! }).flatMap((m) =>
+      const found = scanPage({ dictionary, text: source.text!, relatedOf: (e) => related[e]! }).flatMap((m) =>
         m.entities.map((e) => `${entities[e]!.id}@${m.start}`),
       );
       const compiled = entities.flatMap((e) => e.mentions.filter((m) => m.source === source.id).map((m) => `${e.id}@${m.start}`));
