@@ -3,7 +3,7 @@ import { isCaseSensitive } from './alias-case';
 import type { Alias, Entity } from './schema';
 
 /** One alias as a matcher pattern of entity `entity` (a person's if `person`): the one place alias fields become matching rules. */
-export function patternOf(alias: Pick<Alias, 'text' | 'contextual' | 'needsContext' | 'caseSensitive'>, entity: number, person: boolean): Pattern {
+function patternOf(alias: Pick<Alias, 'text' | 'contextual' | 'needsContext' | 'caseSensitive'>, entity: number, person: boolean): Pattern {
   return {
     text: alias.text,
     contextual: alias.contextual === true,
