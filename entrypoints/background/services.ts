@@ -4,6 +4,7 @@ import { createEntityReader } from './entity-blocks';
 import { createHandlers, type Effects } from './handlers';
 import { createImports } from './imports';
 import { createMatcherService } from './matcher-service';
+import { createPeopleService } from './people-service';
 import { createSearchService } from './search-service';
 
 /** Everything the background serves, wired over one database. */
@@ -11,8 +12,9 @@ export function createServices({ db, effects }: { db: FactlensDb; effects: Effec
   const catalog = createCatalog({ db });
   const matcher = createMatcherService({ db, catalog });
   const entities = createEntityReader({ db });
-  const search = createSearchService({ catalog, entities });
+  const people = createPeopleService({ db, catalog, entities });
+  const search = createSearchService({ catalog, entities, people });
   const imports = createImports({ db });
-  const handlers = createHandlers({ db, catalog, entities, matcher, search, imports, effects });
+  const handlers = createHandlers({ db, catalog, entities, matcher, search, people, imports, effects });
   return { catalog, matcher, search, imports, handlers };
 }
