@@ -1,9 +1,9 @@
-import type { SourceLink } from '../components/card/EntityCard';
+import type { EntityRef, SourceLink } from '../components/card/EntityCard';
 import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance';
-import { parseEntityKey, type EntityKey } from '../src/messages/entity-key';
+import { entityKey, parseEntityKey, type EntityKey } from '../src/messages/entity-key';
 import type { request as requestFn } from '../utils/messaging';
 import { abortableRequest } from './abortable-request';
-import { createCardUi } from './card-ui';
+import { createCardUi, type CardContent } from './card-ui';
 import { watchDocumentRewrite } from './document-rewrite';
 import { createEntityData } from './entity-data';
 import type { ExtractOptions } from './extract';
@@ -113,6 +113,9 @@ export function startOverlay(env: OverlayEnv): Overlay {
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;
   let current: Mention | null = null;
+  /** The card on screen, and the cards a People row was clicked on, to go back to (newest last). */
+  let shown: CardContent | null = null;
+  let trail: CardContent[] = [];
 
   const card = createCardUi({
     host,
@@ -141,7 +144,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     if (signal.aborted) return;
     current = mention;
     hover.shownNow(mention);
-    const { entities, sources, names } = await data.card(mention.entities);
+    const { entities, sources, names, people } = await data.card(mention.entities);
     if (current !== mention || entities.length === 0) return;
     const peers = peersOf(mention);
     const index = Math.max(0, peers.indexOf(mention));
@@ -151,18 +154,56 @@ export function startOverlay(env: OverlayEnv): Overlay {
       el?.scrollIntoView({ block: 'center' });
       void openCard(next, { focus: true });
     };
-    card.show({
-      anchor: () => liveRange(doc, mention.range).getBoundingClientRect(),
-      entities,
-      sources,
-      names,
-      theme: appearance.theme,
-      onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
-    });
+    trail = [];
+    showCard(
+      {
+        anchor: () => liveRange(doc, mention.range).getBoundingClientRect(),
+        entities,
+        sources,
+        names,
+        people,
+        theme: appearance.theme,
+        onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
+        onOpenEntity: (ref) => void openInPlace(ref).catch((e) => console.error('Factlens card', e)),
+      },
+      { focus },
+    );
+  }
+
+  function showCard(content: CardContent, { focus }: { focus: boolean }): void {
+    shown = content;
+    card.show(content);
     if (focus) card.focus();
   }
 
+  /** A person's card in place of the organization's, at the same mention; Back returns. */
+  async function openInPlace(ref: EntityRef): Promise<void> {
+    const from = shown;
+    if (!from || signal.aborted) return;
+    const { entities, sources, names, people } = await data.card([entityKey(ref)]);
+    if (shown !== from || entities.length === 0) return;
+    trail.push(from);
+    showCard(
+      {
+        anchor: from.anchor,
+        entities,
+        sources,
+        names,
+        people,
+        theme: appearance.theme,
+        onOpenEntity: (next) => void openInPlace(next).catch((e) => console.error('Factlens card', e)),
+        onBack: () => {
+          const previous = trail.pop();
+          if (previous && shown) showCard(previous, { focus: true });
+        },
+      },
+      { focus: true },
+    );
+  }
+
   function closeCard(): void {
+    shown = null;
+    trail = [];
     current = null;
     hover.closedNow();
     card.hide();
