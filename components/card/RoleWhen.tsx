@@ -18,7 +18,8 @@ export function RoleWhen({ row }: { row: TimelineRow }) {
       )}
       {asOf && (
         <span class="fl-as-of" title="The date of the newest source: they say nothing of this role after it.">
-          {label !== '' && '· '}
+          {/* A flex row (the role timeline) drops the leading space; running text (People) keeps it. */}
+          {label !== '' && ' · '}
           {asOf.inferred && <InferredMark />}
           {asOf.label}
         </span>
