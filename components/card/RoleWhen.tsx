@@ -8,8 +8,10 @@ import { InferredMark } from './InferredMark';
  */
 export function RoleWhen({ row }: { row: TimelineRow }) {
   const { label, inferred, asOf } = row;
+  if (label === '' && !asOf) return null;
+  // One span, so that in the timeline's flex row the two stay together as one item.
   return (
-    <>
+    <span class="fl-role-dates">
       {label !== '' && (
         <span class="fl-role-when">
           {inferred && <InferredMark />}
@@ -17,13 +19,16 @@ export function RoleWhen({ row }: { row: TimelineRow }) {
         </span>
       )}
       {asOf && (
-        <span class="fl-as-of" title="The date of the newest source: they say nothing of this role after it.">
-          {/* A flex row (the role timeline) drops the leading space; running text (People) keeps it. */}
-          {label !== '' && ' · '}
-          {asOf.inferred && <InferredMark />}
-          {asOf.label}
-        </span>
+        <>
+          {/* Outside the unbreakable "as of" part, so a narrow card may break the line here. */}
+          {label !== '' && ' '}
+          <span class="fl-as-of" title="The date of the newest source: they say nothing of this role after it.">
+            {label !== '' && '· '}
+            {asOf.inferred && <InferredMark />}
+            {asOf.label}
+          </span>
+        </>
       )}
-    </>
+    </span>
   );
 }

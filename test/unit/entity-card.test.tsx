@@ -122,7 +122,7 @@ describe('EntityCard: roles', () => {
       }
       const expected = asOfDate({ evidence: role.evidence, sourceOf: (id) => stored.sources.get(entityKey({ dataset: DATASET, id })) })!;
       const label = `as of ${formatPartialDate({ date: expected.date, locale: 'en-US' })}`;
-      expect(asOf?.textContent).toBe(`${role.start === undefined ? '' : ' · '}${expected.inferred ? '≈' : ''}${label}`);
+      expect(asOf?.textContent).toBe(`${role.start === undefined ? '' : '· '}${expected.inferred ? '≈' : ''}${label}`);
       expect(asOf?.querySelector('.fl-inferred') !== null).toBe(expected.inferred);
     }
     expect(all('.fl-as-of').length).toBeGreaterThan(0);
@@ -395,7 +395,7 @@ describe('EntityCard: people', () => {
     const ceo = all('.fl-person-role', zhang).find((r) => one('.fl-role-title', r).textContent === 'Chief Executive Officer')!;
     const role = record('daniel-zhang').roles.find((r) => r.title === 'Chief Executive Officer')!;
     expect(ceo.querySelector('.fl-role-when')?.textContent).toBe(`since ${formatPartialDate({ date: parsePartialDate(role.start!)!, locale: 'en-US' })}`);
-    expect(ceo.querySelector('.fl-as-of')?.textContent).toMatch(/^ · ≈?as of /);
+    expect(ceo.querySelector('.fl-as-of')?.textContent).toMatch(/^· ≈?as of /);
     // Several roles there show under one name.
     expect(all('.fl-person-role', zhang).length).toBe(record('daniel-zhang').roles.filter((r) => r.organization === 'alibaba-group').length);
   });
