@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { EntityCard, type SourceLink } from '../components/card/EntityCard';
+import { EntityCard, type EntityRef, type SourceLink } from '../components/card/EntityCard';
 import { placeCard } from '../src/layout/placement';
-import type { Appearance, EntityRecord, SourceInfo } from '../src/messages/protocol';
+import type { Appearance, EntityKey, EntityRecord, OrganizationPeople, SourceInfo } from '../src/messages/protocol';
 import type { PageHost } from './page-host';
 import { trusted } from './trusted';
 
@@ -12,8 +12,13 @@ export interface CardContent {
   sources: ReadonlyMap<string, SourceInfo>;
   names: ReadonlyMap<string, string>;
   reasons?: ReadonlyMap<string, string>;
+  people: ReadonlyMap<EntityKey, OrganizationPeople>;
   theme: Appearance['theme'];
   onPage?: { index: number; total: number; onPrevious(): void; onNext(): void };
+  /** Opens a person's card in place of this one (from an organization's People section). */
+  onOpenEntity?(ref: EntityRef): void;
+  /** Set on a card opened from another: returns to it. */
+  onBack?(): void;
 }
 
 const HEADING_ID = 'factlens-card-heading';
@@ -59,8 +64,11 @@ function CardFrame({ content, onPointerInside, onClose, onOpenSource, onOpenSett
         sources={content.sources}
         names={content.names}
         {...(content.reasons ? { reasons: content.reasons } : {})}
+        people={content.people}
         theme={content.theme}
         {...(content.onPage ? { onPage: content.onPage } : {})}
+        {...(content.onOpenEntity ? { onOpenEntity: content.onOpenEntity } : {})}
+        {...(content.onBack ? { onBack: content.onBack } : {})}
         onOpenSource={onOpenSource}
         onClose={onClose}
         onOpenSettings={onOpenSettings}

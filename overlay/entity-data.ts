@@ -1,5 +1,5 @@
-import { parseEntityKey, type EntityKey } from '../src/messages/entity-key';
-import type { Card, EntityRecord, SourceInfo } from '../src/messages/protocol';
+import { entityKey, parseEntityKey, type EntityKey } from '../src/messages/entity-key';
+import type { Card, EntityRecord, OrganizationPeople, SourceInfo } from '../src/messages/protocol';
 import { refBatches } from '../src/messages/ref-batches';
 import type { request as requestFn } from '../utils/messaging';
 
@@ -38,19 +38,26 @@ export function createEntityData({ request }: { request: Request }) {
     /** One card's content for every entity a mention may be; an entity that could not be read is left out. */
     async card(
       keys: readonly EntityKey[],
-    ): Promise<{ entities: EntityRecord[]; sources: Map<string, SourceInfo>; names: Map<EntityKey, string> }> {
+    ): Promise<{
+      entities: EntityRecord[];
+      sources: Map<string, SourceInfo>;
+      names: Map<EntityKey, string>;
+      people: Map<EntityKey, OrganizationPeople>;
+    }> {
       fetch(keys);
       const found = await Promise.all(keys.map((k) => cards.get(k)!.catch(() => null)));
       const entities: EntityRecord[] = [];
       const sources = new Map<string, SourceInfo>();
       const names = new Map<EntityKey, string>();
+      const people = new Map<EntityKey, OrganizationPeople>();
       for (const card of found) {
         if (!card) continue;
         entities.push(card.entity);
         for (const [key, info] of Object.entries(card.sources)) sources.set(key, info);
         for (const [key, name] of Object.entries(card.names)) names.set(key, name);
+        if (card.people) people.set(entityKey(card.entity), card.people);
       }
-      return { entities, sources, names };
+      return { entities, sources, names, people };
     },
     clear(): void {
       cards.clear();

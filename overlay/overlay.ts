@@ -1,10 +1,10 @@
-import type { SourceLink } from '../components/card/EntityCard';
+import type { EntityRef, SourceLink } from '../components/card/EntityCard';
 import { supportReason } from '../src/format/support-reason';
 import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance';
 import { entityKey, parseEntityKey, type EntityKey } from '../src/messages/entity-key';
 import type { request as requestFn } from '../utils/messaging';
 import { abortableRequest } from './abortable-request';
-import { createCardUi } from './card-ui';
+import { createCardUi, type CardContent } from './card-ui';
 import { watchDocumentRewrite } from './document-rewrite';
 import { createEntityData } from './entity-data';
 import type { ExtractOptions } from './extract';
@@ -115,6 +115,9 @@ export function startOverlay(env: OverlayEnv): Overlay {
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;
   let current: Mention | null = null;
+  /** The card on screen, and the cards a People row was clicked on, to go back to (newest last). */
+  let shown: CardContent | null = null;
+  let trail: CardContent[] = [];
 
   /** Where focus was before a card took it, to give it back when the card closes. */
   let returnFocus: Element | null = null;
@@ -162,7 +165,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     if (signal.aborted) return;
     current = mention;
     hover.shownNow(mention);
-    const [{ entities, sources, names }, reasons] = await Promise.all([data.card(mention.entities), reasonsOf(mention)]);
+    const [{ entities, sources, names, people }, reasons] = await Promise.all([data.card(mention.entities), reasonsOf(mention)]);
     if (current !== mention || entities.length === 0) return;
     const peers = peersOf(mention);
     const index = Math.max(0, peers.indexOf(mention));
@@ -172,22 +175,59 @@ export function startOverlay(env: OverlayEnv): Overlay {
       el?.scrollIntoView({ block: 'center' });
       void openCard(next, { focus: true });
     };
-    card.show({
-      anchor: () => liveRange(doc, mention.range).getBoundingClientRect(),
-      entities,
-      sources,
-      names,
-      ...(reasons && { reasons }),
-      theme: appearance.theme,
-      onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
-    });
-    if (!focus) return;
+    trail = [];
     // Stepping to another mention keeps the focus in the card, and the place to return to.
-    if (doc.activeElement !== host.element) returnFocus = doc.activeElement;
-    card.focus();
+    if (focus && doc.activeElement !== host.element) returnFocus = doc.activeElement;
+    showCard(
+      {
+        anchor: () => liveRange(doc, mention.range).getBoundingClientRect(),
+        entities,
+        sources,
+        names,
+        people,
+        ...(reasons && { reasons }),
+        theme: appearance.theme,
+        onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
+        onOpenEntity: (ref) => void openInPlace(ref).catch((e) => console.error('Factlens card', e)),
+      },
+      { focus },
+    );
+  }
+
+  function showCard(content: CardContent, { focus }: { focus: boolean }): void {
+    shown = content;
+    card.show(content);
+    if (focus) card.focus();
+  }
+
+  /** A person's card in place of the organization's, at the same mention; Back returns. */
+  async function openInPlace(ref: EntityRef): Promise<void> {
+    const from = shown;
+    if (!from || signal.aborted) return;
+    const { entities, sources, names, people } = await data.card([entityKey(ref)]);
+    if (shown !== from || entities.length === 0) return;
+    trail.push(from);
+    showCard(
+      {
+        anchor: from.anchor,
+        entities,
+        sources,
+        names,
+        people,
+        theme: appearance.theme,
+        onOpenEntity: (next) => void openInPlace(next).catch((e) => console.error('Factlens card', e)),
+        onBack: () => {
+          const previous = trail.pop();
+          if (previous && shown) showCard(previous, { focus: true });
+        },
+      },
+      { focus: true },
+    );
   }
 
   function closeCard(): void {
+    shown = null;
+    trail = [];
     current = null;
     hover.closedNow();
     const hadFocus = doc.activeElement === host.element;

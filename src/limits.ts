@@ -38,6 +38,14 @@ export const MAX_SCAN_CHARS = 2_000_000;
  */
 export const MAX_REFS = 5000;
 
+/**
+ * People an organization's card carries (its "People" section): every one
+ * for all but the largest organizations, while a page naming many
+ * organizations, whose cards are fetched together, still reads a bounded
+ * number of people. The card gives the full count either way.
+ */
+export const MAX_CARD_PEOPLE = 50;
+
 /** Problems listed for an invalid file: enough to fix a pattern, few enough to read; the rest are counted. */
 export const PROBLEMS_SHOWN = 10;
 

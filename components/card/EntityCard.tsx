@@ -1,12 +1,13 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { trusted } from '../../overlay/trusted';
 import { entityKey } from '../../src/messages/entity-key';
-import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
+import type { EntityKey, EntityRecord, OrganizationPeople, SourceInfo } from '../../src/messages/protocol';
+import { BackButton } from './BackButton';
 import { EntitySection } from './EntitySection';
 import { PageNav } from './PageNav';
-import type { CardEnv, SourceLink } from './types';
+import type { CardEnv, EntityRef, SourceLink } from './types';
 
-export type { SourceLink } from './types';
+export type { EntityRef, SourceLink } from './types';
 
 export interface EntityCardProps {
   /** Every entity this mention could be (≥1). Several when datasets share a name: all are listed. */
@@ -17,6 +18,12 @@ export interface EntityCardProps {
   reasons?: ReadonlyMap<string, string>;
   /** Display names by entityKey, for organizations that roles refer to by id. */
   names?: ReadonlyMap<string, string>;
+  /** Organizations' people by entityKey, from getCards; the card lists them under "People". */
+  people?: ReadonlyMap<EntityKey, OrganizationPeople>;
+  /** Opens a person's card from an organization's People section. */
+  onOpenEntity?(ref: EntityRef): void;
+  /** Shows a Back control when given: this card was opened from another one. */
+  onBack?(): void;
   /** Mentions of this entity on the current page and which one this is (0-based); omitted where there is no page (viewer, popup). */
   onPage?: { index: number; total: number; onPrevious(): void; onNext(): void };
   /**
@@ -54,7 +61,7 @@ const WORDS = {
 const COG = '\u2699\uFE0E';
 
 export function EntityCard(props: EntityCardProps) {
-  const { entities, onPage, onClose, onOpenSettings, theme = 'auto', headingId } = props;
+  const { entities, onPage, onClose, onOpenSettings, onBack, theme = 'auto', headingId } = props;
   const env: CardEnv = {
     entities,
     sources: props.sources,
@@ -62,6 +69,8 @@ export function EntityCard(props: EntityCardProps) {
     locale: props.locale,
     sourceHref: props.sourceHref,
     onOpenSource: props.onOpenSource,
+    people: props.people,
+    onOpenEntity: props.onOpenEntity,
   };
   const several = entities.length > 1;
 
@@ -96,6 +105,7 @@ export function EntityCard(props: EntityCardProps) {
         </div>
       )}
       <div class="fl-body">
+        {onBack && <BackButton onBack={onBack} />}
         {several && (
           <h2 class="fl-matches" id={headingId}>
             {WORDS.matches(entities.length)}

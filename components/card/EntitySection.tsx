@@ -2,6 +2,7 @@ import { entityTypeLabel } from '../../src/format/role-timeline';
 import type { EntityRecord } from '../../src/messages/protocol';
 import { AliasList } from './AliasList';
 import { Excerpts } from './Excerpts';
+import { PeopleSection } from './PeopleSection';
 import { RoleTimeline } from './RoleTimeline';
 import { Heading, type HeadingLevel } from './SectionTitle';
 import { SupportReason } from './SupportReason';
@@ -31,6 +32,7 @@ export function EntitySection({ entity, env, level, headingId, reason }: EntityS
       {entity.description && <p class="fl-desc">{entity.description}</p>}
       <AliasList entity={entity} />
       <RoleTimeline entity={entity} env={env} level={inner} />
+      <PeopleSection entity={entity} env={env} level={inner} />
       <Excerpts entity={entity} env={env} level={inner} />
     </article>
   );

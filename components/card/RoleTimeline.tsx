@@ -1,21 +1,23 @@
 import type { Evidence } from '../../src/dataset/schema';
-import { roleTimeline } from '../../src/format/role-timeline';
+import { isCurrentRole, roleTimeline } from '../../src/format/role-timeline';
 import type { EntityRecord } from '../../src/messages/protocol';
-import { citeName, findSource, organizationName } from './cite';
-import { InferredMark } from './InferredMark';
+import { citeName, findSource, organizationName, sourceLookup } from './cite';
+import { RoleWhen } from './RoleWhen';
 import { SectionTitle, type HeadingLevel } from './SectionTitle';
 import { SourceAnchor } from './SourceAnchor';
 import type { CardEnv } from './types';
 
 export function RoleTimeline({ entity, env, level }: { entity: EntityRecord; env: CardEnv; level: HeadingLevel }) {
   if (entity.roles.length === 0) return null;
-  const rows = roleTimeline({ roles: entity.roles, locale: env.locale });
+  const rows = roleTimeline({ roles: entity.roles, locale: env.locale, sourceOf: sourceLookup({ env, dataset: entity.dataset }) });
   return (
     <section class="fl-section">
       <SectionTitle level={level}>Roles</SectionTitle>
       <ol class="fl-timeline">
-        {rows.map(({ role, label, inferred }, i) => (
-          <li key={i} class={role.start !== undefined && role.end === undefined ? 'fl-role fl-role-current' : 'fl-role'}>
+        {rows.map((row, i) => {
+          const { role } = row;
+          return (
+          <li key={i} class={isCurrentRole(role) ? 'fl-role fl-role-current' : 'fl-role'}>
             <span class="fl-role-what">
               <span class="fl-role-title">{role.title}</span>
               {role.organization !== undefined && (
@@ -23,16 +25,12 @@ export function RoleTimeline({ entity, env, level }: { entity: EntityRecord; env
               )}
             </span>
             <span class="fl-role-meta">
-              {label !== '' && (
-                <span class="fl-role-when">
-                  {inferred && <InferredMark />}
-                  {label}
-                </span>
-              )}
+              <RoleWhen row={row} />
               <EvidenceLinks env={env} dataset={entity.dataset} evidence={role.evidence} />
             </span>
           </li>
-        ))}
+          );
+        })}
       </ol>
     </section>
   );

@@ -1,10 +1,16 @@
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
+import type { SourceLookup } from '../../src/format/role-timeline';
 import { entityKey } from '../../src/messages/entity-key';
 import type { SourceInfo } from '../../src/messages/protocol';
 import type { CardEnv } from './types';
 
 export function findSource({ env, dataset, source }: { env: CardEnv; dataset: string; source: string }): SourceInfo | undefined {
   return env.sources.get(entityKey({ dataset, id: source }));
+}
+
+/** The sources of one dataset's roles, for their "as of" dates. */
+export function sourceLookup({ env, dataset }: { env: CardEnv; dataset: string }): SourceLookup {
+  return (source) => findSource({ env, dataset, source });
 }
 
 /** Who said it: the publisher reads best, the headline identifies it, and the id is all that is left when the source is missing. */

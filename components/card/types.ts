@@ -1,4 +1,4 @@
-import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
+import type { EntityKey, EntityRecord, OrganizationPeople, SourceInfo } from '../../src/messages/protocol';
 
 /** A place in a source for the source viewer to open at: [start, end) in the source's text. */
 export interface SourceLink {
@@ -18,4 +18,14 @@ export interface CardEnv {
   /** The viewer's URL, on extension pages only; without it links carry no URL (see SourceAnchor). */
   sourceHref: ((link: SourceLink) => string) | undefined;
   onOpenSource(link: SourceLink): void;
+  /** Organizations' people by entityKey (see PeopleSection). */
+  people: ReadonlyMap<EntityKey, OrganizationPeople> | undefined;
+  /** Opens a person's card from a People row; without it the rows are plain text. */
+  onOpenEntity: ((ref: EntityRef) => void) | undefined;
+}
+
+export interface EntityRef {
+  dataset: string;
+  id: string;
+  name: string;
 }

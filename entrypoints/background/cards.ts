@@ -1,7 +1,8 @@
 import type { Entity } from '../../src/dataset/schema';
-import { entityKey, parseEntityKey, type Card, type EntityKey } from '../../src/messages/protocol';
+import { entityKey, parseEntityKey, type Card, type EntityKey, type EntityRecord, type OrganizationPeople } from '../../src/messages/protocol';
 import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
+import type { PeopleService } from './people-service';
 import { readSourceInfos } from './sources';
 
 /** The sources an entity cites: where it is mentioned and the evidence of its roles. */
@@ -16,23 +17,32 @@ function namedOrganizations(entity: Entity): Set<string> {
   return new Set(entity.roles.flatMap((role) => (role.organization === undefined ? [] : [role.organization])));
 }
 
+/** The sources behind the roles of an organization's people, which date them ("as of"). */
+function peopleSources(people: OrganizationPeople | undefined): EntityKey[] {
+  return (people?.people ?? []).flatMap((p) => p.roles.flatMap((r) => r.evidence.map((ev) => entityKey({ dataset: p.dataset, id: ev.source }))));
+}
+
 /**
- * Everything a card shows for each ref, read in three batches whatever the
- * number of refs: the entities, then at once the organizations their roles
- * name and the sources they cite. Null where there is no such entity.
+ * Everything a card shows for each ref, read in a few batches whatever the
+ * number of refs: the entities and, for organizations, their people; then at
+ * once the organizations their roles name and the sources they and the
+ * people's roles cite. Null where there is no such entity.
  */
-export async function readCards({ db, entities, refs }: {
+export async function readCards({ db, entities, people, refs }: {
   db: FactlensDb;
   entities: EntityReader;
+  people: PeopleService;
   refs: readonly { dataset: string; id: string }[];
 }): Promise<(Card | null)[]> {
   const records = await entities.read(refs);
+  const staff = await people.peopleOf(records.filter((r): r is EntityRecord => r !== null));
   const orgKeys = new Set<EntityKey>();
   const sourceKeys = new Set<string>();
   for (const record of records) {
     if (!record) continue;
     for (const id of namedOrganizations(record)) orgKeys.add(entityKey({ dataset: record.dataset, id }));
     for (const id of citedSources(record)) sourceKeys.add(entityKey({ dataset: record.dataset, id }));
+    for (const key of peopleSources(staff.get(entityKey(record)))) sourceKeys.add(key);
   }
   const orgList = [...orgKeys];
   const sourceList = [...sourceKeys];
@@ -52,11 +62,13 @@ export async function readCards({ db, entities, refs }: {
       const name = names.get(key);
       if (name !== undefined) card.names[key] = name;
     }
-    for (const id of citedSources(entity)) {
-      const key = entityKey({ dataset: entity.dataset, id });
+    const orgPeople = staff.get(entityKey(entity));
+    const cited = [...[...citedSources(entity)].map((id) => entityKey({ dataset: entity.dataset, id })), ...peopleSources(orgPeople)];
+    for (const key of cited) {
       const info = sources.get(key);
       if (info) card.sources[key] = info;
     }
+    if (orgPeople) card.people = orgPeople;
     return card;
   });
 }

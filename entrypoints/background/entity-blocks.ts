@@ -71,6 +71,16 @@ export async function entityGenerations({ db }: { db: FactlensDb }): Promise<Set
   return new Set(keys.map(([gen]) => gen));
 }
 
+/** Calls `visit` with every entity of a generation, a block at a time, without holding them all. */
+export async function forEachEntity({ db, gen, visit }: { db: FactlensDb; gen: string; visit(entity: Entity): void }): Promise<void> {
+  await db.entityBlocks
+    .where('[gen+block]')
+    .between(...blockRange(gen))
+    .each((block) => {
+      for (const entity of block.entities) visit(entity);
+    });
+}
+
 /** Entities `offset` to `offset + limit` of a generation, in their original order. */
 export async function entitiesInOrder({ db, gen, offset, limit }: { db: FactlensDb; gen: string; offset: number; limit: number }): Promise<Entity[]> {
   if (limit <= 0) return [];

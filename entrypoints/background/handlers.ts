@@ -11,6 +11,7 @@ import type { EntityReader } from './entity-blocks';
 import { createFrameSites } from './frame-sites';
 import type { createImports } from './imports';
 import type { MatcherService } from './matcher-service';
+import type { PeopleService } from './people-service';
 import type { SearchService } from './search-service';
 import type { SettingsArea } from './settings-area';
 import { listSites, readSiteSettings, setGlobalEnabled, writeSiteSettings } from './site-settings';
@@ -48,6 +49,7 @@ export interface Services {
   entities: EntityReader;
   matcher: MatcherService;
   search: SearchService;
+  people: PeopleService;
   imports: ReturnType<typeof createImports>;
   effects: Effects;
 }
@@ -56,7 +58,7 @@ export interface Services {
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>, context?: RequestContext) => Promise<ResponseMap[T]> };
 
 /** One handler per request type; the router has validated and authorised the request already. */
-export function createHandlers({ db, settings, catalog, entities, matcher, search, imports, effects }: Services): Handlers {
+export function createHandlers({ db, settings, catalog, entities, matcher, search, people, imports, effects }: Services): Handlers {
   const datasetsChanged = <T>(value: T): T => {
     catalog.invalidate();
     // Built before the tabs that the broadcast reaches ask for it.
@@ -77,7 +79,7 @@ export function createHandlers({ db, settings, catalog, entities, matcher, searc
 
   return {
     getEntities: ({ refs }) => entities.read(refs),
-    getCards: ({ refs }) => readCards({ db, entities, refs }),
+    getCards: ({ refs }) => readCards({ db, entities, people, refs }),
     getSource: async ({ dataset, id }) => (await readSources({ db, refs: [{ dataset, id }] }))[0] ?? null,
     scanTexts: async ({ texts }) => {
       const [matches, privateDatasets] = await Promise.all([matcher.scanTexts(texts), catalog.privateDatasets()]);

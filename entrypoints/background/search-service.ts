@@ -3,9 +3,10 @@ import { entityKey, parseEntityKey, type EntityRecord, type SearchHit } from '..
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../src/search';
 import type { Catalog } from './catalog';
 import type { EntityReader } from './entity-blocks';
+import type { PeopleService } from './people-service';
 
 /** Popup search: an index over the catalog, rebuilt when the datasets change. */
-export function createSearchService({ catalog, entities }: { catalog: Catalog; entities: EntityReader }) {
+export function createSearchService({ catalog, entities, people }: { catalog: Catalog; entities: EntityReader; people: PeopleService }) {
   let built: { version: number; index: Promise<SearchIndex> } | null = null;
 
   function index(): Promise<SearchIndex> {
@@ -43,7 +44,8 @@ export function createSearchService({ catalog, entities }: { catalog: Catalog; e
       if (results.length === 0) return [];
       const rows = await entities.read(results.map((r) => parseEntityKey(r.key)));
       const present = rows.filter((r): r is EntityRecord => r !== null);
-      const roles = await mainRoles(present);
+      const orgs = present.filter((r) => r.type === 'organization').map((r) => entityKey(r));
+      const [roles, counts] = await Promise.all([mainRoles(present), orgs.length > 0 ? people.counts(orgs) : new Map<string, number>()]);
       return results.flatMap((result, i) => {
         const row = rows[i];
         if (!row) return [];
@@ -51,6 +53,8 @@ export function createSearchService({ catalog, entities }: { catalog: Catalog; e
         if (result.matched !== undefined) hit.matched = result.matched;
         const role = roles.get(row);
         if (role !== undefined) hit.mainRole = role;
+        const count = counts.get(result.key);
+        if (count !== undefined) hit.people = count;
         return [hit];
       });
     },

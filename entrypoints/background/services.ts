@@ -4,6 +4,7 @@ import { createEntityReader } from './entity-blocks';
 import { createHandlers, type Effects } from './handlers';
 import { createImports } from './imports';
 import { createMatcherService } from './matcher-service';
+import { createPeopleService } from './people-service';
 import { createSearchService } from './search-service';
 import type { SettingsArea } from './settings-area';
 
@@ -12,8 +13,9 @@ export function createServices({ db, settings, effects }: { db: FactlensDb; sett
   const catalog = createCatalog({ db });
   const matcher = createMatcherService({ db, catalog });
   const entities = createEntityReader({ db });
-  const search = createSearchService({ catalog, entities });
+  const people = createPeopleService({ db, catalog, entities });
+  const search = createSearchService({ catalog, entities, people });
   const imports = createImports({ db });
-  const handlers = createHandlers({ db, settings, catalog, entities, matcher, search, imports, effects });
+  const handlers = createHandlers({ db, settings, catalog, entities, matcher, search, people, imports, effects });
   return { catalog, matcher, search, imports, handlers };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { EntityCard, type SourceLink } from '../../components/card/EntityCard';
+import { EntityCard, type EntityRef, type SourceLink } from '../../components/card/EntityCard';
 import type { SearchHit } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
 import { request } from '../../utils/messaging';
@@ -18,8 +18,15 @@ function openSource(link: SourceLink): void {
   request({ type: 'openSource', ...link }).catch(() => window.open(sourceHref(link), '_blank'));
 }
 
-/** One search result as the overlay's own card, with a way back to the results (the Back button or Esc). */
+/**
+ * One search result as the overlay's own card, with a way back to the
+ * results (the Back button or Esc). A person opened from an organization's
+ * People section shows here too, and Back first returns to the organization.
+ */
 export function DetailView({ hit, theme, onBack }: { hit: SearchHit; theme: Theme; onBack(): void }) {
+  const [trail, setTrail] = useState<EntityRef[]>([]);
+  const shown: EntityRef = trail.at(-1) ?? hit;
+  const goBack = () => (trail.length > 0 ? setTrail(trail.slice(0, -1)) : onBack());
   const [state, setState] = useState<State>({ status: 'loading' });
   const back = useRef<HTMLButtonElement>(null);
   const headingId = useId();
@@ -27,22 +34,22 @@ export function DetailView({ hit, theme, onBack }: { hit: SearchHit; theme: Them
   useEffect(() => {
     let current = true;
     setState({ status: 'loading' });
-    loadCardData({ dataset: hit.dataset, id: hit.id }).then(
+    loadCardData({ dataset: shown.dataset, id: shown.id }).then(
       (data) => current && setState(data ? { status: 'ready', data } : { status: 'missing' }),
       (error: unknown) => current && setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;
     };
-  }, [hit.dataset, hit.id]);
+  }, [shown.dataset, shown.id]);
 
   useEffect(() => {
     back.current?.focus();
-  }, []);
+  }, [shown.dataset, shown.id]);
 
   // On the document, so Esc goes back wherever focus is, even after a click on plain text.
-  const onBackRef = useRef(onBack);
-  onBackRef.current = onBack;
+  const onBackRef = useRef(goBack);
+  onBackRef.current = goBack;
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -55,25 +62,25 @@ export function DetailView({ hit, theme, onBack }: { hit: SearchHit; theme: Them
   }, []);
 
   return (
-    <section class="detail" data-testid="detail" aria-labelledby={state.status === 'ready' ? headingId : undefined} aria-label={state.status === 'ready' ? undefined : hit.name}>
+    <section class="detail" data-testid="detail" aria-labelledby={state.status === 'ready' ? headingId : undefined} aria-label={state.status === 'ready' ? undefined : shown.name}>
       <div class="detail-bar">
-        <button ref={back} type="button" class="back" onClick={onBack} title="Back to the results (Esc)">
+        <button ref={back} type="button" class="back" onClick={goBack} title={trail.length > 0 ? 'Back (Esc)' : 'Back to the results (Esc)'}>
           <span aria-hidden="true">‹</span> Back
         </button>
       </div>
       {state.status === 'loading' && (
         <p class="status" role="status">
-          Loading {hit.name}…
+          Loading {shown.name}…
         </p>
       )}
       {state.status === 'missing' && (
         <p class="status error" role="alert">
-          {hit.name} is no longer in the enabled datasets.
+          {shown.name} is no longer in the enabled datasets.
         </p>
       )}
       {state.status === 'error' && (
         <p class="status error" role="alert">
-          {hit.name} could not be loaded. {state.error}
+          {shown.name} could not be loaded. {state.error}
         </p>
       )}
       {state.status === 'ready' && (
@@ -81,6 +88,8 @@ export function DetailView({ hit, theme, onBack }: { hit: SearchHit; theme: Them
           entities={[state.data.entity]}
           sources={state.data.sources}
           names={state.data.names}
+          people={state.data.people}
+          onOpenEntity={(ref) => setTrail([...trail, { dataset: ref.dataset, id: ref.id, name: ref.name }])}
           sourceHref={sourceHref}
           onOpenSource={openSource}
           theme={theme}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { entityTypeLabel } from '../../src/format/role-timeline';
+import { entityTypeLabel, peopleLabel } from '../../src/format/role-timeline';
 import type { SearchHit } from '../../src/messages/protocol';
 import { hitsOf, type SearchState } from './use-search';
 
@@ -61,6 +61,7 @@ export function ResultList({ id, search, selected, optionId, onSelect, onOpen }:
               <span class="result-type" data-type={hit.type}>
                 {entityTypeLabel(hit.type)}
               </span>
+              {hit.people !== undefined && hit.people > 0 && <span class="result-people">· {peopleLabel(hit.people)}</span>}
             </span>
             {hit.mainRole && <span class="result-role">{hit.mainRole}</span>}
             {hit.matched && <span class="result-matched">matched: {hit.matched}</span>}

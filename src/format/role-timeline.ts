@@ -1,23 +1,61 @@
 import type { EntityType, Role } from '../dataset/schema';
 import { formatPartialDate, parsePartialDate, partialDateKey, type PartialDate } from '../dates/partial-date';
+import { asOfDate, type SourceDate } from './as-of';
 
 export interface TimelineRow {
   role: Role;
   /** "Oct 2015 – Dec 2022", "since May 2015", "until 2019", or "" when the sources give no date. */
   label: string;
   inferred: boolean;
+  /**
+   * For a role with no end: "as of Sep 2021", the publication date of its
+   * newest evidence, since the sources say nothing of it after that. Null
+   * for a closed span, or when no source of its evidence is dated.
+   */
+  asOf: { label: string; inferred: boolean } | null;
 }
+
+/** Finds a role's sources (dated or not); the card passes what getCards sent with the entity. */
+export type SourceLookup = (source: string) => SourceDate | undefined;
 
 /**
  * A person's roles as a reader scans them: what they do now first, then what
  * they did, most recent first. Roles the sources give no date for say nothing
  * about order, so they go last, in dataset order.
  */
-export function roleTimeline({ roles, locale }: { roles: readonly Role[]; locale?: string }): TimelineRow[] {
+export function roleTimeline({ roles, locale, sourceOf }: { roles: readonly Role[]; locale?: string | undefined; sourceOf?: SourceLookup }): TimelineRow[] {
   return roles
-    .map((role, order) => ({ role, order, start: parse(role.start), end: parse(role.end) }))
-    .sort((a, b) => compareNewestFirst(a, b) || a.order - b.order)
-    .map(({ role, start, end }) => ({ role, label: dateLabel({ start, end, locale }), inferred: role.inferred === true }));
+    .map((role, order) => ({ role, order }))
+    .sort((a, b) => compareRolesNewestFirst(a.role, b.role) || a.order - b.order)
+    .map(({ role }) => timelineRow({ role, locale, sourceOf }));
+}
+
+/** One role's dates as a card shows them. */
+export function timelineRow({ role, locale, sourceOf }: { role: Role; locale?: string | undefined; sourceOf?: SourceLookup | undefined }): TimelineRow {
+  const start = parse(role.start);
+  const end = parse(role.end);
+  const newest = end || !sourceOf ? null : asOfDate({ evidence: role.evidence, sourceOf });
+  return {
+    role,
+    label: dateLabel({ start, end, locale }),
+    inferred: role.inferred === true,
+    asOf: newest && { label: `as of ${formatPartialDate({ date: newest.date, locale })}`, inferred: newest.inferred },
+  };
+}
+
+/** Whether a role is held now as far as the sources know: it has begun and has no end. */
+export function isCurrentRole(role: Pick<Role, 'start' | 'end'>): boolean {
+  return role.start !== undefined && role.end === undefined;
+}
+
+/** Open-ended roles first, then by end, then by start, newest first; undated roles last. */
+export function compareRolesNewestFirst(a: Pick<Role, 'start' | 'end'>, b: Pick<Role, 'start' | 'end'>): number {
+  return compareNewestFirst({ start: parse(a.start), end: parse(a.end) }, { start: parse(b.start), end: parse(b.end) });
+}
+
+/** "1 person", "3 people". */
+export function peopleLabel(count: number): string {
+  return count === 1 ? '1 person' : `${count} people`;
 }
 
 const TYPE_LABELS: Record<EntityType, string> = {

@@ -1,4 +1,4 @@
-import type { Dataset, Entity, EntityType, Source } from '../dataset/schema';
+import type { Dataset, Entity, EntityType, Role, Source } from '../dataset/schema';
 import type { CandidateMatch } from '../matcher/resolve';
 import type { EntityKey } from './entity-key';
 
@@ -78,6 +78,8 @@ export interface SearchHit {
   matched?: string;
   /** The newest role, as "Title, Organization". */
   mainRole?: string;
+  /** For an organization: how many people hold or held a role there. */
+  people?: number;
 }
 
 /** A page of an export: the dataset's header and sources come with the first page. */
@@ -102,4 +104,23 @@ export interface Card {
   entity: EntityRecord;
   names: Record<EntityKey, string>;
   sources: Record<string, SourceInfo>;
+  /** For an organization: its people. The sources of their roles' evidence are in `sources`. */
+  people?: OrganizationPeople;
+}
+
+/** A person whose roles name an organization, with those roles only, newest first. */
+export interface PersonAtOrganization {
+  dataset: string;
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
+/**
+ * Who's who at an organization: current roles first, then past ones (see
+ * src/people/reverse-index.ts), at most MAX_CARD_PEOPLE of `total`.
+ */
+export interface OrganizationPeople {
+  total: number;
+  people: PersonAtOrganization[];
 }

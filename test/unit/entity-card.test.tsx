@@ -3,6 +3,9 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityCard, type EntityCardProps, type SourceLink } from '../../components/card/EntityCard';
 import { excerptItems, excerptSegments } from '../../components/card/excerpt-text';
+import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
+import { asOfDate } from '../../src/format/as-of';
+import { roleTimeline } from '../../src/format/role-timeline';
 import { entityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
 import { all, bundledDataset, click, one, press, useKit } from './kit';
 
@@ -103,6 +106,28 @@ describe('EntityCard: roles', () => {
     ]);
     expect(one('.fl-inferred').getAttribute('title')).toBe('date inferred from context');
     expect(all('.fl-role-current')).toHaveLength(2);
+  });
+
+  it('dates every open-ended role "as of" its newest source, marked where that date is inferred, and leaves closed spans alone', () => {
+    show({ entities: [record('daniel-zhang')], locale: 'en-US' });
+    const rows = all('.fl-role');
+    // The card lists roles in timeline order; which role each row is comes from there.
+    const roles = roleTimeline({ roles: record('daniel-zhang').roles }).map((r) => r.role);
+    expect(rows).toHaveLength(roles.length);
+    for (const [i, row] of rows.entries()) {
+      const role = roles[i]!;
+      expect(row.querySelector('.fl-role-title')?.textContent).toBe(role.title);
+      const asOf = row.querySelector('.fl-as-of');
+      if (role.end !== undefined) {
+        expect(asOf).toBeNull();
+        continue;
+      }
+      const expected = asOfDate({ evidence: role.evidence, sourceOf: (id) => stored.sources.get(entityKey({ dataset: DATASET, id })) })!;
+      const label = `as of ${formatPartialDate({ date: expected.date, locale: 'en-US' })}`;
+      expect(asOf?.textContent).toBe(`${role.start === undefined ? '' : '· '}${expected.inferred ? '≈' : ''}${label}`);
+      expect(asOf?.querySelector('.fl-inferred') !== null).toBe(expected.inferred);
+    }
+    expect(all('.fl-as-of').length).toBeGreaterThan(0);
   });
 
   it('names an organization from the names map, else from the entities shown, else from its id', () => {
@@ -363,5 +388,70 @@ describe('EntityCard: names that need context', () => {
     show({ entities: [record('daniel-zhang'), record('jack-ma')], reasons });
     const sections = all('.fl-entity');
     expect(sections.map((s) => s.querySelector('.fl-reason')?.textContent ?? null)).toEqual(['Alibaba Group is on this page', null]);
+  });
+});
+
+describe('EntityCard: people', () => {
+  const alibaba = () => entityKey({ dataset: DATASET, id: 'alibaba-group' });
+
+  it('lists the people whose roles name an organization, current roles first, with titles and dates', () => {
+    show({ entities: [record('alibaba-group')], people: stored.people, locale: 'en-US' });
+    const list = stored.people.get(alibaba())!;
+    const rows = all('.fl-person');
+    expect(rows.map((r) => one('.fl-person-name', r).textContent)).toEqual(list.people.slice(0, rows.length).map((p) => p.name));
+    expect(rows.length).toBe(Math.min(5, list.people.length));
+    const names = list.people.map((p) => p.name);
+    expect(names.indexOf('Daniel Zhang')).toBeLessThan(names.indexOf('Viya'));
+    const zhang = rows.find((r) => one('.fl-person-name', r).textContent === 'Daniel Zhang')!;
+    const ceo = all('.fl-person-role', zhang).find((r) => one('.fl-role-title', r).textContent === 'Chief Executive Officer')!;
+    const role = record('daniel-zhang').roles.find((r) => r.title === 'Chief Executive Officer')!;
+    expect(ceo.querySelector('.fl-role-when')?.textContent).toBe(`since ${formatPartialDate({ date: parsePartialDate(role.start!)!, locale: 'en-US' })}`);
+    expect(ceo.querySelector('.fl-as-of')?.textContent).toMatch(/^· ≈?as of /);
+    // Several roles there show under one name.
+    expect(all('.fl-person-role', zhang).length).toBe(record('daniel-zhang').roles.filter((r) => r.organization === 'alibaba-group').length);
+  });
+
+  it('says nothing of people on a person’s card or an organization without any', () => {
+    show({ entities: [record('jack-ma')], people: stored.people });
+    expect(document.querySelector('.fl-people')).toBeNull();
+  });
+
+  it('opens a person on the reader’s click only; without a handler the names are plain text', () => {
+    const onOpenEntity = vi.fn();
+    show({ entities: [record('alibaba-group')], people: stored.people, onOpenEntity });
+    const button = all('button.fl-person-name').find((b) => b.textContent === 'Jack Ma')!;
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onOpenEntity).not.toHaveBeenCalled();
+    click(button);
+    expect(onOpenEntity).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ dataset: DATASET, id: 'jack-ma', name: 'Jack Ma' }));
+    kit.screen.show(<></>);
+    show({ entities: [record('alibaba-group')], people: stored.people });
+    expect(document.querySelector('button.fl-person-name')).toBeNull();
+    expect(all('.fl-person-name').length).toBeGreaterThan(0);
+  });
+
+  it('cuts a long list, with "Show all N"; a list the background cut says how many it left out', () => {
+    const base = stored.people.get(alibaba())!.people[0]!;
+    const many = (carried: number, total: number) =>
+      new Map([[alibaba(), { total, people: Array.from({ length: carried }, (_, i) => ({ ...base, id: `p${i}`, name: `Person ${i}` })) }]]);
+    show({ entities: [record('alibaba-group')], people: many(12, 12) });
+    expect(all('.fl-person')).toHaveLength(5);
+    const more = one('.fl-people-section .fl-more');
+    expect(more.textContent).toBe('Show all 12');
+    click(more);
+    expect(all('.fl-person')).toHaveLength(12);
+    expect(document.querySelector('.fl-people-more')).toBeNull();
+    kit.screen.show(<></>);
+    show({ entities: [record('alibaba-group')], people: many(50, 80) });
+    click(one('.fl-people-section .fl-more'));
+    expect(all('.fl-person')).toHaveLength(50);
+    expect(one('.fl-people-more').textContent).toBe('30 more not shown');
+  });
+
+  it('shows a Back control when opened from another card', () => {
+    const onBack = vi.fn();
+    show({ entities: [record('jack-ma')], onBack });
+    click(one('button.fl-back'));
+    expect(onBack).toHaveBeenCalledOnce();
   });
 });

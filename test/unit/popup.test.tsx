@@ -77,6 +77,12 @@ describe('popup: search', () => {
     const program = rows.find((r) => r.querySelector('.result-name')?.textContent === 'Ma Yun Rural Teacher Student Program')!;
     expect(program.querySelector('.result-type')?.textContent).toBe('Organization');
     expect(program.querySelector('.result-matched')).toBeNull();
+    const programHit = hits.find((h) => h.name === 'Ma Yun Rural Teacher Program')!;
+    expect(programHit.people).toBeGreaterThan(0);
+    expect(program.querySelector('.result-people')?.textContent).toBe(`· ${programHit.people === 1 ? '1 person' : `${programHit.people} people`}`);
+    // A person has no people.
+    expect(jackHit.people).toBeUndefined();
+    expect(jack.querySelector('.result-people')).toBeNull();
     // The results replace the site and page sections.
     expect(visible(byTestId('on-page'))).toBe(false);
   });
@@ -141,6 +147,31 @@ describe('popup: search', () => {
     await kit.settle();
     expect(document.querySelector('[data-testid="detail"]')).toBeNull();
     expect(document.activeElement).toBe(searchBox());
+  });
+
+  it('opens a person from an organization’s People section, and Back returns to the organization, then to the results', async () => {
+    await open();
+    await search('Alibaba Group');
+    const org = (await answerTo('Alibaba Group')).find((h) => h.id === 'alibaba-group')!;
+    const row = all('[data-testid="result"]').find((r) => r.dataset.key === org.key)!;
+    expect(row.querySelector('.result-people')?.textContent).toBe(`· ${org.people} people`);
+    click(row);
+    await kit.settle();
+    const [card] = await kit.background.handlers.getCards({ type: 'getCards', refs: [{ dataset: DATASET, id: 'alibaba-group' }] });
+    const names = all('.fl-person-name', byTestId('detail')).map((e) => e.textContent);
+    expect(names).toEqual(card!.people!.people.slice(0, names.length).map((p) => p.name));
+    expect(names).toContain('Daniel Zhang');
+    click(all('button.fl-person-name', byTestId('detail')).find((b) => b.textContent === 'Daniel Zhang')!);
+    await kit.settle();
+    expect(byTestId('detail').querySelector('h2')?.textContent).toBe('Daniel Zhang');
+    const back = () => [...byTestId('detail').querySelectorAll('button')].find((b) => b.textContent === '‹ Back')!;
+    expect(document.activeElement).toBe(back());
+    click(back());
+    await kit.settle();
+    expect(byTestId('detail').querySelector('h2')?.textContent).toBe('Alibaba Group');
+    press('Escape', document.body);
+    await kit.settle();
+    expect(document.querySelector('[data-testid="detail"]')).toBeNull();
   });
 
   it('opens a source through the background from the card', async () => {

@@ -4,7 +4,7 @@ import { openDb, type FactlensDb } from '../../../entrypoints/background/db';
 import { seedBundled } from '../../../entrypoints/background/seed';
 import type { SettingsArea } from '../../../entrypoints/background/settings-area';
 import type { Dataset } from '../../../src/dataset/schema';
-import { type Broadcast, type EntityRecord, type RequestOf, type RequestType, type ResponseMap, type SourceInfo } from '../../../src/messages/protocol';
+import { entityKey, type Broadcast, type EntityKey, type EntityRecord, type OrganizationPeople, type RequestOf, type RequestType, type ResponseMap, type SourceInfo } from '../../../src/messages/protocol';
 import { testHandlers } from '../support/handlers';
 import { importDataset } from '../support/import-dataset';
 import { route, type Handlers, type Sender } from './background-adapter';
@@ -39,7 +39,11 @@ export interface FakeBackground {
   /** Imports a dataset through the real import handlers. */
   importDataset(dataset: Dataset): Promise<void>;
   /** A stored dataset's entities (by id) and source infos (by entityKey), as the store serves them to cards. */
-  cardRecords(dataset: Dataset): Promise<{ entities: Map<string, EntityRecord>; sources: Map<string, SourceInfo> }>;
+  cardRecords(dataset: Dataset): Promise<{
+    entities: Map<string, EntityRecord>;
+    sources: Map<string, SourceInfo>;
+    people: Map<EntityKey, OrganizationPeople>;
+  }>;
   /** Sends one message as the given sender would, over a JSON round trip as extension messaging does. */
   send(message: unknown, sender?: Sender): Promise<unknown>;
   /** Whether no request is being answered (parked ones aside) and no broadcast is on its way. */
@@ -134,6 +138,7 @@ export async function startBackground({
       return {
         entities: new Map(cards.map((c) => [c.entity.id, c.entity] as const)),
         sources: new Map(cards.flatMap((c) => Object.entries(c.sources))),
+        people: new Map(cards.flatMap((c) => (c.people ? [[entityKey(c.entity), c.people] as const] : []))),
       };
     },
     async send(message, sender = page) {
