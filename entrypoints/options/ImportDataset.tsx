@@ -1,47 +1,81 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../src/dataset/problem';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
 import { request } from '../../utils/messaging';
+import { downloadText } from './export-file';
 import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportProgress, type ImportSummary } from './import-file';
+import { LINE_FORMATS } from './import-formats';
+import { planImport } from './import-plan';
+import { reportFileName, reportText, type ImportReport } from './import-report';
+import { importLines, streamSummary, type StreamProgress } from './import-stream';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'checking'; fileName: string }
   | { kind: 'importing'; name: string; progress: ImportProgress }
-  | { kind: 'done'; summary: ImportSummary }
+  | { kind: 'streaming'; name: string; progress: StreamProgress }
+  | { kind: 'done'; summary: ImportSummary; report?: ImportReport }
   | { kind: 'cancelled' }
-  | { kind: 'error'; failure: ImportFailure };
+  | { kind: 'error'; failure: ImportFailure; report?: ImportReport | undefined };
 
-/** Choose a file; it is checked completely, then imported in chunks with progress. */
+/**
+ * Choose a file. A line-based format is streamed: converted, checked and sent
+ * line by line, with problems skipped into a report. Any other file is
+ * checked completely, then imported in chunks. Either can be cancelled, and
+ * nothing is visible until the whole import commits.
+ */
 export function ImportDataset({ onImported }: { onImported: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const busy = state.kind === 'checking' || state.kind === 'importing';
+  const cancel = useRef<AbortController | null>(null);
+  const busy = state.kind === 'checking' || state.kind === 'importing' || state.kind === 'streaming';
   const hintId = useId();
   const fileId = useId();
 
   async function start(file: File) {
     setState({ kind: 'checking', fileName: file.name });
-    let name = file.name;
-    const outcome = await importFile(file, {
-      request,
-      confirm: (question) => globalThis.confirm(question),
-      onChecked: (dataset) => {
-        name = dataset.name;
-      },
-      onProgress: (progress) => setState({ kind: 'importing', name, progress }),
-    });
-    switch (outcome.status) {
-      case 'imported':
-        setState({ kind: 'done', summary: importSummary(outcome.info, outcome.warnings) });
-        onImported();
-        break;
-      case 'cancelled':
-        setState({ kind: 'cancelled' });
-        break;
-      case 'refused':
-      case 'failed':
-        setState({ kind: 'error', failure: outcome.failure });
-        break;
+    const controller = new AbortController();
+    cancel.current = controller;
+    const deps = { request, confirm: (question: string) => globalThis.confirm(question), signal: controller.signal };
+    try {
+      const plan = await planImport(file, LINE_FORMATS);
+      if (plan.kind === 'lines') {
+        const { name } = plan.header;
+        const outcome = await importLines({
+          file,
+          header: plan.header,
+          converter: plan.converter,
+          deps: { ...deps, onProgress: (progress) => setState({ kind: 'streaming', name, progress }) },
+        });
+        if (outcome.status === 'imported') {
+          setState({ kind: 'done', summary: { message: streamSummary(outcome.info, outcome.report), warnings: [], moreWarnings: 0 }, report: outcome.report });
+          onImported();
+        } else if (outcome.status === 'cancelled') setState({ kind: 'cancelled' });
+        else setState({ kind: 'error', failure: outcome.failure, report: outcome.status === 'refused' ? outcome.report : undefined });
+        return;
+      }
+      let name = file.name;
+      const outcome = await importFile(file, {
+        ...deps,
+        onChecked: (dataset) => {
+          name = dataset.name;
+        },
+        onProgress: (progress) => setState({ kind: 'importing', name, progress }),
+      });
+      switch (outcome.status) {
+        case 'imported':
+          setState({ kind: 'done', summary: importSummary(outcome.info, outcome.warnings) });
+          onImported();
+          break;
+        case 'cancelled':
+          setState({ kind: 'cancelled' });
+          break;
+        case 'refused':
+        case 'failed':
+          setState({ kind: 'error', failure: outcome.failure });
+          break;
+      }
+    } finally {
+      cancel.current = null;
     }
   }
 
@@ -49,7 +83,8 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
     <div class="import" data-testid="import">
       <h3>Import a dataset</h3>
       <p class="hint" id={hintId}>
-        A JSON file in the Factlens dataset format, up to {MAX_IMPORT_BYTES / MB} MB. It is checked in full before anything is stored.
+        A Factlens dataset (JSON, up to {MAX_IMPORT_BYTES / MB} MB, checked in full before anything is stored), or a
+        line-based file of any size, read as a stream: entities that cannot be imported are skipped and listed in a report.
       </p>
       <label for={fileId}>Dataset file</label>{' '}
       <input
@@ -67,6 +102,11 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
           if (file) void start(file);
         }}
       />
+      {busy && (
+        <button type="button" data-testid="import-cancel" onClick={() => cancel.current?.abort()}>
+          Cancel
+        </button>
+      )}
       <ImportState state={state} />
     </div>
   );
@@ -84,6 +124,8 @@ function ImportState({ state }: { state: State }) {
       );
     case 'importing':
       return <ImportProgressBar name={state.name} progress={state.progress} />;
+    case 'streaming':
+      return <StreamProgressBar name={state.name} progress={state.progress} />;
     case 'done':
       return (
         <>
@@ -91,6 +133,7 @@ function ImportState({ state }: { state: State }) {
             {state.summary.message}
           </p>
           <Problems testid="import-warnings" problems={state.summary.warnings} more={state.summary.moreWarnings} />
+          {state.report && state.report.skipped > 0 && <ReportButton report={state.report} />}
         </>
       );
     case 'cancelled':
@@ -100,7 +143,12 @@ function ImportState({ state }: { state: State }) {
         </p>
       );
     case 'error':
-      return <ImportError failure={state.failure} />;
+      return (
+        <>
+          <ImportError failure={state.failure} />
+          {state.report && state.report.problems.length > 0 && <ReportButton report={state.report} />}
+        </>
+      );
   }
 }
 
@@ -114,6 +162,30 @@ function ImportProgressBar({ name, progress: { done, total } }: { name: string; 
         Importing… {formatCount(done)} of {countOf(total, 'entity', 'entities')}
       </p>
     </div>
+  );
+}
+
+/** Bytes read of the file drive the bar; the entities imported and skipped are counted beside it. */
+function StreamProgressBar({ name, progress: { imported, skipped, bytes, totalBytes } }: { name: string; progress: StreamProgress }) {
+  const id = useId();
+  const mb = (n: number) => (n / MB).toFixed(1);
+  return (
+    <div class="import-progress">
+      <label for={id}>Importing {name}</label>
+      <progress id={id} data-testid="import-progress" max={Math.max(totalBytes, 1)} value={bytes} />
+      <p class="status" role="status">
+        Importing… {countOf(imported, 'entity', 'entities')}
+        {skipped > 0 && `, ${formatCount(skipped)} skipped`}; {mb(bytes)} of {mb(totalBytes)} MB read
+      </p>
+    </div>
+  );
+}
+
+function ReportButton({ report }: { report: ImportReport }) {
+  return (
+    <button type="button" data-testid="import-report" onClick={() => downloadText(reportFileName(report), reportText(report), 'text/plain')}>
+      Download the import report
+    </button>
   );
 }
 

@@ -1,0 +1,197 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { collectDataset } from '../../entrypoints/options/export-file';
+import { headerFromFile } from '../../entrypoints/options/import-plan';
+import { reportText } from '../../entrypoints/options/import-report';
+import { importLines, type LineConverter, type StreamFile, type StreamProgress } from '../../entrypoints/options/import-stream';
+import { readLines } from '../../entrypoints/options/line-reader';
+import { IMPORT_CHUNK } from '../../src/limits';
+import { request } from '../../utils/messaging';
+import { useKit } from './kit';
+
+vi.mock('wxt/browser', () => import('./kit/browser'));
+
+const kit = useKit();
+afterEach(() => vi.restoreAllMocks());
+
+/**
+ * A stand-in converter: each line is one entity as JSON, `{}` lines are
+ * problems, and a line "source" yields a source. The real converters
+ * (src/import/) are driven through the same interface.
+ */
+const jsonLines: LineConverter = {
+  line(text, number) {
+    if (text === '') return { entities: [], sources: [], problems: [] };
+    if (text === 'bad') return { entities: [], sources: [], problems: [{ line: number, message: 'not JSON' }] };
+    return { entities: [{ entity: JSON.parse(text), line: number }], sources: [], problems: [] };
+  },
+  end: () => ({ entities: [], sources: [], problems: [] }),
+};
+
+const person = (i: number) => ({ id: `p-${i}`, name: `Streamed Person ${i}`, type: 'person', aliases: [{ text: `Streamed Person ${i}` }] });
+
+/** A file whose stream hands out its bytes in small pieces, as a real file read does. */
+function fileOf(content: string | Uint8Array, name = 'people.ndjson', piece = 7): StreamFile {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return {
+    name,
+    size: bytes.byteLength,
+    stream: () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.byteLength; at += piece) controller.enqueue(bytes.slice(at, at + piece));
+          controller.close();
+        },
+      }),
+  };
+}
+
+const header = { id: 'people', name: 'People', version: '2026-11-30' };
+const deps = (extra: Partial<Parameters<typeof importLines>[0]['deps']> = {}) => ({ request, confirm: () => true, ...extra });
+const stored = async () => (await kit.background.handlers.listDatasets({ type: 'listDatasets' })).map(({ updatedAt: _, ...d }) => d);
+
+/** Everything the store holds for imported datasets: the records and each one's export. */
+async function snapshot() {
+  const datasets = await stored();
+  const exports = await Promise.all(datasets.filter((d) => !d.bundled).map((d) => collectDataset(d.id, request)));
+  const { db } = kit.background;
+  return { datasets, exports, imports: await db.imports.count(), blocks: await db.entityBlocks.count(), sources: await db.sourceRows.count() };
+}
+
+describe('readLines', () => {
+  const lines = async (file: StreamFile) => {
+    const out: [number, string][] = [];
+    for await (const line of readLines(file.stream())) out.push([line.number, line.text]);
+    return out;
+  };
+
+  it('splits LF and CRLF lines, keeps characters split across reads, skips a BOM, and takes a last line without a newline', async () => {
+    expect(await lines(fileOf('\ufeffa\r\n馬雲 😀\n\nlast', 'x', 1))).toEqual([
+      [1, 'a'],
+      [2, '馬雲 😀'],
+      [3, ''],
+      [4, 'last'],
+    ]);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the line', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('ok\nok\n'), 0xff, 0x41, 0x0a]);
+    await expect(lines(fileOf(bytes))).rejects.toThrow('The file is not UTF-8 text (line 3)');
+  });
+});
+
+// Tests here write a few thousand entities to fake-indexeddb, which takes seconds.
+describe('importLines', { timeout: 30_000 }, () => {
+  beforeEach(() => vi.stubGlobal('confirm', vi.fn(() => true)));
+
+  it('imports valid entities in chunks, skips the rest and lists them by line in the report', async () => {
+    const count = IMPORT_CHUNK + 10;
+    const rows = Array.from({ length: count }, (_, i) => JSON.stringify(person(i)));
+    rows.splice(3, 0, 'bad', JSON.stringify({ id: 'no-name', type: 'person', aliases: [{ text: 'x' }] }), JSON.stringify(person(0)));
+    const progress: StreamProgress[] = [];
+    const file = fileOf(rows.join('\n'));
+    const outcome = await importLines({ file, header, converter: jsonLines, deps: deps({ onProgress: (p) => progress.push(p) }) });
+
+    expect(outcome.status).toBe('imported');
+    if (outcome.status !== 'imported') return;
+    expect(outcome.report).toMatchObject({ imported: count, skipped: 3 });
+    expect(outcome.report.problems.map((p) => [p.line, p.message])).toEqual([
+      [4, 'not JSON'],
+      [5, '"no-name" skipped: name: Invalid input: expected string, received undefined'],
+      [6, '"Streamed Person 0" skipped: the id "p-0" was used before'],
+    ]);
+    expect(reportText(outcome.report)).toContain('line 5: "no-name" skipped');
+    expect(outcome.info).toMatchObject({ id: 'people', entityCount: count, private: true, enabled: true });
+    const sent = kit.background.received.filter((m) => m.type === 'importChunk');
+    expect(sent.map((m) => (m as unknown as { entities: unknown[] }).entities.length)).toEqual([IMPORT_CHUNK, 10]);
+    // Progress counts entities and bytes, and ends at the whole file.
+    expect(progress.at(-1)).toEqual({ imported: count, skipped: 3, bytes: file.size, totalBytes: file.size });
+    expect(progress.map((p) => p.bytes)).toEqual([...progress.map((p) => p.bytes)].sort((a, b) => a - b));
+    expect((await collectDataset('people', request)).entities.map((e) => e.id)).toEqual(Array.from({ length: count }, (_, i) => `p-${i}`));
+  });
+
+  it('refuses a file with no valid entity and stores nothing', async () => {
+    const before = await snapshot();
+    const outcome = await importLines({ file: fileOf('bad\nbad\n'), header, converter: jsonLines, deps: deps() });
+    expect(outcome).toMatchObject({ status: 'refused', failure: { message: 'No valid entity in people.ndjson; nothing was imported' } });
+    expect(outcome.status === 'refused' && outcome.report?.problems.map((p) => p.line)).toEqual([1, 2]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a file that is not UTF-8 mid-way and leaves the store as it was', async () => {
+    const before = await snapshot();
+    const rows = new TextEncoder().encode(`${Array.from({ length: IMPORT_CHUNK + 5 }, (_, i) => JSON.stringify(person(i))).join('\n')  }\n`);
+    const outcome = await importLines({ file: fileOf(new Uint8Array([...rows, 0xc3, 0x28])), header, converter: jsonLines, deps: deps() });
+    expect(outcome).toMatchObject({ status: 'refused', failure: { message: `The file is not UTF-8 text (line ${IMPORT_CHUNK + 6})` } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  describe('replacing a dataset with the same id', () => {
+    async function previous() {
+      const first = await importLines({ file: fileOf([1, 2].map((i) => JSON.stringify(person(i))).join('\n')), header, converter: jsonLines, deps: deps() });
+      expect(first.status).toBe('imported');
+      // The reader's switches, which a replacement keeps.
+      await kit.background.handlers.setDatasetEnabled({ type: 'setDatasetEnabled', id: 'people', enabled: false });
+      await kit.background.handlers.setDatasetPrivate({ type: 'setDatasetPrivate', id: 'people', private: false });
+      return snapshot();
+    }
+    const bigger = () => fileOf(Array.from({ length: IMPORT_CHUNK + 1 }, (_, i) => JSON.stringify(person(i + 100))).join('\n'));
+
+    it('asks first, and replaces atomically keeping enabled and private', async () => {
+      await previous();
+      const confirm = vi.fn(() => true);
+      const outcome = await importLines({ file: bigger(), header: { ...header, version: 'v2' }, converter: jsonLines, deps: deps({ confirm }) });
+      expect(confirm).toHaveBeenCalledWith(
+        'Replace the dataset "People" (version 2026-11-30, 2 entities) with "People" (version v2, from people.ndjson)? It keeps its switches (disabled, public).',
+      );
+      expect(outcome).toMatchObject({ status: 'imported', info: { entityCount: IMPORT_CHUNK + 1, enabled: false, private: false, version: 'v2' } });
+    });
+
+    it('leaves the previous data exactly as it was when the reader declines', async () => {
+      const before = await previous();
+      const outcome = await importLines({ file: bigger(), header, converter: jsonLines, deps: deps({ confirm: () => false }) });
+      expect(outcome.status).toBe('cancelled');
+      expect(await snapshot()).toEqual(before);
+      expect(kit.background.received.filter((m) => m.type === 'importBegin')).toHaveLength(1);
+    });
+
+    it('leaves the previous data exactly as it was when cancelled mid-way', async () => {
+      const before = await previous();
+      const controller = new AbortController();
+      const chunks = kit.background.hold('importChunk');
+      const running = importLines({ file: bigger(), header, converter: jsonLines, deps: deps({ signal: controller.signal }) });
+      await vi.waitFor(() => expect(chunks).toHaveLength(1));
+      controller.abort();
+      chunks[0]!.release();
+      expect(await running).toEqual({ status: 'cancelled' });
+      await kit.settle();
+      expect(kit.background.received.filter((m) => m.type === 'importAbort')).toHaveLength(1);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('leaves the previous data exactly as it was when a chunk fails', async () => {
+      const before = await previous();
+      let n = 0;
+      kit.background.override('importChunk', (_message, real) => {
+        if (++n === 2) throw new Error('QuotaExceededError: the disk is full');
+        return real();
+      });
+      const outcome = await importLines({ file: bigger(), header, converter: jsonLines, deps: deps() });
+      expect(outcome).toEqual({ status: 'failed', failure: { message: 'Import failed: QuotaExceededError: the disk is full. Nothing was changed.' } });
+      await kit.settle();
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+});
+
+describe('headerFromFile', () => {
+  it('names a streamed dataset after its file, dated by the file', () => {
+    expect(headerFromFile({ name: 'PEPs Brazil (2024).ndjson', lastModified: Date.UTC(2026, 10, 30) })).toEqual({
+      id: 'peps-brazil-2024',
+      name: 'PEPs Brazil (2024)',
+      version: '2026-11-30',
+    });
+    expect(headerFromFile({ name: '…', lastModified: 0 }).id).toBe('imported');
+  });
+});
+
