@@ -54,7 +54,7 @@ function EvidenceLinks({ env, dataset, evidence }: { env: CardEnv; dataset: stri
             link={{ dataset, source: ev.source, start: ev.start, end: ev.end }}
             class="fl-evidence-link"
             label={several ? `source ${text}: ${cite}` : `source: ${cite}`}
-            title={`“${ev.quote}” (${cite})`}
+            title={ev.quote === undefined ? cite : `“${ev.quote}” (${cite})`}
           >
             {text}
           </SourceAnchor>

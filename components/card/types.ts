@@ -4,8 +4,9 @@ import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
 export interface SourceLink {
   dataset: string;
   source: string;
-  start: number;
-  end: number;
+  /** The quote's offsets; absent when the evidence has none (a reference without text, or no quote). */
+  start?: number | undefined;
+  end?: number | undefined;
 }
 
 /** What every part of the card needs to name things and link to sources; passed down as one object. */

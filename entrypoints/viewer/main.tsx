@@ -13,7 +13,7 @@ function Viewer({ target }: { target: ViewerTarget }) {
 
   const source = state.status === 'ready' ? state.value : null;
   const excerpt =
-    source && target.start !== undefined && target.end !== undefined && target.end <= source.text.length
+    source?.text !== undefined && target.start !== undefined && target.end !== undefined && target.end <= source.text.length
       ? { start: target.start, end: target.end }
       : undefined;
 
@@ -46,7 +46,7 @@ function Viewer({ target }: { target: ViewerTarget }) {
           The linked excerpt lies outside this source’s text, so it is not marked.
         </p>
       )}
-      <SourceText paragraphs={splitParagraphs({ text: source.text, excerpt })} />
+      {source.text !== undefined && <SourceText paragraphs={splitParagraphs({ text: source.text, excerpt })} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { DISPLAY_TEXT_PATTERN, isDisplayText } from '../../src/dataset/display-text';
 import { DATASET_FORMAT, datasetSchema } from '../../src/dataset/schema';
+import { isWebUrl } from '../../src/dataset/web-url';
 import { z } from '../../src/dataset/z';
 import { isPartialDate } from '../../src/dates/partial-date';
 
@@ -42,6 +43,11 @@ export function datasetJsonSchema(): Record<string, unknown> {
         jsonSchema.pattern = PARTIAL_DATE_PATTERN;
         jsonSchema.description = 'A partial date: YYYY, YYYY-MM or YYYY-MM-DD.';
       }
+      if (hasRefinement(zodSchema, isWebUrl)) {
+        jsonSchema.format = 'uri';
+        jsonSchema.pattern = '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]';
+        jsonSchema.description = 'An http: or https: address.';
+      }
       if (hasRefinement(zodSchema, isDisplayText)) {
         // No bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and no lone surrogates.
         jsonSchema.pattern = DISPLAY_TEXT_PATTERN;
@@ -54,10 +60,11 @@ export function datasetJsonSchema(): Record<string, unknown> {
     $id: DATASET_SCHEMA_ID,
     title: `Factlens dataset (${DATASET_FORMAT})`,
     description:
-      'People, organizations and places with aliases, dated roles backed by quotes from source texts, and ' +
-      'mentions in those texts. Validators must also apply the rules in dataset-format.md that JSON Schema ' +
-      'cannot express: unique ids, known references, quotes and mentions at their offsets, role dates in order, ' +
-      'and non-contextual aliases owned by one entity.',
+      'People, organizations and places with aliases, dated roles backed by evidence from sources (full texts ' +
+      'or linked references), and mentions in those texts. Validators must also apply the rules in ' +
+      'dataset-format.md that JSON Schema cannot express: unique ids, known references, a text or url on each ' +
+      'source, quotes with offsets into sources with text, mentions at their offsets, role dates in order, and ' +
+      'non-contextual aliases owned by one entity.',
     ...rest,
   };
 }

@@ -16,7 +16,7 @@ import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-dat
  *   load, and its "Load one more paragraph" button appends another per click.
  * Nothing is loaded from the network: styles and scripts are inline.
  */
-type DemoSource = Pick<Source, 'id' | 'title' | 'text'> &
+type DemoSource = Pick<Source, 'id' | 'title'> & { text: string } &
   Partial<Pick<Source, 'publisher' | 'published' | 'publishedInferred'>>;
 
 export interface DemoDataset {

@@ -17,16 +17,18 @@ export function deriveMentions({
 }): Mention[][] {
   const dictionary = buildDictionary({ patterns: patternsFromEntities(entities) });
   const mentions: Mention[][] = entities.map(() => []);
-  for (const source of sources) {
-    const matches = scanPage({ dictionary, text: source.text });
+  for (const { id, text } of sources) {
+    // A reference without text has nothing to be mentioned in.
+    if (text === undefined) continue;
+    const matches = scanPage({ dictionary, text });
     for (const match of matches) {
-      const sentence = sentenceAround({ text: source.text, start: match.start, end: match.end });
+      const sentence = sentenceAround({ text, start: match.start, end: match.end });
       for (const e of match.entities) {
         mentions[e]!.push({
-          source: source.id,
+          source: id,
           start: match.start,
           end: match.end,
-          sentence: source.text.slice(sentence.start, sentence.end),
+          sentence: text.slice(sentence.start, sentence.end),
           sentenceStart: sentence.start,
         });
       }

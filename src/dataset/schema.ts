@@ -2,6 +2,7 @@ import { isPartialDate } from '../dates/partial-date';
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, MAX_VERSION_LENGTH } from '../limits';
 import { charClass, CJK, foldText, WORD } from '../text/fold';
 import { displayText } from './display-text';
+import { isWebUrl } from './web-url';
 import { z } from './z';
 
 /**
@@ -9,7 +10,7 @@ import { z } from './z';
  * assets/dataset.json and what users import. docs/dataset-format.md
  * documents it; docs/dataset.schema.json is generated from this file.
  */
-export const DATASET_FORMAT = 'factlens-dataset/1';
+export const DATASET_FORMAT = 'factlens-dataset/2';
 
 const id = z
   .string()
@@ -37,11 +38,15 @@ export const aliasSchema = z.strictObject({
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
 });
 
+/**
+ * A quote with offsets when its source has text (validate.ts checks it there
+ * verbatim); a quote without offsets, or none, when the source is a reference.
+ */
 const evidenceSchema = z.strictObject({
   source: id,
-  quote: text,
-  start: offset,
-  end: offset,
+  quote: text.optional(),
+  start: offset.optional(),
+  end: offset.optional(),
 });
 
 export const roleSchema = z.strictObject({
@@ -50,7 +55,7 @@ export const roleSchema = z.strictObject({
   start: partialDate.optional(),
   end: partialDate.optional(),
   inferred: z.boolean().optional(),
-  evidence: z.array(evidenceSchema).min(1, 'needs at least one quote'),
+  evidence: z.array(evidenceSchema).min(1, 'needs at least one piece of evidence'),
 });
 
 const mentionSchema = z.strictObject({
@@ -60,6 +65,18 @@ const mentionSchema = z.strictObject({
   sentence: text,
   sentenceStart: offset,
 });
+
+/** `wikidata:Q42`, `opensanctions:NK-…`: the same entity in another register. */
+const externalId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*:[^\s]+$/, 'must be a prefix and an id, as in wikidata:Q42')
+  .max(200);
+
+/** Only links a reader can open in a browser tab: no javascript:, data: or file: address. */
+const webUrl = z
+  .string()
+  .max(2000)
+  .refine(isWebUrl, 'must be an http: or https: address');
 
 const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
 
@@ -71,6 +88,7 @@ export const entitySchema = z.strictObject({
   aliases: z.array(aliasSchema).min(1, 'needs at least one alias'),
   roles: z.array(roleSchema).default([]),
   mentions: z.array(mentionSchema).default([]),
+  sameAs: z.array(externalId).optional(),
 });
 
 export const sourceSchema = z.strictObject({
@@ -80,7 +98,9 @@ export const sourceSchema = z.strictObject({
   published: partialDate.optional(),
   publishedInferred: z.boolean().optional(),
   publishedNote: description.optional(),
-  text,
+  /** Where it was published. A source needs `url`, `text` or both (validate.ts). */
+  url: webUrl.optional(),
+  text: text.optional(),
 });
 
 export const datasetSchema = z.strictObject({

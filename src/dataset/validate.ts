@@ -2,14 +2,15 @@ import { endsBeforeStart, parsePartialDate } from '../dates/partial-date';
 import { foldText } from '../text/fold';
 import { aliasWarnings } from './alias-warnings';
 import { jsonPath, type Problem } from './problem';
-import { datasetSchema, type Dataset, type Entity } from './schema';
+import { datasetSchema, type Dataset, type Entity, type Evidence } from './schema';
+import { upgradeDataset } from './upgrade';
 
 /** A valid dataset may still carry warnings: things it may do that its author did not mean (alias-warnings.ts). */
 export type Validation = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-/** Structure first: later checks can trust the types. */
+/** Structure first: later checks can trust the types. Older format versions are upgraded first (upgrade.ts). */
 export function validateDataset(input: unknown): Validation {
-  const parsed = datasetSchema.safeParse(input);
+  const parsed = datasetSchema.safeParse(upgradeDataset(input));
   if (!parsed.success) {
     return {
       ok: false,
@@ -37,12 +38,16 @@ function checkDates(entity: Entity, at: (string | number)[], problems: Problem[]
 /** Ids, cross-references, offsets and alias ownership: what a schema cannot express. */
 export function checkReferences(dataset: Dataset): Problem[] {
   const problems: Problem[] = [];
-  const sources = new Map<string, string>();
+  /** Each source's text, or null for a reference without text. */
+  const sources = new Map<string, string | null>();
   dataset.sources.forEach((source, s) => {
     if (sources.has(source.id)) {
       problems.push({ path: jsonPath(['sources', s, 'id']), message: `duplicate source id "${source.id}"` });
     }
-    sources.set(source.id, source.text);
+    if (source.text === undefined && source.url === undefined) {
+      problems.push({ path: jsonPath(['sources', s]), message: 'needs its text, a url, or both' });
+    }
+    sources.set(source.id, source.text ?? null);
   });
 
   const entityTypes = new Map<string, string>();
@@ -83,15 +88,8 @@ export function checkReferences(dataset: Dataset): Problem[] {
       }
       role.evidence.forEach((ev, q) => {
         const where = [...at, 'roles', r, 'evidence', q];
-        const text = sources.get(ev.source);
-        if (text === undefined) {
-          problems.push({ path: jsonPath([...where, 'source']), message: `unknown source "${ev.source}"` });
-        } else if (text.slice(ev.start, ev.end) !== ev.quote) {
-          problems.push({
-            path: jsonPath([...where, 'quote']),
-            message: `not found at ${ev.start}–${ev.end} of source "${ev.source}"`,
-          });
-        }
+        const problem = evidenceProblem(ev, sources);
+        if (problem) problems.push({ path: jsonPath([...where, ...problem.at]), message: problem.message });
       });
     });
     checkDates(entity, at, problems);
@@ -101,6 +99,10 @@ export function checkReferences(dataset: Dataset): Problem[] {
       const text = sources.get(mention.source);
       if (text === undefined) {
         problems.push({ path: jsonPath([...where, 'source']), message: `unknown source "${mention.source}"` });
+        return;
+      }
+      if (text === null) {
+        problems.push({ path: jsonPath([...where, 'source']), message: `source "${mention.source}" has no text to be mentioned in` });
         return;
       }
       const sentenceEnd = mention.sentenceStart + mention.sentence.length;
@@ -118,4 +120,24 @@ export function checkReferences(dataset: Dataset): Problem[] {
     });
   });
   return problems;
+}
+
+/**
+ * A source with text is quoted verbatim at offsets, so the viewer can mark the
+ * quote; a reference without text can only be quoted without offsets.
+ */
+function evidenceProblem(ev: Evidence, sources: ReadonlyMap<string, string | null>): { at: string[]; message: string } | null {
+  const text = sources.get(ev.source);
+  if (text === undefined) return { at: ['source'], message: `unknown source "${ev.source}"` };
+  const offsets = ev.start !== undefined || ev.end !== undefined;
+  if (text === null) {
+    return offsets ? { at: ['start'], message: `source "${ev.source}" has no text for offsets to point into` } : null;
+  }
+  if (ev.quote === undefined || ev.start === undefined || ev.end === undefined) {
+    return { at: [], message: `source "${ev.source}" has text, so the evidence needs a quote with start and end` };
+  }
+  if (text.slice(ev.start, ev.end) !== ev.quote) {
+    return { at: ['quote'], message: `not found at ${ev.start}–${ev.end} of source "${ev.source}"` };
+  }
+  return null;
 }

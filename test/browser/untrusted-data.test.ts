@@ -175,7 +175,7 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
 
     it('in the source viewer', async () => {
       const memo = markupDataset().sources[0]!;
-      await showExtensionPage(eb, options, viewerPath({ dataset: 'markup-test', source: 'memo', start: 0, end: memo.text.length }).slice(1));
+      await showExtensionPage(eb, options, viewerPath({ dataset: 'markup-test', source: 'memo', start: 0, end: memo.text!.length }).slice(1));
       await until(options, `document.querySelector('[data-testid=excerpt]') !== null`);
       const shown = await report(options, 'document.body', MARKUP_SOURCE_TITLE);
       expect(shown.text).toContain(MARKUP_SOURCE_TITLE);

@@ -56,7 +56,7 @@ describe('the bundled dataset', () => {
     for (const e of dataset.entities) {
       for (const r of e.roles) {
         for (const ev of r.evidence) {
-          const text = dataset.sources.find((s) => s.id === ev.source)!.text;
+          const text = dataset.sources.find((s) => s.id === ev.source)!.text!;
           expect(text.slice(ev.start, ev.end)).toBe(ev.quote);
         }
       }
@@ -70,7 +70,7 @@ describe('the bundled dataset', () => {
       expect(sha256(readFileSync(join(ROOT, 'data/sources', `${id}.txt`))), id).toBe(hash);
     }
     expect(dataset.sources.map((s) => s.id).sort()).toEqual(Object.keys(ORIGINAL_SHA256).sort());
-    for (const s of dataset.sources) expect(sha256(s.text), s.id).toBe(ORIGINAL_SHA256[s.id]);
+    for (const s of dataset.sources) expect(sha256(s.text!), s.id).toBe(ORIGINAL_SHA256[s.id]);
   });
 
   it('gives each article its metadata and explains its inferred date', () => {
@@ -150,6 +150,6 @@ describe('the bundled dataset', () => {
 
   it('derives mentions for the main entities', () => {
     expect(entity('jack-ma').mentions.length).toBeGreaterThan(20);
-    for (const m of entity('jack-ma').mentions) expect(m.sentence).toContain(dataset.sources.find((s) => s.id === m.source)!.text.slice(m.start, m.end));
+    for (const m of entity('jack-ma').mentions) expect(m.sentence).toContain(dataset.sources.find((s) => s.id === m.source)!.text!.slice(m.start, m.end));
   });
 });

@@ -19,7 +19,7 @@ const BUNDLED = (bundled as Dataset).id;
 
 /** An imported dataset, so that removing or disabling one has something to act on. */
 const imported: Dataset = {
-  format: 'factlens-dataset/1',
+  format: 'factlens-dataset/2',
   id: 'messages-test',
   name: 'Messages test',
   version: '1',

@@ -64,7 +64,7 @@ function peopleDataset({ id, name, version, count }: { id: string; name: string;
     roles: [],
     mentions: [],
   }));
-  return { format: 'factlens-dataset/1', id, name, version, sources: [], entities };
+  return { format: 'factlens-dataset/2', id, name, version, sources: [], entities };
 }
 const IMPORTED = peopleDataset({ id: 'my-people', name: 'My people', version: '2024-05', count: 3 });
 
@@ -497,7 +497,7 @@ describe('import', () => {
     await until(() => expect(text('[data-testid=import-done]')).toBe('Imported Large dataset: 4,500 entities'));
 
     expect(chunks.map(({ message }) => [message.sources.length, message.entities.length])).toEqual([
-      [1, 0],
+      [dataset.sources.length, 0],
       [0, 2000],
       [0, 2000],
       [0, 500],

@@ -10,12 +10,13 @@ import { resolve } from 'node:path';
 import { openDb } from '../../../entrypoints/background/db';
 import { seedBundled } from '../../../entrypoints/background/seed';
 import { datasetSchema, type Dataset } from '../../../src/dataset/schema';
+import { upgradeDataset } from '../../../src/dataset/upgrade';
 import { toJson } from './db-fixture';
 import { testHandlers } from './handlers';
 import { importDataset } from './import-dataset';
 
 const bundled = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../assets/dataset.json'), 'utf8')) as Dataset;
-const imported = datasetSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../browser/fixtures/user-dataset.json'), 'utf8')));
+const imported = datasetSchema.parse(upgradeDataset(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../browser/fixtures/user-dataset.json'), 'utf8'))));
 // A small bundled dataset of an older version, so seeding the current one replaces it.
 const oldBundled: Dataset = { ...bundled, version: '1+oldversion', entities: bundled.entities.filter((e) => e.id === 'jack-ma'), sources: [] };
 oldBundled.entities = oldBundled.entities.map((e) => ({ ...e, roles: [], mentions: [] }));
