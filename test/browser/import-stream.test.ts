@@ -92,7 +92,7 @@ describe.each(BROWSERS)('%s: a streamed FollowTheMoney import', (name) => {
   it('imports a million lines with flat memory, replacing a smaller import of the same file name', { timeout: 900_000 }, async () => {
     const started = Date.now();
     const smallPeaks = await importFile(small.path);
-    const row = (id: string) => `document.querySelector('[data-testid=datasets] tr[data-dataset="generated-peps"]')?.getAttribute('data-entities')`;
+    const row = (id: string) => `document.querySelector('[data-testid=datasets] tr[data-dataset="${id}"]')?.getAttribute('data-entities')`;
     expect(await until(options, `${row('generated-peps')} === ${JSON.stringify(String(small.persons))}`)).toBe(true);
     const largePeaks = await importFile(large.path);
     expect(await until(options, `${row('generated-peps')} === ${JSON.stringify(String(large.persons))}`)).toBe(true);

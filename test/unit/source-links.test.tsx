@@ -57,7 +57,7 @@ describe('source links on the card', () => {
 
   it('shows "Open original" for a source with an address as an ordinary link, opened with noopener noreferrer', () => {
     show(SOURCES);
-    const links = all<HTMLAnchorElement>('[data-testid=open-original]');
+    const links = all('[data-testid=open-original]');
     expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')])).toEqual([
       ['Open original', 'https://gov.example/ministers', '_blank', 'noopener noreferrer'],
       ['Open original', 'http://daily.example/mayor?x=1', '_blank', 'noopener noreferrer'],
