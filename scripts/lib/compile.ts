@@ -125,6 +125,7 @@ export function compileDataset(input: CompileInput): CompileResult {
         type: curated.type,
         description: curated.description,
         aliases: curated.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)),
+        ...(curated.related && { related: curated.related }),
         roles,
         mentions: [],
       });

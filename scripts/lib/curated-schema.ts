@@ -20,6 +20,7 @@ export const curatedEntitySchema = z.strictObject({
   type: entitySchema.shape.type,
   description: z.string().min(1, 'must not be empty'),
   aliases: z.array(curatedAliasSchema).min(1, 'needs at least one alias'),
+  related: entitySchema.shape.related,
   roles: z.array(curatedRoleSchema).default([]),
 });
 

@@ -63,8 +63,8 @@ export function datasetJsonSchema(): Record<string, unknown> {
       'People, organizations and places with aliases, dated roles backed by evidence from sources (full texts ' +
       'or linked references), and mentions in those texts. Validators must also apply the rules in ' +
       'dataset-format.md that JSON Schema cannot express: unique ids, known references, a text or url on each ' +
-      'source, quotes with offsets into sources with text, mentions at their offsets, role dates in order, and ' +
-      'non-contextual aliases owned by one entity.',
+      'source, quotes with offsets into sources with text, mentions at their offsets, role dates in order, ' +
+      'known related entities, entities that can match, and non-contextual aliases owned by one entity.',
     ...rest,
   };
 }

@@ -35,6 +35,10 @@ function canMatch(alias: string): boolean {
 export const aliasSchema = z.strictObject({
   text: name.refine(canMatch, 'must start with a letter, digit or CJK character'),
   contextual: z.boolean().optional(),
+  /** A common full name ("Zhang Yong"): kept only where the page also names this entity or a related one (matcher/resolve.ts). */
+  needsContext: z.boolean().optional(),
+  /** Matched with its own case. Defaults to true for an all-capital acronym ("AFP"); see caseSensitiveByDefault. */
+  caseSensitive: z.boolean().optional(),
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
 });
 
@@ -86,6 +90,8 @@ export const entitySchema = z.strictObject({
   type: z.enum(ENTITY_TYPES),
   description: description.optional(),
   aliases: z.array(aliasSchema).min(1, 'needs at least one alias'),
+  /** Entities of this dataset whose names on a page support this one's names that need context. */
+  related: z.array(id).optional(),
   roles: z.array(roleSchema).default([]),
   mentions: z.array(mentionSchema).default([]),
   sameAs: z.array(externalId).optional(),

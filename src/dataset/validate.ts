@@ -75,6 +75,15 @@ export function checkReferences(dataset: Dataset): Problem[] {
       }
     });
 
+    entity.related?.forEach((other, r) => {
+      if (other === entity.id || !entityTypes.has(other)) {
+        problems.push({
+          path: jsonPath([...at, 'related', r]),
+          message: other === entity.id ? 'an entity is not related to itself' : `unknown entity "${other}"`,
+        });
+      }
+    });
+
     entity.roles.forEach((role, r) => {
       const orgType = role.organization === undefined ? 'organization' : entityTypes.get(role.organization);
       if (orgType !== 'organization') {
