@@ -1,13 +1,15 @@
+import { act } from 'preact/test-utils';
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectDataset } from '../../entrypoints/options/export-file';
 import { headerFromFile } from '../../entrypoints/options/import-plan';
 import { reportText } from '../../entrypoints/options/import-report';
 import { importLines, type LineConverter, type StreamFile, type StreamProgress } from '../../entrypoints/options/import-stream';
+import { ImportDataset } from '../../entrypoints/options/ImportDataset';
 import { readLines } from '../../entrypoints/options/line-reader';
 import { IMPORT_CHUNK } from '../../src/limits';
 import { request } from '../../utils/messaging';
-import { useKit } from './kit';
+import { buttonNamed, click, one, text, until, useKit } from './kit';
 
 vi.mock('wxt/browser', () => import('./kit/browser'));
 
@@ -195,3 +197,27 @@ describe('headerFromFile', () => {
   });
 });
 
+
+describe('the Cancel button', () => {
+  it('stops an import mid-way; the store keeps what it had', { timeout: 30_000 }, async () => {
+    const before = await snapshot();
+    const chunks = kit.background.hold('importChunk');
+    kit.screen.show(<ImportDataset onImported={() => {}} />);
+    const entities = Array.from({ length: IMPORT_CHUNK + 1 }, (_, i) => ({ ...person(i), roles: [], mentions: [] }));
+    const file = new File([JSON.stringify({ format: 'factlens-dataset/2', id: 'people', name: 'People', version: '1', entities })], 'people.json');
+    const input = one<HTMLInputElement>('[data-testid=import-file]');
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => expect(chunks).toHaveLength(1));
+    click(buttonNamed('Cancel'));
+    chunks[0]!.release();
+    await until(() => expect(text('[data-testid=import] [role=status]')).toBe('Nothing was imported.'));
+    expect(one<HTMLInputElement>('[data-testid=import-file]').disabled).toBe(false);
+    await kit.settle();
+    expect(chunks).toHaveLength(1);
+    expect(kit.background.received.filter((m) => m.type === 'importAbort')).toHaveLength(1);
+    expect(await snapshot()).toEqual(before);
+  });
+});
