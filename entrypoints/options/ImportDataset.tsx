@@ -3,26 +3,26 @@ import type { Problem } from '../../src/dataset/problem';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
 import { request } from '../../utils/messaging';
 import { downloadText } from './export-file';
-import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportProgress, type ImportSummary } from './import-file';
-import { LINE_FORMATS } from './import-formats';
+import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportOutcome, type ImportProgress, type ImportSummary } from './import-file';
+import { FORMATS, importWhole } from './import-formats';
 import { planImport } from './import-plan';
 import { reportFileName, reportText, type ImportReport } from './import-report';
-import { importLines, streamSummary, type StreamProgress } from './import-stream';
+import { importStream, streamSummary, type StreamProgress } from './import-stream';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'checking'; fileName: string }
   | { kind: 'importing'; name: string; progress: ImportProgress }
   | { kind: 'streaming'; name: string; progress: StreamProgress }
-  | { kind: 'done'; summary: ImportSummary; report?: ImportReport }
+  | { kind: 'done'; summary: ImportSummary; report?: ImportReport | undefined }
   | { kind: 'cancelled' }
   | { kind: 'error'; failure: ImportFailure; report?: ImportReport | undefined };
 
 /**
- * Choose a file. A line-based format is streamed: converted, checked and sent
- * line by line, with problems skipped into a report. Any other file is
- * checked completely, then imported in chunks. Either can be cancelled, and
- * nothing is visible until the whole import commits.
+ * Choose a file. A line-based format is streamed: converted and sent as it is
+ * read, with problems skipped into a report. Any other file is checked (or
+ * converted) completely, then imported in chunks. Either can be cancelled,
+ * and nothing is visible until the whole import commits.
  */
 export function ImportDataset({ onImported }: { onImported: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -31,48 +31,54 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
   const hintId = useId();
   const fileId = useId();
 
+  function finished(outcome: ImportOutcome | Awaited<ReturnType<typeof importStream>>, summary: () => ImportSummary) {
+    const report = 'report' in outcome ? outcome.report : undefined;
+    switch (outcome.status) {
+      case 'imported':
+        setState({ kind: 'done', summary: summary(), report });
+        onImported();
+        break;
+      case 'cancelled':
+        setState({ kind: 'cancelled' });
+        break;
+      case 'refused':
+      case 'failed':
+        setState({ kind: 'error', failure: outcome.failure, report });
+        break;
+    }
+  }
+
   async function start(file: File) {
     setState({ kind: 'checking', fileName: file.name });
     const controller = new AbortController();
     cancel.current = controller;
     const deps = { request, confirm: (question: string) => globalThis.confirm(question), signal: controller.signal };
+    let name = file.name;
+    const onProgress = (progress: ImportProgress) => setState({ kind: 'importing', name, progress });
     try {
-      const plan = await planImport(file, LINE_FORMATS);
-      if (plan.kind === 'lines') {
-        const { name } = plan.header;
-        const outcome = await importLines({
+      const plan = await planImport(file, FORMATS);
+      if (plan.kind === 'stream') {
+        name = plan.header.name;
+        const outcome = await importStream({
           file,
           header: plan.header,
           converter: plan.converter,
           deps: { ...deps, onProgress: (progress) => setState({ kind: 'streaming', name, progress }) },
         });
-        if (outcome.status === 'imported') {
-          setState({ kind: 'done', summary: { message: streamSummary(outcome.info, outcome.report), warnings: [], moreWarnings: 0 }, report: outcome.report });
-          onImported();
-        } else if (outcome.status === 'cancelled') setState({ kind: 'cancelled' });
-        else setState({ kind: 'error', failure: outcome.failure, report: outcome.status === 'refused' ? outcome.report : undefined });
-        return;
-      }
-      let name = file.name;
-      const outcome = await importFile(file, {
-        ...deps,
-        onChecked: (dataset) => {
-          name = dataset.name;
-        },
-        onProgress: (progress) => setState({ kind: 'importing', name, progress }),
-      });
-      switch (outcome.status) {
-        case 'imported':
-          setState({ kind: 'done', summary: importSummary(outcome.info, outcome.warnings) });
-          onImported();
-          break;
-        case 'cancelled':
-          setState({ kind: 'cancelled' });
-          break;
-        case 'refused':
-        case 'failed':
-          setState({ kind: 'error', failure: outcome.failure });
-          break;
+        finished(outcome, () => ({ message: outcome.status === 'imported' ? streamSummary(outcome) : '', warnings: [], moreWarnings: 0 }));
+      } else if (plan.kind === 'whole') {
+        name = plan.header.name;
+        const outcome = await importWhole({ file, plan, deps: { ...deps, onProgress } });
+        finished(outcome, () => ({ message: outcome.status === 'imported' ? streamSummary(outcome) : '', warnings: [], moreWarnings: 0 }));
+      } else {
+        const outcome = await importFile(file, {
+          ...deps,
+          onChecked: (dataset) => {
+            name = dataset.name;
+          },
+          onProgress,
+        });
+        finished(outcome, () => (outcome.status === 'imported' ? importSummary(outcome.info, outcome.warnings) : { message: '', warnings: [], moreWarnings: 0 }));
       }
     } finally {
       cancel.current = null;
@@ -166,7 +172,7 @@ function ImportProgressBar({ name, progress: { done, total } }: { name: string; 
 }
 
 /** Bytes read of the file drive the bar; the entities imported and skipped are counted beside it. */
-function StreamProgressBar({ name, progress: { imported, skipped, bytes, totalBytes } }: { name: string; progress: StreamProgress }) {
+function StreamProgressBar({ name, progress: { imported, problems, bytes, totalBytes, pass, passes } }: { name: string; progress: StreamProgress }) {
   const id = useId();
   const mb = (n: number) => (n / MB).toFixed(1);
   return (
@@ -174,8 +180,10 @@ function StreamProgressBar({ name, progress: { imported, skipped, bytes, totalBy
       <label for={id}>Importing {name}</label>
       <progress id={id} data-testid="import-progress" max={Math.max(totalBytes, 1)} value={bytes} />
       <p class="status" role="status">
-        Importing… {countOf(imported, 'entity', 'entities')}
-        {skipped > 0 && `, ${formatCount(skipped)} skipped`}; {mb(bytes)} of {mb(totalBytes)} MB read
+        {pass < passes
+          ? `Reading the relations (pass ${pass} of ${passes})… `
+          : `Importing… ${countOf(imported, 'entity', 'entities')}${problems > 0 ? `, ${countOf(problems, 'problem', 'problems')}` : ''}; `}
+        {mb(bytes)} of {mb(totalBytes)} MB read
       </p>
     </div>
   );

@@ -30,7 +30,7 @@ export interface ImportFailure {
 
 export type ReadResult = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; failure: ImportFailure };
 
-const fail = (message: string, extra: Omit<ImportFailure, 'message'> = {}): ReadResult => ({
+const fail = (message: string, extra: Omit<ImportFailure, 'message'> = {}): { ok: false; failure: ImportFailure } => ({
   ok: false,
   failure: { message, ...extra },
 });
@@ -40,8 +40,8 @@ function formatMegabytes(bytes: number): string {
   return String(Number((bytes / MB).toFixed(1)));
 }
 
-/** Everything short of writing: size, UTF-8, JSON, the format and its rules, and the bundled id. */
-export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
+/** A file's text: refused when over MAX_IMPORT_BYTES (before reading it) or not UTF-8. */
+export async function readTextFile(file: FileLike): Promise<{ ok: true; text: string } | { ok: false; failure: ImportFailure }> {
   const tooLarge = (size: number) => fail(`File too large (${formatMegabytes(size)} MB); the limit is ${MAX_IMPORT_BYTES / MB} MB`);
   // Checked before reading, so a huge file is never loaded into memory.
   if (file.size > MAX_IMPORT_BYTES) return tooLarge(file.size);
@@ -54,13 +54,19 @@ export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
   }
   if (bytes.byteLength > MAX_IMPORT_BYTES) return tooLarge(bytes.byteLength);
 
-  let text: string;
   try {
     // fatal: a byte sequence that is not UTF-8 throws rather than becoming U+FFFD. A BOM is skipped.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     return fail('The file is not UTF-8 text');
   }
+}
+
+/** Everything short of writing: size, UTF-8, JSON, the format and its rules, and the bundled id. */
+export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
+  const read = await readTextFile(file);
+  if (!read.ok) return read;
+  const { text } = read;
 
   let json: unknown;
   try {
@@ -168,7 +174,7 @@ export async function abandonImport(importId: string, request: RequestFn): Promi
  * chunks, then importCommit. On any failure or cancel after importBegin it
  * sends importAbort (best effort), so the store keeps what it had.
  */
-async function importDataset(dataset: Dataset, deps: ImportDeps): Promise<ImportOutcome> {
+export async function importDataset(dataset: Dataset, deps: ImportDeps): Promise<ImportOutcome> {
   const { request, onProgress, signal } = deps;
   const total = dataset.entities.length;
   const begun = await beginImport(dataset, `"${dataset.name}" (version ${dataset.version}, ${countOf(total, 'entity', 'entities')})`, deps);

@@ -1,23 +1,33 @@
 import type { DatasetHeader } from './import-file';
-import type { LineConverter, StreamFile } from './import-stream';
+import type { StreamConverter } from './import-stream';
 
 /**
- * How a chosen file is imported: whole (the Factlens format, and formats
- * that must be parsed whole, up to MAX_IMPORT_BYTES) or streamed line by
- * line through a converter, with no size limit.
+ * How a chosen file is imported, from its first bytes: the Factlens format
+ * as it is; a line-based format streamed through its converter, with no size
+ * limit; any other format converted whole, within MAX_IMPORT_BYTES.
  */
-export type ImportPlan = { kind: 'whole' } | { kind: 'lines'; header: DatasetHeader; converter: LineConverter };
+export type ImportPlan =
+  | { kind: 'factlens' }
+  | { kind: 'stream'; header: DatasetHeader; converter: StreamConverter }
+  | { kind: 'whole'; header: DatasetHeader; format: string };
 
-/** Enough of the file's start to tell its format. */
-const HEAD_BYTES = 64 * 1024;
+/** Detection and converters (src/import/), passed in so the plan is tested without them. */
+export interface Formats {
+  /** Enough of a file's start to tell its format. */
+  headChars: number;
+  detect(head: string): string | null;
+  /** A converter for a detected foreign format, and whether it streams. */
+  create(format: string): StreamConverter & { readonly streamed: boolean };
+}
 
-export interface PlanFile extends StreamFile {
+export interface PlanFile {
+  readonly name: string;
   readonly lastModified: number;
   slice(start: number, end: number): { text(): Promise<string> };
 }
 
 /**
- * A streamed file carries no dataset header, so it is named after the file:
+ * A converted file carries no dataset header, so it is named after the file:
  * importing the same file again offers to replace what it imported before.
  * The version is the file's date.
  */
@@ -33,19 +43,19 @@ export function headerFromFile(file: Pick<PlanFile, 'name' | 'lastModified'>): D
   return { id, name: base.slice(0, 200), version: new Date(file.lastModified).toISOString().slice(0, 10) };
 }
 
-export type LineFormat = (head: string) => LineConverter | undefined;
-
-/** Picks the plan from the file's first bytes; `lineFormats` are tried in order (src/import/ detects them). */
-export async function planImport(file: PlanFile, lineFormats: readonly LineFormat[]): Promise<ImportPlan> {
-  let head: string;
-  try {
-    head = await file.slice(0, HEAD_BYTES).text();
-  } catch {
-    return { kind: 'whole' };
+/** `from` overrides detection. A file whose format is not recognised goes the Factlens way, whose errors say what is wrong. */
+export async function planImport(file: PlanFile, formats: Formats, from?: string): Promise<ImportPlan> {
+  let format: string | null | undefined = from;
+  if (format === undefined) {
+    try {
+      // Bytes, not characters, but a slice of headChars bytes holds at most headChars characters.
+      format = formats.detect(await file.slice(0, formats.headChars).text());
+    } catch {
+      format = null;
+    }
   }
-  for (const format of lineFormats) {
-    const converter = format(head);
-    if (converter) return { kind: 'lines', header: headerFromFile(file), converter };
-  }
-  return { kind: 'whole' };
+  if (format === null || format === 'factlens') return { kind: 'factlens' };
+  const converter = formats.create(format);
+  const header = headerFromFile(file);
+  return converter.streamed ? { kind: 'stream', header, converter } : { kind: 'whole', header, format };
 }

@@ -1,33 +1,33 @@
-import { jsonPath } from '../../src/dataset/problem';
-import { entitySchema, sourceSchema, type Entity, type Source } from '../../src/dataset/schema';
+import type { Entity, Source } from '../../src/dataset/schema';
 import { IMPORT_CHUNK, MAX_CHUNK_CHARS } from '../../src/limits';
 import type { DatasetInfo } from '../../src/messages/protocol';
-import { abandonImport, beginImport, countOf, importFailedMessage, type DatasetHeader, type ImportDeps, type ImportFailure } from './import-file';
+import { abandonImport, beginImport, countOf, formatCount, importFailedMessage, type DatasetHeader, type ImportDeps, type ImportFailure } from './import-file';
 import { createReport, type ImportReport, type ReportProblem } from './import-report';
-import { NotUtf8Error, readLines } from './line-reader';
+import { NotUtf8Error, readText } from './text-reader';
 
 /**
  * Importing a line-based file (FollowTheMoney NDJSON, a Wikidata dump, CSV)
- * as a stream: each line is converted, each entity validated, and entities
- * go to the background in chunks as they come, each chunk awaited before
- * more is read, so memory stays flat whatever the file's size. Nothing is
- * visible until importCommit at the end; a cancel or a failure sends
- * importAbort and the store keeps exactly what it had. An entity that fails
- * is skipped and listed in the report with its line.
+ * as a stream: the file is read a buffer at a time (twice for a two-pass
+ * converter), converted, and the entities go to the background in chunks as
+ * they come, each chunk awaited before more is read, so the page's memory
+ * does not grow with the file. Nothing is visible until importCommit at the
+ * end; a cancel or a failure sends importAbort and the store keeps exactly
+ * what it had. What the converter skips is listed in the report with its line.
  */
 
-/** What a converter gives back for a line, or at the end; each item with the line it came from. */
-interface Converted {
-  entities: { entity: unknown; line: number }[];
-  sources: { source: unknown; line: number }[];
+interface ConvertBatch {
+  sources: Source[];
+  entities: Entity[];
   problems: ReportProblem[];
 }
 
-/** The thin interface a line-based format's converter (src/import/) is driven through. */
-export interface LineConverter {
-  line(text: string, number: number): Converted;
-  /** Whatever the converter held back until the end of the file. */
-  end(): Converted;
+/** The converter protocol of src/import/ (its Converter): text pieces in, valid entities and problems out. */
+export interface StreamConverter {
+  readonly passes: 1 | 2;
+  push(text: string): ConvertBatch;
+  endPass(): ConvertBatch;
+  /** Throws (a ConvertError) when nothing could be converted. */
+  summary(): { skipped: number; unlabelled: readonly string[] };
 }
 
 /** Only what the stream needs of a File, so tests can pass a stand-in. */
@@ -39,13 +39,17 @@ export interface StreamFile {
 
 export interface StreamProgress {
   imported: number;
-  skipped: number;
+  /** Problems found so far: entities, rows or relations skipped. */
+  problems: number;
+  /** Bytes read in this pass. */
   bytes: number;
   totalBytes: number;
+  pass: number;
+  passes: number;
 }
 
 export type StreamOutcome =
-  | { status: 'imported'; info: DatasetInfo; report: ImportReport }
+  | { status: 'imported'; info: DatasetInfo; report: ImportReport; unlabelled: number }
   | { status: 'cancelled' }
   | { status: 'refused'; failure: ImportFailure; report?: ImportReport }
   | { status: 'failed'; failure: ImportFailure };
@@ -54,19 +58,9 @@ export interface StreamDeps extends Omit<ImportDeps, 'onProgress'> {
   onProgress?: (progress: StreamProgress) => void;
 }
 
-/** The path of a zod issue inside an entity, for the report: `roles[0].start`. */
-function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues.map((issue) => `${jsonPath(issue.path).replace(/^\$\.?/, '')}: ${issue.message}`).join('; ');
-}
+const isConvertError = (error: unknown): error is Error => error instanceof Error && error.name === 'ConvertError';
 
-function labelOf(entity: unknown): string {
-  const e = entity as { id?: unknown; name?: unknown } | null;
-  if (typeof e?.name === 'string') return `"${e.name}"`;
-  if (typeof e?.id === 'string') return `"${e.id}"`;
-  return 'an entity';
-}
-
-export async function importLines({
+export async function importStream({
   file,
   header,
   converter,
@@ -74,7 +68,7 @@ export async function importLines({
 }: {
   file: StreamFile;
   header: DatasetHeader;
-  converter: LineConverter;
+  converter: StreamConverter;
   deps: StreamDeps;
 }): Promise<StreamOutcome> {
   const { request, signal, onProgress } = deps;
@@ -83,16 +77,14 @@ export async function importLines({
   const { importId } = begun;
 
   const { report, problem } = createReport(file.name);
-  // Ids sent so far: a repeated id would make the background refuse the whole import, so it is skipped here.
-  const entityIds = new Set<string>();
-  const sourceIds = new Set<string>();
-  // What was skipped, so that an entity citing it is skipped too rather than failing the commit.
-  const skippedSources = new Set<string>();
+  let problems = 0;
   let entities: Entity[] = [];
   let sources: Source[] = [];
   let chars = 0;
   let bytes = 0;
-  const progress = () => onProgress?.({ imported: report.imported, skipped: report.skipped, bytes, totalBytes: file.size });
+  let pass = 0;
+  const progress = () =>
+    onProgress?.({ imported: report.imported, problems, bytes, totalBytes: file.size, pass: pass + 1, passes: converter.passes });
 
   async function flush() {
     if (entities.length === 0 && sources.length === 0) return;
@@ -106,81 +98,54 @@ export async function importLines({
     progress();
   }
 
-  async function take(converted: Converted) {
-    for (const p of converted.problems) {
-      problem(p);
-      report.skipped++;
-    }
-    for (const { source, line } of converted.sources) {
-      const parsed = sourceSchema.safeParse(source);
-      if (!parsed.success) {
-        const id = (source as { id?: unknown } | null)?.id;
-        if (typeof id === 'string') skippedSources.add(id);
-        problem({ line, message: `source skipped: ${issuesOf(parsed.error)}` });
-        continue;
-      }
-      // Converters give a source with each line that cites it; it is sent once.
-      if (sourceIds.has(parsed.data.id)) continue;
-      sourceIds.add(parsed.data.id);
-      sources.push(parsed.data);
-      chars += JSON.stringify(parsed.data).length;
-    }
-    for (const { entity, line } of converted.entities) {
-      const parsed = entitySchema.safeParse(entity);
-      const skip = (message: string) => {
-        problem({ line, message: `${labelOf(entity)} skipped: ${message}` });
-        report.skipped++;
-      };
-      if (!parsed.success) {
-        skip(issuesOf(parsed.error));
-        continue;
-      }
-      const e = parsed.data;
-      if (entityIds.has(e.id)) {
-        skip(`the id "${e.id}" was used before`);
-        continue;
-      }
-      const cited = [...e.roles.flatMap((r) => r.evidence.map((ev) => ev.source)), ...e.mentions.map((m) => m.source)];
-      const missing = cited.find((id) => skippedSources.has(id));
-      if (missing !== undefined) {
-        skip(`it cites the skipped source "${missing}"`);
-        continue;
-      }
-      entityIds.add(e.id);
-      const size = JSON.stringify(e).length;
-      if (entities.length >= IMPORT_CHUNK || chars + size > MAX_CHUNK_CHARS) await flush();
-      entities.push(e);
+  /** Sources come before the entities that cite them, so they go first; a chunk closes at IMPORT_CHUNK items or MAX_CHUNK_CHARS. */
+  async function take(batch: ConvertBatch) {
+    for (const p of batch.problems) problem(p);
+    problems += batch.problems.length;
+    for (const item of [...batch.sources.map((s) => ['source', s] as const), ...batch.entities.map((e) => ['entity', e] as const)]) {
+      const size = JSON.stringify(item[1]).length;
+      if (entities.length >= IMPORT_CHUNK || sources.length >= IMPORT_CHUNK || chars + size > MAX_CHUNK_CHARS) await flush();
+      if (item[0] === 'source') sources.push(item[1]);
+      else entities.push(item[1]);
       chars += size;
     }
-    if (sources.length >= IMPORT_CHUNK) await flush();
   }
 
   try {
-    progress();
-    for await (const line of readLines(file.stream(), signal)) {
-      bytes = line.bytesRead;
-      await take(converter.line(line.text, line.number));
+    for (; pass < converter.passes; pass++) {
+      bytes = 0;
+      progress();
+      for await (const piece of readText(file.stream(), signal)) {
+        bytes = piece.bytesRead;
+        await take(converter.push(piece.text));
+      }
+      bytes = file.size;
+      await take(converter.endPass());
     }
-    bytes = file.size;
-    await take(converter.end());
+    pass--;
     await flush();
     signal?.throwIfAborted();
-    if (report.imported === 0) {
-      await abandonImport(importId, request);
-      return { status: 'refused', failure: { message: `No valid entity in ${file.name}; nothing was imported` }, report };
-    }
+    const summary = converter.summary();
+    report.skipped = summary.skipped;
+    if (report.imported === 0) throw Object.assign(new Error(`No valid entity in ${file.name}`), { name: 'ConvertError' });
     const info = await request({ type: 'importCommit', importId });
-    return { status: 'imported', info, report };
+    return { status: 'imported', info, report, unlabelled: summary.unlabelled.length };
   } catch (error) {
     await abandonImport(importId, request);
     if (signal?.aborted) return { status: 'cancelled' };
-    if (error instanceof NotUtf8Error) return { status: 'refused', failure: { message: error.message }, report };
+    if (error instanceof NotUtf8Error || isConvertError(error)) {
+      report.skipped = problems;
+      return { status: 'refused', failure: { message: `${error.message.replace(/\.$/, '')}; nothing was imported` }, report };
+    }
     return { status: 'failed', failure: { message: importFailedMessage(error) } };
   }
 }
 
-/** "Imported FtM: 3 entities, 2 skipped". */
-export function streamSummary(info: DatasetInfo, report: ImportReport): string {
-  const imported = `Imported ${info.name}: ${countOf(report.imported, 'entity', 'entities')}`;
-  return report.skipped === 0 ? imported : `${imported}, ${countOf(report.skipped, 'problem', 'problems')} skipped`;
+/** "Imported People: 3 entities, 2 skipped (see the report)", and the items shown by their id. */
+export function streamSummary(outcome: { info: DatasetInfo; report: ImportReport; unlabelled: number }): string {
+  const { info, report, unlabelled } = outcome;
+  let message = `Imported ${info.name}: ${countOf(report.imported, 'entity', 'entities')}`;
+  if (report.skipped > 0) message += `, ${formatCount(report.skipped)} skipped (see the report)`;
+  if (unlabelled > 0) message += `; ${countOf(unlabelled, 'item is', 'items are')} shown by their Wikidata id, as the file has no label for them`;
+  return message;
 }

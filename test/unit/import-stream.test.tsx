@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectDataset } from '../../entrypoints/options/export-file';
 import { headerFromFile } from '../../entrypoints/options/import-plan';
 import { reportText } from '../../entrypoints/options/import-report';
-import { importLines, type LineConverter, type StreamFile, type StreamProgress } from '../../entrypoints/options/import-stream';
+import { importStream, type StreamConverter, type StreamFile, type StreamProgress } from '../../entrypoints/options/import-stream';
+import { entitySchema } from '../../src/dataset/schema';
 import { ImportDataset } from '../../entrypoints/options/ImportDataset';
-import { readLines } from '../../entrypoints/options/line-reader';
+import { readText } from '../../entrypoints/options/text-reader';
 import { IMPORT_CHUNK } from '../../src/limits';
 import { request } from '../../utils/messaging';
 import { buttonNamed, click, one, text, until, useKit } from './kit';
@@ -17,18 +18,47 @@ const kit = useKit();
 afterEach(() => vi.restoreAllMocks());
 
 /**
- * A stand-in converter: each line is one entity as JSON, `{}` lines are
- * problems, and a line "source" yields a source. The real converters
- * (src/import/) are driven through the same interface.
+ * A stand-in for the converters of src/import/, driven through the same
+ * protocol: each line is one entity as JSON, and a line that does not parse
+ * or validate is a problem with its line number.
  */
-const jsonLines: LineConverter = {
-  line(text, number) {
-    if (text === '') return { entities: [], sources: [], problems: [] };
-    if (text === 'bad') return { entities: [], sources: [], problems: [{ line: number, message: 'not JSON' }] };
-    return { entities: [{ entity: JSON.parse(text), line: number }], sources: [], problems: [] };
-  },
-  end: () => ({ entities: [], sources: [], problems: [] }),
-};
+function jsonLines(): StreamConverter {
+  let rest = '';
+  let line = 0;
+  let skipped = 0;
+  const convert = (text: string, batch: ReturnType<StreamConverter['push']>) => {
+    line++;
+    if (text === '') return;
+    try {
+      const parsed = entitySchema.safeParse(JSON.parse(text));
+      if (parsed.success) batch.entities.push(parsed.data);
+      else {
+        skipped++;
+        batch.problems.push({ line, message: parsed.error.issues[0]!.message });
+      }
+    } catch {
+      skipped++;
+      batch.problems.push({ line, message: 'not JSON' });
+    }
+  };
+  const empty = () => ({ sources: [], entities: [], problems: [] });
+  return {
+    passes: 1,
+    push(text) {
+      const batch = empty();
+      const lines = (rest + text).split('\n');
+      rest = lines.pop()!;
+      for (const l of lines) convert(l, batch);
+      return batch;
+    },
+    endPass() {
+      const batch = empty();
+      if (rest !== '') convert(rest, batch);
+      return batch;
+    },
+    summary: () => ({ skipped, unlabelled: [] }),
+  };
+}
 
 const person = (i: number) => ({ id: `p-${i}`, name: `Streamed Person ${i}`, type: 'person', aliases: [{ text: `Streamed Person ${i}` }] });
 
@@ -49,7 +79,7 @@ function fileOf(content: string | Uint8Array, name = 'people.ndjson', piece = 7)
 }
 
 const header = { id: 'people', name: 'People', version: '2026-11-30' };
-const deps = (extra: Partial<Parameters<typeof importLines>[0]['deps']> = {}) => ({ request, confirm: () => true, ...extra });
+const deps = (extra: Partial<Parameters<typeof importStream>[0]['deps']> = {}) => ({ request, confirm: () => true, ...extra });
 const stored = async () => (await kit.background.handlers.listDatasets({ type: 'listDatasets' })).map(({ updatedAt: _, ...d }) => d);
 
 /** Everything the store holds for imported datasets: the records and each one's export. */
@@ -60,25 +90,21 @@ async function snapshot() {
   return { datasets, exports, imports: await db.imports.count(), blocks: await db.entityBlocks.count(), sources: await db.sourceRows.count() };
 }
 
-describe('readLines', () => {
-  const lines = async (file: StreamFile) => {
-    const out: [number, string][] = [];
-    for await (const line of readLines(file.stream())) out.push([line.number, line.text]);
-    return out;
+describe('readText', () => {
+  const read = async (file: StreamFile) => {
+    let text = '';
+    for await (const piece of readText(file.stream())) text += piece.text;
+    return text;
   };
 
-  it('splits LF and CRLF lines, keeps characters split across reads, skips a BOM, and takes a last line without a newline', async () => {
-    expect(await lines(fileOf('\ufeffa\r\n馬雲 😀\n\nlast', 'x', 1))).toEqual([
-      [1, 'a'],
-      [2, '馬雲 😀'],
-      [3, ''],
-      [4, 'last'],
-    ]);
+  it('keeps characters split across reads and skips a BOM', async () => {
+    expect(await read(fileOf('\ufeffa\r\n馬雲 😀\n\nlast', 'x', 1))).toBe('a\r\n馬雲 😀\n\nlast');
   });
 
   it('refuses bytes that are not UTF-8, naming the line', async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('ok\nok\n'), 0xff, 0x41, 0x0a]);
-    await expect(lines(fileOf(bytes))).rejects.toThrow('The file is not UTF-8 text (line 3)');
+    await expect(read(fileOf(bytes))).rejects.toThrow('The file is not UTF-8 text (line 3)');
+    await expect(read(fileOf(bytes, 'x', 1))).rejects.toThrow('The file is not UTF-8 text (line 3)');
   });
 });
 
@@ -89,32 +115,31 @@ describe('importLines', { timeout: 30_000 }, () => {
   it('imports valid entities in chunks, skips the rest and lists them by line in the report', async () => {
     const count = IMPORT_CHUNK + 10;
     const rows = Array.from({ length: count }, (_, i) => JSON.stringify(person(i)));
-    rows.splice(3, 0, 'bad', JSON.stringify({ id: 'no-name', type: 'person', aliases: [{ text: 'x' }] }), JSON.stringify(person(0)));
+    rows.splice(3, 0, 'bad', JSON.stringify({ id: 'no-name', type: 'person', aliases: [{ text: 'x' }] }));
     const progress: StreamProgress[] = [];
     const file = fileOf(rows.join('\n'));
-    const outcome = await importLines({ file, header, converter: jsonLines, deps: deps({ onProgress: (p) => progress.push(p) }) });
+    const outcome = await importStream({ file, header, converter: jsonLines(), deps: deps({ onProgress: (p) => progress.push(p) }) });
 
     expect(outcome.status).toBe('imported');
     if (outcome.status !== 'imported') return;
-    expect(outcome.report).toMatchObject({ imported: count, skipped: 3 });
+    expect(outcome.report).toMatchObject({ imported: count, skipped: 2 });
     expect(outcome.report.problems.map((p) => [p.line, p.message])).toEqual([
       [4, 'not JSON'],
-      [5, '"no-name" skipped: name: Invalid input: expected string, received undefined'],
-      [6, '"Streamed Person 0" skipped: the id "p-0" was used before'],
+      [5, 'Invalid input: expected string, received undefined'],
     ]);
-    expect(reportText(outcome.report)).toContain('line 5: "no-name" skipped');
+    expect(reportText(outcome.report)).toContain('Skipped: 2\n\nline 4: not JSON\nline 5: Invalid input');
     expect(outcome.info).toMatchObject({ id: 'people', entityCount: count, private: true, enabled: true });
     const sent = kit.background.received.filter((m) => m.type === 'importChunk');
     expect(sent.map((m) => (m as unknown as { entities: unknown[] }).entities.length)).toEqual([IMPORT_CHUNK, 10]);
     // Progress counts entities and bytes, and ends at the whole file.
-    expect(progress.at(-1)).toEqual({ imported: count, skipped: 3, bytes: file.size, totalBytes: file.size });
+    expect(progress.at(-1)).toEqual({ imported: count, problems: 2, bytes: file.size, totalBytes: file.size, pass: 1, passes: 1 });
     expect(progress.map((p) => p.bytes)).toEqual([...progress.map((p) => p.bytes)].sort((a, b) => a - b));
     expect((await collectDataset('people', request)).entities.map((e) => e.id)).toEqual(Array.from({ length: count }, (_, i) => `p-${i}`));
   });
 
   it('refuses a file with no valid entity and stores nothing', async () => {
     const before = await snapshot();
-    const outcome = await importLines({ file: fileOf('bad\nbad\n'), header, converter: jsonLines, deps: deps() });
+    const outcome = await importStream({ file: fileOf('bad\nbad\n'), header, converter: jsonLines(), deps: deps() });
     expect(outcome).toMatchObject({ status: 'refused', failure: { message: 'No valid entity in people.ndjson; nothing was imported' } });
     expect(outcome.status === 'refused' && outcome.report?.problems.map((p) => p.line)).toEqual([1, 2]);
     expect(await snapshot()).toEqual(before);
@@ -123,14 +148,14 @@ describe('importLines', { timeout: 30_000 }, () => {
   it('refuses a file that is not UTF-8 mid-way and leaves the store as it was', async () => {
     const before = await snapshot();
     const rows = new TextEncoder().encode(`${Array.from({ length: IMPORT_CHUNK + 5 }, (_, i) => JSON.stringify(person(i))).join('\n')  }\n`);
-    const outcome = await importLines({ file: fileOf(new Uint8Array([...rows, 0xc3, 0x28])), header, converter: jsonLines, deps: deps() });
-    expect(outcome).toMatchObject({ status: 'refused', failure: { message: `The file is not UTF-8 text (line ${IMPORT_CHUNK + 6})` } });
+    const outcome = await importStream({ file: fileOf(new Uint8Array([...rows, 0xc3, 0x28])), header, converter: jsonLines(), deps: deps() });
+    expect(outcome).toMatchObject({ status: 'refused', failure: { message: `The file is not UTF-8 text (line ${IMPORT_CHUNK + 6}); nothing was imported` } });
     expect(await snapshot()).toEqual(before);
   });
 
   describe('replacing a dataset with the same id', () => {
     async function previous() {
-      const first = await importLines({ file: fileOf([1, 2].map((i) => JSON.stringify(person(i))).join('\n')), header, converter: jsonLines, deps: deps() });
+      const first = await importStream({ file: fileOf([1, 2].map((i) => JSON.stringify(person(i))).join('\n')), header, converter: jsonLines(), deps: deps() });
       expect(first.status).toBe('imported');
       // The reader's switches, which a replacement keeps.
       await kit.background.handlers.setDatasetEnabled({ type: 'setDatasetEnabled', id: 'people', enabled: false });
@@ -142,7 +167,7 @@ describe('importLines', { timeout: 30_000 }, () => {
     it('asks first, and replaces atomically keeping enabled and private', async () => {
       await previous();
       const confirm = vi.fn(() => true);
-      const outcome = await importLines({ file: bigger(), header: { ...header, version: 'v2' }, converter: jsonLines, deps: deps({ confirm }) });
+      const outcome = await importStream({ file: bigger(), header: { ...header, version: 'v2' }, converter: jsonLines(), deps: deps({ confirm }) });
       expect(confirm).toHaveBeenCalledWith(
         'Replace the dataset "People" (version 2026-11-30, 2 entities) with "People" (version v2, from people.ndjson)? It keeps its switches (disabled, public).',
       );
@@ -151,7 +176,7 @@ describe('importLines', { timeout: 30_000 }, () => {
 
     it('leaves the previous data exactly as it was when the reader declines', async () => {
       const before = await previous();
-      const outcome = await importLines({ file: bigger(), header, converter: jsonLines, deps: deps({ confirm: () => false }) });
+      const outcome = await importStream({ file: bigger(), header, converter: jsonLines(), deps: deps({ confirm: () => false }) });
       expect(outcome.status).toBe('cancelled');
       expect(await snapshot()).toEqual(before);
       expect(kit.background.received.filter((m) => m.type === 'importBegin')).toHaveLength(1);
@@ -161,7 +186,7 @@ describe('importLines', { timeout: 30_000 }, () => {
       const before = await previous();
       const controller = new AbortController();
       const chunks = kit.background.hold('importChunk');
-      const running = importLines({ file: bigger(), header, converter: jsonLines, deps: deps({ signal: controller.signal }) });
+      const running = importStream({ file: bigger(), header, converter: jsonLines(), deps: deps({ signal: controller.signal }) });
       await vi.waitFor(() => expect(chunks).toHaveLength(1));
       controller.abort();
       chunks[0]!.release();
@@ -178,7 +203,7 @@ describe('importLines', { timeout: 30_000 }, () => {
         if (++n === 2) throw new Error('QuotaExceededError: the disk is full');
         return real();
       });
-      const outcome = await importLines({ file: bigger(), header, converter: jsonLines, deps: deps() });
+      const outcome = await importStream({ file: bigger(), header, converter: jsonLines(), deps: deps() });
       expect(outcome).toEqual({ status: 'failed', failure: { message: 'Import failed: QuotaExceededError: the disk is full. Nothing was changed.' } });
       await kit.settle();
       expect(await snapshot()).toEqual(before);
