@@ -1,0 +1,174 @@
+import { jsonPath } from '../dataset/problem';
+import { aliasSchema, entitySchema, sourceSchema, type Alias, type Entity, type EntityType, type Role, type Source } from '../dataset/schema';
+import { foldText } from '../text/fold';
+import { ConvertError, emptyBatch, type ConvertBatch, type ConvertSummary } from './types';
+
+/** A source as a converter finds it; its id is made from its content, so the same reference is one source. */
+export type SourceDraft = Omit<Source, 'id'>;
+
+export interface RoleDraft extends Omit<Role, 'evidence'> {
+  /** What the role cites: at least one, or the role is dropped with a problem. */
+  sources: SourceDraft[];
+}
+
+export interface EntityDraft {
+  id: string;
+  name: string | undefined;
+  type: EntityType;
+  description?: string | undefined;
+  /** Names to match; the name is added first. Ones that cannot be matched or shown are left out. */
+  aliases: Alias[];
+  roles: RoleDraft[];
+  sameAs?: string[];
+}
+
+/** A dataset id from any identifier: lowercase letters, digits and hyphens. */
+export function slug(text: string): string {
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return folded.slice(0, 150).replace(/-+$/, '') || 'x';
+}
+
+/** 53 bits of FNV-1a over the text, in base 36: short content-derived ids. */
+function shortHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x811c9dc5) >>> 0;
+  }
+  return ((a >>> 0) * 0x200000 + (b & 0x1fffff)).toString(36);
+}
+
+/** "www.example.org/path": a readable title for a link that has none. */
+export function urlTitle(url: string): string {
+  try {
+    const { hostname, pathname } = new URL(url);
+    return (hostname + (pathname === '/' ? '' : pathname)).slice(0, 500);
+  } catch {
+    return url.slice(0, 500);
+  }
+}
+
+/**
+ * Turns drafts into valid version 2 entities and sources, one at a time, and
+ * keeps only what the rules across entities need: the ids written and the
+ * owner of each alias. A non-contextual alias another entity already owns
+ * becomes contextual here, as validateDataset would otherwise refuse the file.
+ */
+export function createOutput() {
+  const entityIds = new Set<string>();
+  const sourceIds = new Set<string>();
+  const aliasOwners = new Map<string, string>();
+  let batch = emptyBatch();
+  let skipped = 0;
+
+  function problem(line: number | undefined, message: string, skip = true): void {
+    if (skip) skipped++;
+    batch.problems.push(line === undefined ? { message } : { line, message });
+  }
+
+  function addSource(draft: SourceDraft): string | null {
+    const id = `src-${shortHash(`${draft.url ?? ''}\n${draft.title}`)}`;
+    if (sourceIds.has(id)) return id;
+    const parsed = sourceSchema.safeParse({ id, ...draft });
+    if (!parsed.success) return null;
+    sourceIds.add(id);
+    batch.sources.push(parsed.data);
+    return id;
+  }
+
+  function aliasesOf(draft: EntityDraft & { name: string }): Alias[] {
+    const seen = new Set<string>();
+    const aliases: Alias[] = [];
+    const name = draft.name.trim();
+    // The name first, with its language when an alias gives one.
+    const isName = (a: Alias) => a.text.trim() === name && !a.contextual;
+    for (const alias of [...draft.aliases.filter(isName), { text: name }, ...draft.aliases.filter((a) => !isName(a))]) {
+      const text = alias.text.trim();
+      const key = `${alias.contextual ? 'c' : ''}${text}`;
+      if (seen.has(key) || seen.has(text)) continue;
+      const parsed = aliasSchema.safeParse({ ...alias, text });
+      if (!parsed.success) continue;
+      seen.add(key);
+      aliases.push(parsed.data);
+    }
+    for (const alias of aliases) {
+      if (alias.contextual) continue;
+      const folded = foldText(alias.text);
+      const owner = aliasOwners.get(folded);
+      if (owner === undefined) aliasOwners.set(folded, draft.id);
+      else if (owner !== draft.id) alias.contextual = true;
+    }
+    return aliases;
+  }
+
+  function rolesOf(draft: EntityDraft, line: number | undefined): Role[] {
+    const roles: Role[] = [];
+    for (const { sources, ...role } of draft.roles) {
+      const evidence = sources.flatMap((s) => {
+        const id = addSource(s);
+        return id === null ? [] : [{ source: id }];
+      });
+      if (evidence.length === 0) {
+        problem(line, `${draft.name}: role "${role.title}" skipped: it cites no source with an http(s) link`, false);
+        continue;
+      }
+      roles.push({ ...role, evidence });
+    }
+    return roles;
+  }
+
+  return {
+    problem,
+    /** Whether an entity with this id was written. */
+    has: (id: string) => entityIds.has(id),
+    /** Writes one entity; false, with a problem, when it cannot be converted. */
+    addEntity(draft: EntityDraft, line?: number): boolean {
+      const { name } = draft;
+      if (name === undefined || name.trim() === '') {
+        problem(line, `"${draft.id}" skipped: it has no name`);
+        return false;
+      }
+      if (entityIds.has(draft.id)) {
+        problem(line, `"${name}" skipped: the id "${draft.id}" is already taken`);
+        return false;
+      }
+      const entity: Entity = {
+        id: draft.id,
+        name: name.trim(),
+        type: draft.type,
+        ...(draft.description ? { description: draft.description } : {}),
+        aliases: aliasesOf({ ...draft, name }),
+        roles: rolesOf(draft, line),
+        mentions: [],
+        ...(draft.sameAs && draft.sameAs.length > 0 ? { sameAs: [...new Set(draft.sameAs)] } : {}),
+      };
+      const parsed = entitySchema.safeParse(entity);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        problem(line, `"${name}" skipped: ${jsonPath(issue.path)}: ${issue.message}`);
+        return false;
+      }
+      entityIds.add(draft.id);
+      batch.entities.push(parsed.data);
+      return true;
+    },
+    take(): ConvertBatch {
+      const taken = batch;
+      batch = emptyBatch();
+      return taken;
+    },
+    summary(unlabelled: string[] = []): ConvertSummary {
+      if (entityIds.size === 0) throw new ConvertError(`No entity in this file could be converted${skipped > 0 ? ` (${skipped} skipped)` : ''}`);
+      return { entities: entityIds.size, sources: sourceIds.size, skipped, unlabelled };
+    },
+  };
+}
+
+export type Output = ReturnType<typeof createOutput>;

@@ -1,0 +1,58 @@
+import type { Entity, Source } from '../dataset/schema';
+
+/** What could not be converted, and where: `line` is 1-based in the input file when the format has lines. */
+export interface ImportProblem {
+  line?: number;
+  message: string;
+}
+
+/** What one step of a conversion produced. Sources come before the entities that cite them. */
+export interface ConvertBatch {
+  sources: Source[];
+  entities: Entity[];
+  problems: ImportProblem[];
+}
+
+export interface ConvertSummary {
+  entities: number;
+  sources: number;
+  /** Entities (or relations, rows) skipped, each listed among the problems. */
+  skipped: number;
+  /** Referenced items whose label was not in the file, shown by their id instead (Wikidata). */
+  unlabelled: string[];
+}
+
+/**
+ * A converter from one foreign format to version 2 entities and sources.
+ *
+ * The caller feeds the file's text `passes` times, from the start each time:
+ * push() any number of pieces (split anywhere, even inside a line), then
+ * endPass(). A two-pass converter learns relations and labels in the first
+ * pass and returns nothing from it; entities come out of the last pass. After
+ * the last endPass(), summary() says what was converted, or throws a
+ * ConvertError when nothing was.
+ */
+export interface Converter {
+  readonly passes: 1 | 2;
+  /**
+   * True when memory does not grow with the file (it is read line by line);
+   * false when the text is kept and parsed whole at the end, so a size limit
+   * should apply.
+   */
+  readonly streamed: boolean;
+  push(text: string): ConvertBatch;
+  endPass(): ConvertBatch;
+  summary(): ConvertSummary;
+}
+
+/** A file that cannot be converted at all: wrong header, not UTF-8, no valid entity, not the format. */
+export class ConvertError extends Error {
+  override name = 'ConvertError';
+}
+
+export const emptyBatch = (): ConvertBatch => ({ sources: [], entities: [], problems: [] });
+
+export interface ConvertOptions {
+  /** Preferred language for names and descriptions (BCP 47, e.g. the browser's); English is the fallback. */
+  lang?: string;
+}

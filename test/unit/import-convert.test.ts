@@ -1,0 +1,314 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Dataset, Entity } from '../../src/dataset/schema';
+import { validateDataset } from '../../src/dataset/validate';
+import { convertText, createConverter } from '../../src/import/convert';
+import { detectFormat } from '../../src/import/detect';
+import { runConverter } from '../../src/import/run';
+import { ConvertError, type ConvertBatch } from '../../src/import/types';
+import { createUtf8Decoder } from '../../src/import/utf8';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+function entity(dataset: Dataset, name: string): Entity {
+  const found = dataset.entities.find((e) => e.name === name);
+  if (!found) throw new Error(`no entity "${name}" among ${dataset.entities.map((e) => e.name).join(', ')}`);
+  return found;
+}
+
+/** Each role as title, organization name, dates and the urls it cites: what a card shows. */
+function rolesOf(dataset: Dataset, name: string) {
+  const names = new Map(dataset.entities.map((e) => [e.id, e.name]));
+  const urls = new Map(dataset.sources.map((s) => [s.id, s.url]));
+  return entity(dataset, name).roles.map((r) => ({
+    title: r.title,
+    organization: r.organization === undefined ? undefined : names.get(r.organization),
+    start: r.start,
+    end: r.end,
+    cites: r.evidence.map((e) => urls.get(e.source)),
+  }));
+}
+
+const aliasesOf = (dataset: Dataset, name: string) => entity(dataset, name).aliases.map((a) => [a.text, a.lang, a.contextual ?? false]);
+
+describe('detectFormat', () => {
+  it.each([
+    ['wikidata-entity.json', 'wikidata'],
+    ['wikidata-dump.json', 'wikidata'],
+    ['wikidata-sparql.json', 'wikidata'],
+    ['ftm.ndjson', 'ftm'],
+    ['popolo.json', 'popolo'],
+    ['people.csv', 'csv'],
+    ['bad-rows.csv', 'csv'],
+  ])('reads %s as %s', (file, format) => {
+    expect(detectFormat(fixture(file))).toBe(format);
+  });
+
+  it('knows a Factlens dataset, and nothing in a file it cannot place', () => {
+    expect(detectFormat('{"format": "factlens-dataset/1", "id": "x"}')).toBe('factlens');
+    expect(detectFormat('just some prose\nwith lines')).toBeNull();
+    expect(detectFormat('{"something": 1}')).toBeNull();
+  });
+});
+
+describe('Wikidata entity JSON', () => {
+  const { dataset, summary } = convertText(fixture('wikidata-entity.json'));
+
+  it('writes people and organizations, not the position and publication items only referred to', () => {
+    expect(dataset.entities.map((e) => [e.name, e.type, e.sameAs])).toEqual([
+      ['Quentin Vale', 'person', ['wikidata:Q900001']],
+      ['Zorblax Industries', 'organization', ['wikidata:Q900002']],
+      ['Mira Osei', 'person', ['wikidata:Q900003']],
+    ]);
+    expect(validateDataset(dataset).ok).toBe(true);
+  });
+
+  it('takes labels and aliases in every language, and the description in the preferred language', () => {
+    expect(aliasesOf(dataset, 'Quentin Vale')).toEqual([
+      ['Quentin Vale', 'en', false],
+      ['昆廷·韦尔', 'zh-hans', false],
+      ['Q. Vale', 'en', false],
+      ['Quentin A. Vale', 'en', false],
+    ]);
+    expect(entity(dataset, 'Quentin Vale').description).toBe('fictional mayor of Exampleton');
+    const german = convertText(fixture('wikidata-entity.json'), { lang: 'de-AT' }).dataset;
+    expect(entity(german, 'Zorblax Industrie AG').description).toBe('fictional company');
+    expect(entity(german, 'Quentin Vale').description).toBe('fiktiver Bürgermeister von Exampleton');
+  });
+
+  it('takes roles from position held, employer, member of, CEO and chairperson at their precision, citing references', () => {
+    expect(rolesOf(dataset, 'Quentin Vale')).toEqual([
+      { title: 'Mayor of Exampleton', start: '2015-06-01', end: '2019-03', cites: ['https://gazette.example/2015/vale-elected'] },
+      { title: 'Employee', organization: 'Zorblax Industries', start: '2020', cites: ['https://www.wikidata.org/wiki/Q900200'] },
+      { title: 'Member, Q900999', cites: ['https://www.wikidata.org/wiki/Q900001'] },
+      { title: 'Chief executive officer', organization: 'Zorblax Industries', start: '2021-09-15', cites: ['https://zorblax.example/leadership'] },
+    ]);
+    expect(rolesOf(dataset, 'Mira Osei')).toEqual([
+      { title: 'Chairperson', organization: 'Zorblax Industries', start: '2018', end: '2022-11', cites: ['https://www.wikidata.org/wiki/Q900002'] },
+    ]);
+  });
+
+  it('turns a reference into a source with its link, publisher and retrieval date', () => {
+    expect(dataset.sources.find((s) => s.url === 'https://gazette.example/2015/vale-elected')).toMatchObject({
+      title: 'gazette.example/2015/vale-elected (retrieved 2020-01-05)',
+      publisher: 'Example Gazette',
+    });
+    expect(dataset.sources.find((s) => s.url === 'https://www.wikidata.org/wiki/Q900200')?.title).toBe('Example Gazette');
+  });
+
+  it('shows an item that has no label in the file by its Q-id and says so', () => {
+    expect(summary.unlabelled).toEqual(['Q900999']);
+  });
+});
+
+describe('Wikidata dumps, one entity per line', () => {
+  it('gives the same entities as the entity JSON, and reports the line of an entity without a label', () => {
+    const whole = convertText(fixture('wikidata-entity.json')).dataset;
+    const { dataset, problems, summary } = convertText(fixture('wikidata-dump.json'));
+    expect(dataset.entities).toEqual(whole.entities);
+    expect(problems).toEqual([{ line: 7, message: expect.stringContaining('has no name') }]);
+    expect(summary.skipped).toBe(1);
+  });
+
+  it('reports malformed lines and non-items with their line numbers and goes on', () => {
+    const { dataset, problems } = convertText(fixture('wikidata-bad.json'));
+    expect(dataset.entities.map((e) => e.name)).toEqual(['Quentin Vale']);
+    expect(problems.map((p) => p.line)).toEqual([3, 4, 5]);
+    expect(problems[0]!.message).toContain('not valid JSON');
+    expect(problems[1]!.message).toContain('not a Wikidata item');
+  });
+
+  it('leaves out a deprecated statement', () => {
+    const { dataset } = convertText(fixture('wikidata-dump.json'));
+    expect(rolesOf(dataset, 'Quentin Vale').map((r) => r.title)).not.toContain('Q900101');
+  });
+});
+
+describe('Wikidata SPARQL results', () => {
+  const { dataset } = convertText(fixture('wikidata-sparql.json'));
+
+  it('reads the documented variables: item, labels, roles with dates at their precision, organizations and sources', () => {
+    expect(dataset.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Zorblax Industries', 'organization'],
+      ['Quentin Vale', 'person'],
+      ['Mira Osei', 'person'],
+    ]);
+    expect(aliasesOf(dataset, 'Quentin Vale').map(([text]) => text)).toEqual(['Quentin Vale', 'Q. Vale', 'Quentin A. Vale']);
+    expect(entity(dataset, 'Quentin Vale').description).toBe('fictional mayor of Exampleton');
+    expect(rolesOf(dataset, 'Quentin Vale')).toEqual([
+      { title: 'Mayor of Exampleton', start: '2015-06-01', end: '2019-03', cites: ['https://gazette.example/2015/vale-elected'] },
+      { title: 'chief executive officer', organization: 'Zorblax Industries', start: '2021', cites: ['https://www.wikidata.org/wiki/Q900001'] },
+    ]);
+    expect(rolesOf(dataset, 'Mira Osei')).toEqual([]);
+  });
+});
+
+describe('FollowTheMoney', () => {
+  const { dataset, problems } = convertText(fixture('ftm.ndjson'));
+
+  it('turns Person, Company, PublicBody, Organization and LegalEntity into entities with sameAs ids', () => {
+    expect(dataset.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Quentin Vale', 'person'],
+      ['Zorblax Industries', 'organization'],
+      ['Exampleton Town Council', 'organization'],
+      ['Mira Osei', 'person'],
+      ['Exampleton Rowing Club', 'organization'],
+      ['Vale Holdings', 'organization'],
+    ]);
+    expect(entity(dataset, 'Quentin Vale').sameAs).toEqual(['opensanctions:p-vale', 'wikidata:Q900001']);
+    expect(problems).toEqual([]);
+  });
+
+  it('takes alias as an alias and weakAlias as a contextual one', () => {
+    expect(aliasesOf(dataset, 'Quentin Vale')).toEqual([
+      ['Quentin Vale', undefined, false],
+      ['Quentin A. Vale', undefined, false],
+      ['Vale', undefined, true],
+    ]);
+  });
+
+  it('turns Occupancy with its Position, Directorship, Membership and Employment into dated roles citing sourceUrl', () => {
+    expect(rolesOf(dataset, 'Quentin Vale')).toEqual([
+      { title: 'Mayor of Exampleton', start: '2015-06-01', end: '2019-03', cites: ['https://register.example/people/vale'] },
+      { title: 'Non-executive director', organization: 'Zorblax Industries', start: '2020', cites: ['https://zorblax.example/board'] },
+    ]);
+    expect(rolesOf(dataset, 'Mira Osei')).toEqual([
+      { title: 'Member', organization: 'Exampleton Town Council', start: '2018-02', end: '2022', cites: ['https://www.opensanctions.org/entities/p-osei/'] },
+      { title: 'Analyst', organization: 'Zorblax Industries', start: '2012-09-03', cites: ['https://zorblax.example/staff'] },
+    ]);
+  });
+
+  it('skips what it cannot convert and reports each with its line: malformed JSON, no name, an unknown schema, a bad date, no id', () => {
+    const bad = convertText(fixture('ftm-bad.ndjson'));
+    expect(bad.dataset.entities.map((e) => e.name)).toEqual(['Quentin Vale']);
+    expect(bad.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, expect.stringContaining('not valid JSON')],
+      [3, expect.stringContaining('has no name')],
+      [4, expect.stringContaining('the schema "Vessel" is not imported')],
+      [5, expect.stringContaining('startDate "June 2015" is not a date')],
+      [6, expect.stringContaining('has no "id"')],
+      [7, expect.stringContaining('not a JSON object')],
+    ]);
+    expect(bad.summary.skipped).toBe(6);
+  });
+
+  it('refuses a file with no entity it can convert', () => {
+    expect(() => convertText(fixture('ftm-nothing.ndjson'))).toThrow(ConvertError);
+    expect(() => convertText(fixture('ftm-nothing.ndjson'))).toThrow(/No entity in this file could be converted \(5 skipped\)/);
+  });
+
+  it('streams: pieces split anywhere give the same entities, each batch only what its lines completed', async () => {
+    const text = fixture('ftm.ndjson');
+    const converter = createConverter('ftm');
+    const batches: ConvertBatch[] = [];
+    const summary = await runConverter({
+      converter,
+      // Seven characters at a time: pieces end inside lines and inside characters' neighbours.
+      async *readPass () {
+        for (let i = 0; i < text.length; i += 7) yield text.slice(i, i + 7);
+      },
+      onBatch: (batch) => void batches.push(batch),
+    });
+    expect(converter.streamed).toBe(true);
+    expect(batches.flatMap((b) => b.entities)).toEqual(dataset.entities);
+    expect(batches.filter((b) => b.entities.length > 0).length).toBeGreaterThan(1);
+    expect(summary).toEqual({ entities: 6, sources: 4, skipped: 0, unlabelled: [] });
+  });
+});
+
+describe('Popolo', () => {
+  const { dataset, problems } = convertText(fixture('popolo.json'));
+
+  it('reads persons and organizations with other names and identifiers', () => {
+    expect(dataset.entities.map((e) => [e.name, e.type, e.description])).toEqual([
+      ['Exampleton Town Council', 'organization', 'legislature'],
+      ['Exampleton Greens', 'organization', 'party'],
+      ['Quentin Vale', 'person', 'Mayor of Exampleton'],
+      ['Mira Osei', 'person', undefined],
+    ]);
+    expect(aliasesOf(dataset, 'Quentin Vale')).toEqual([
+      ['Quentin Vale', undefined, false],
+      ['Q. Vale', undefined, false],
+      ['昆廷·韦尔', 'zh-Hans', false],
+    ]);
+    expect(entity(dataset, 'Quentin Vale').sameAs).toEqual(['wikidata:Q900001']);
+  });
+
+  it('turns memberships into roles through their post, citing the membership’s sources or else the person’s', () => {
+    expect(rolesOf(dataset, 'Quentin Vale')).toEqual([
+      { title: 'Mayor', organization: 'Exampleton Town Council', start: '2015-06-01', end: '2019-03', cites: ['https://gazette.example/2015/vale-elected'] },
+      { title: 'Party member', organization: 'Exampleton Greens', start: '2010', cites: ['https://register.example/people/vale'] },
+    ]);
+    expect(dataset.sources.find((s) => s.url === 'https://gazette.example/2015/vale-elected')?.title).toBe('Vale elected mayor');
+  });
+
+  it('reports a bad date, an uncited role, a person without a name and a membership of nobody', () => {
+    expect(rolesOf(dataset, 'Mira Osei')).toEqual([]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'memberships[3] skipped: "last spring" is not a date',
+      expect.stringMatching(/Mira Osei: role "Councillor" skipped: it cites no source/),
+      expect.stringContaining('has no name'),
+      '1 membership(s) skipped: there is no person "ghost"',
+    ]);
+  });
+
+  it('refuses JSON that is not Popolo', () => {
+    expect(() => convertText('{"people": []}', { from: 'popolo' })).toThrow(/no "persons" or "organizations"/);
+  });
+});
+
+describe('CSV', () => {
+  const { dataset, problems } = convertText(fixture('people.csv'));
+
+  it('reads the documented columns, several rows per person, and makes the organizations it names', () => {
+    expect(dataset.entities.map((e) => [e.name, e.type, e.description])).toEqual([
+      ['Quentin Vale', 'person', 'Fictional mayor of Exampleton'],
+      ['Zorblax Industries', 'organization', 'Fictional company, maker of widgets'],
+      ['Mira Osei', 'person', undefined],
+      ['Exampleton Town Council', 'organization', undefined],
+    ]);
+    expect(aliasesOf(dataset, 'Quentin Vale').map(([text]) => text)).toEqual(['Quentin Vale', 'Q. Vale', 'Quentin A. Vale']);
+    expect(rolesOf(dataset, 'Quentin Vale')).toEqual([
+      { title: 'Mayor', organization: 'Exampleton Town Council', start: '2015-06-01', end: '2019-03', cites: ['https://gazette.example/2015/vale-elected'] },
+      { title: 'Non-executive director', organization: 'Zorblax Industries', start: '2020', cites: ['https://zorblax.example/board'] },
+    ]);
+    expect(dataset.sources.find((s) => s.url === 'https://zorblax.example/board')?.title).toBe('Zorblax board');
+  });
+
+  it('drops a role whose source is not an http(s) link, reporting the line where its quoted, two-line row starts', () => {
+    expect(rolesOf(dataset, 'Mira Osei').map((r) => r.title)).toEqual(['Analyst']);
+    expect(problems).toEqual([{ line: 5, message: expect.stringContaining('cites no source with an http(s) link') }]);
+  });
+
+  it('reports rows without a name, with an unknown type or a bad date, by line, and matches the header in any case', () => {
+    const bad = convertText(fixture('bad-rows.csv'));
+    expect(bad.dataset.entities.map((e) => e.name)).toEqual(['Mira Osei']);
+    expect(bad.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, expect.stringContaining('"2015-13" is not a date')],
+      [3, 'row skipped: it has no name'],
+      [4, expect.stringContaining('the type "robot" is not person, organization or place')],
+    ]);
+  });
+
+  it('refuses a wrong header, naming the columns', () => {
+    expect(() => convertText(fixture('bad-header.csv'), { from: 'csv' })).toThrow(
+      'Not a Factlens CSV header (unknown columns "full name", "alias"); the columns are: name, aliases, type, description, role, organization, start, end, source title, source url',
+    );
+  });
+});
+
+describe('input that is not UTF-8', () => {
+  it('is refused with a clear error', () => {
+    const decode = createUtf8Decoder();
+    const bytes = readFileSync(join(FIXTURES, 'latin1.csv'));
+    expect(() => decode(bytes, true)).toThrow(/not UTF-8/);
+  });
+
+  it('is decoded when it is UTF-8, even split inside a character', () => {
+    const decode = createUtf8Decoder();
+    const bytes = new TextEncoder().encode('José');
+    expect(decode(bytes.subarray(0, 4)) + decode(bytes.subarray(4), true)).toBe('José');
+  });
+});
