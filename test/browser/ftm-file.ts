@@ -4,15 +4,23 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Occupancies per person: a politically exposed person usually held several posts. */
-const POSTS_PER_PERSON = 4;
+/** Occupancies per person. */
+const POSTS_PER_PERSON = 1;
+/**
+ * Lines of schemata Factlens does not import (Address, Identification,
+ * Sanction) per person: OpenSanctions' files carry many, and they are
+ * skipped into the report. They make the file long without making its
+ * dataset huge, which keeps the test's runtime reasonable.
+ */
+const OTHER_LINES_PER_PERSON = 8;
+const OTHER_SCHEMATA = ['Address', 'Identification', 'Sanction'];
 const POSITIONS = 50;
 
 /** The generated person at `i`: what a test looks for after the import. */
-export const ftmPerson = (i: number) => ({ id: `gen-person-${i}`, name: `Generated Person ${i.toString(36)}` });
+const ftmPerson = (i: number) => ({ id: `gen-person-${i}`, name: `Generated Person ${i.toString(36)}` });
 
 /**
- * Writes a FollowTheMoney NDJSON file of about `lines` lines, as OpenSanctions
+ * Writes a FollowTheMoney NDJSON file of `lines` lines, as OpenSanctions
  * publishes them: Positions first, then each Person followed by its
  * Occupancies (holder, post, startDate, endDate). It goes to the system's
  * temporary directory, never into the repository, and is made at test time.
@@ -30,7 +38,7 @@ export async function writeFtmFile(lines: number): Promise<{ path: string; perso
     await write({ id: `gen-position-${p}`, schema: 'Position', properties: { name: [`Member of Generated Council ${p}`], country: ['xx'] } });
   }
   let persons = 0;
-  while (written + 1 + POSTS_PER_PERSON <= lines) {
+  while (written + 1 + POSTS_PER_PERSON + OTHER_LINES_PER_PERSON <= lines) {
     const { id, name } = ftmPerson(persons);
     await write({
       id,
@@ -54,7 +62,15 @@ export async function writeFtmFile(lines: number): Promise<{ path: string; perso
         },
       });
     }
+    for (let k = 0; k < OTHER_LINES_PER_PERSON; k++) {
+      const schema = OTHER_SCHEMATA[k % OTHER_SCHEMATA.length]!;
+      await write({ id: `gen-${schema.toLowerCase()}-${persons}-${k}`, schema, properties: { full: [`${k} Example Street, Exampleton`], country: ['xx'] } });
+    }
     persons++;
+  }
+  // Filled to exactly `lines` with more of the same.
+  for (let k = 0; written < lines; k++) {
+    await write({ id: `gen-address-tail-${k}`, schema: 'Address', properties: { full: [`${k} Example Street, Exampleton`] } });
   }
   out.end();
   await once(out, 'finish');
