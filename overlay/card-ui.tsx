@@ -11,6 +11,7 @@ export interface CardContent {
   entities: EntityRecord[];
   sources: ReadonlyMap<string, SourceInfo>;
   names: ReadonlyMap<string, string>;
+  reasons?: ReadonlyMap<string, string>;
   theme: Appearance['theme'];
   onPage?: { index: number; total: number; onPrevious(): void; onNext(): void };
 }
@@ -57,6 +58,7 @@ function CardFrame({
         entities={content.entities}
         sources={content.sources}
         names={content.names}
+        {...(content.reasons ? { reasons: content.reasons } : {})}
         theme={content.theme}
         {...(content.onPage ? { onPage: content.onPage } : {})}
         onOpenSource={onOpenSource}

@@ -1,6 +1,7 @@
 import type { SourceLink } from '../components/card/EntityCard';
+import { supportReason } from '../src/format/support-reason';
 import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance';
-import { parseEntityKey, type EntityKey } from '../src/messages/entity-key';
+import { entityKey, parseEntityKey, type EntityKey } from '../src/messages/entity-key';
 import type { request as requestFn } from '../utils/messaging';
 import { abortableRequest } from './abortable-request';
 import { createCardUi } from './card-ui';
@@ -137,11 +138,25 @@ export function startOverlay(env: OverlayEnv): Overlay {
     return [...mentions.all()].filter((m) => m.entities.includes(key)).sort(inDocumentOrder);
   }
 
+  /** Why each entity of a name that needs context counts here, by the names of what supports it. */
+  async function reasonsOf(mention: Mention): Promise<Map<EntityKey, string> | undefined> {
+    const { support } = mention;
+    if (!support) return undefined;
+    const supporters = [...new Set(support.flatMap((s) => (Array.isArray(s) ? s : [])))];
+    const named = new Map((await data.card(supporters)).entities.map((e) => [entityKey(e), e.name]));
+    const reasons = new Map<EntityKey, string>();
+    support.forEach((s, i) => {
+      const reason = supportReason(s, (key) => named.get(key));
+      if (reason) reasons.set(mention.entities[i]!, reason);
+    });
+    return reasons;
+  }
+
   async function openCard(mention: Mention, { focus = false } = {}): Promise<void> {
     if (signal.aborted) return;
     current = mention;
     hover.shownNow(mention);
-    const { entities, sources, names } = await data.card(mention.entities);
+    const [{ entities, sources, names }, reasons] = await Promise.all([data.card(mention.entities), reasonsOf(mention)]);
     if (current !== mention || entities.length === 0) return;
     const peers = peersOf(mention);
     const index = Math.max(0, peers.indexOf(mention));
@@ -156,6 +171,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
       entities,
       sources,
       names,
+      ...(reasons && { reasons }),
       theme: appearance.theme,
       onPage: { index, total: peers.length, onPrevious: step(-1), onNext: step(1) },
     });

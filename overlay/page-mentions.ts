@@ -1,4 +1,4 @@
-import { namedBy, resolveMatches } from '../src/matcher/resolve';
+import { PageNames, resolveMatches, type Support } from '../src/matcher/resolve';
 import type { EntityKey, TextMatch } from '../src/messages/protocol';
 import { positionIn, readsAsExtracted, type Block } from './extract';
 
@@ -7,7 +7,10 @@ export interface Mention {
   block: Block;
   start: number;
   end: number;
+  /** Best supported first. */
   entities: EntityKey[];
+  /** Parallel to entities, where one needed context: why each counts here (src/matcher/resolve.ts). */
+  support?: Support<EntityKey>[];
   range: StaticRange;
   /** Painted where the page cannot read it (private-marks.ts) rather than in CSS.highlights. */
   private: boolean;
@@ -23,6 +26,11 @@ export interface MentionChanges {
   removed: Mention[];
 }
 
+/** What makes a mention the same one after a rescan: a change of support changes the card. */
+function mentionId(m: Pick<Mention, 'start' | 'end' | 'entities' | 'support'>): string {
+  return `${m.start}:${m.end}:${m.entities.join()}:${m.support ? JSON.stringify(m.support) : ''}`;
+}
+
 /** A range over block text; null once the page has changed that text since it was read. */
 function rangeOf(block: Block, start: number, end: number): StaticRange | null {
   if (!readsAsExtracted(block, start, end)) return null;
@@ -32,10 +40,10 @@ function rangeOf(block: Block, start: number, end: number): StaticRange | null {
 }
 
 /**
- * Every block's matches and the mentions they make. Keeps page-wide counts of
- * the entities named in full, so that adding or removing text anywhere can
- * show or hide contextual mentions ("Ma") everywhere; what each block shows
- * is decided by the one contextual rule, resolveMatches.
+ * Every block's matches and the mentions they make. Keeps the page's names
+ * (PageNames), so that adding or removing text anywhere can show or hide
+ * names that need context ("Ma", "Zhang Yong") everywhere; what each block
+ * shows is decided by the one rule, resolveMatches.
  */
 export class PageMentions {
   /**
@@ -47,47 +55,37 @@ export class PageMentions {
   constructor(private readonly isPrivate: (entities: readonly EntityKey[]) => boolean = () => false) {}
 
   private readonly blocks = new Map<Block, BlockState>();
-  /** How many full-alias matches name each entity, across all blocks. */
-  private readonly named = new Map<EntityKey, number>();
+  /** The names of every block, which decide what each block shows. */
+  private readonly names = new PageNames<EntityKey>();
   private readonly byNode = new Map<Text, Mention[]>();
 
   /** Replaces blocks (removed ones pass no matches) and reports the mentions that changed. */
   update(changes: { block: Block; matches: TextMatch[] | null }[]): MentionChanges {
-    const before = new Set(this.namedKeys());
+    const before = this.names.generation;
     for (const { block, matches } of changes) {
       const old = this.blocks.get(block);
-      if (old) this.count(old.matches, -1);
+      if (old) this.names.count(old.matches, -1);
       if (matches) {
         this.blocks.set(block, { matches, mentions: old?.mentions ?? [] });
-        this.count(matches, 1);
+        this.names.count(matches, 1);
       } else if (old) {
         this.blocks.set(block, { matches: [], mentions: old.mentions });
       }
     }
-    const after = new Set(this.namedKeys());
-    const namedChanged = before.size !== after.size || [...after].some((k) => !before.has(k));
+    const namedChanged = this.names.generation !== before;
     const result: MentionChanges = { added: [], removed: [] };
     const touched = namedChanged ? [...this.blocks.keys()] : changes.map((c) => c.block);
     for (const block of touched) this.rebuild(block, result);
     return result;
   }
 
-  private *namedKeys(): Generator<EntityKey> {
-    for (const [key, n] of this.named) if (n > 0) yield key;
-  }
-
-  private count(matches: TextMatch[], delta: number): void {
-    for (const key of namedBy(matches)) this.named.set(key, (this.named.get(key) ?? 0) + delta);
-  }
-
   private rebuild(block: Block, result: MentionChanges): void {
     const state = this.blocks.get(block);
     if (!state) return;
     const kept: Mention[] = [];
-    const previous = new Map(state.mentions.map((m) => [`${m.start}:${m.end}:${m.entities.join()}`, m]));
-    const isNamed = (key: EntityKey) => (this.named.get(key) ?? 0) > 0;
-    for (const { start, end, entities } of resolveMatches({ candidates: state.matches, isNamed })) {
-      const id = `${start}:${end}:${entities.join()}`;
+    const previous = new Map(state.mentions.map((m) => [mentionId(m), m]));
+    for (const { start, end, entities, support } of resolveMatches({ candidates: state.matches, page: this.names })) {
+      const id = mentionId({ start, end, entities, support });
       const same = previous.get(id);
       if (same) {
         previous.delete(id);
@@ -97,7 +95,7 @@ export class PageMentions {
       const range = rangeOf(block, start, end);
       // Not shown until the rescan the page's edit has queued reads it anew.
       if (!range) continue;
-      const mention: Mention = { block, start, end, entities, range, private: this.isPrivate(entities) };
+      const mention: Mention = { block, start, end, entities, ...(support && { support }), range, private: this.isPrivate(entities) };
       kept.push(mention);
       result.added.push(mention);
       this.index(mention, 1);
@@ -148,7 +146,7 @@ export class PageMentions {
   clear(): Mention[] {
     const all = [...this.all()];
     this.blocks.clear();
-    this.named.clear();
+    this.names.clear();
     this.byNode.clear();
     return all;
   }

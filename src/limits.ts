@@ -94,3 +94,12 @@ export const OPEN_SOURCE_RATE = { count: 3, windowMs: 10_000 } as const;
  * pattern of fault.
  */
 export const MAX_REPORT_PROBLEMS = 100_000;
+
+/**
+ * Related entities kept per entity (src/dataset/related.ts). A page match of
+ * a name that needs context carries its entity's related entities to the
+ * page, once per occurrence; an organization named in the same sentences as
+ * thousands of people would otherwise make every such match as large. The
+ * strongest links (listed, then roles, then shared sentences, most first) are kept.
+ */
+export const MAX_RELATED = 64;

@@ -13,6 +13,8 @@ export interface EntityCardProps {
   entities: EntityRecord[];
   /** Source metadata by entityKey({ dataset, id: sourceId }). A missing source is cited by its id. */
   sources: ReadonlyMap<string, SourceInfo>;
+  /** Why each entity (by entityKey) is listed, where the name needs context: "Alibaba is on this page". */
+  reasons?: ReadonlyMap<string, string>;
   /** Display names by entityKey, for organizations that roles refer to by id. */
   names?: ReadonlyMap<string, string>;
   /** Mentions of this entity on the current page and which one this is (0-based); omitted where there is no page (viewer, popup). */
@@ -79,6 +81,7 @@ export function EntityCard(props: EntityCardProps) {
             env={env}
             level={several ? 3 : 2}
             headingId={several || i > 0 ? undefined : headingId}
+            reason={props.reasons?.get(entityKey(entity))}
           />
         ))}
       </div>

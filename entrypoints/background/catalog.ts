@@ -1,15 +1,19 @@
+import { isAcronym } from '../../src/dataset/alias-case';
+import { relatedIn } from '../../src/dataset/related';
 import type { Alias, EntityType } from '../../src/dataset/schema';
 import { entityKey, type EntityKey } from '../../src/messages/protocol';
 import { isPrivate } from './datasets';
 import type { FactlensDb, NameListRecord } from './db';
 import { generations } from './generations';
-import { LETTER_TYPE } from './name-lists';
+import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, LETTER_TYPE } from './name-lists';
 
 export interface CatalogEntry {
   key: EntityKey;
   name: string;
   type: EntityType;
   aliases: Alias[];
+  /** Related entities (src/dataset/related.ts), by index in the whole catalog; always of the same dataset. */
+  related: number[];
 }
 
 /** Every generation has one: seeding and imports write it, and the version 3 upgrade wrote any missing. */
@@ -19,16 +23,29 @@ async function nameList(db: FactlensDb, gen: string): Promise<NameListRecord> {
   return stored;
 }
 
-function entriesOf(dataset: string, list: NameListRecord): CatalogEntry[] {
+/** A list written before flags existed keeps the default: acronyms are case-sensitive. */
+function aliasOf(list: NameListRecord, a: number): Alias {
+  const text = list.aliasTexts[a]!;
+  if (list.aliasContextual[a]) return { text, contextual: true };
+  const flags = list.aliasFlags?.[a];
+  if (flags === undefined) return isAcronym(text) ? { text, caseSensitive: true } : { text };
+  return {
+    text,
+    ...(flags & ALIAS_NEEDS_CONTEXT && { needsContext: true }),
+    ...(flags & ALIAS_CASE_SENSITIVE && { caseSensitive: true }),
+  };
+}
+
+/** `base`: the catalog index of the list's first entity. */
+function entriesOf(dataset: string, list: NameListRecord, base: number): CatalogEntry[] {
   const entries: CatalogEntry[] = list.ids.map((id, i) => ({
     key: entityKey({ dataset, id }),
     name: list.names[i]!,
     type: LETTER_TYPE[list.types[i]!]!,
     aliases: [],
+    related: list.related ? Array.from(relatedIn(list.related, i), (r) => base + r) : [],
   }));
-  list.aliasTexts.forEach((text, a) => {
-    entries[list.aliasOwner[a]!]!.aliases.push(list.aliasContextual[a] ? { text, contextual: true } : { text });
-  });
+  list.aliasTexts.forEach((_, a) => entries[list.aliasOwner[a]!]!.aliases.push(aliasOf(list, a)));
   return entries;
 }
 
@@ -47,7 +64,7 @@ export function createCatalog({ db }: { db: FactlensDb }) {
     const entries: CatalogEntry[] = [];
     for (const [dataset, gen] of await generations({ db, enabledOnly: true })) {
       // Not push(...list): spreading 100,000 arguments overflows the stack.
-      for (const entry of entriesOf(dataset, await nameList(db, gen))) entries.push(entry);
+      for (const entry of entriesOf(dataset, await nameList(db, gen), entries.length)) entries.push(entry);
     }
     return entries;
   }

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { PackedRelated } from '../../src/dataset/related';
 import type { Entity } from '../../src/dataset/schema';
 import type { DatasetInfo, EntityRecord, SourceRecord } from '../../src/messages/protocol';
 import { entityBlocks } from './entity-blocks';
@@ -51,6 +52,14 @@ export interface NameListRecord {
   aliasTexts: string[];
   /** Per alias: 1 if contextual. */
   aliasContextual: Uint8Array;
+  /**
+   * Per alias: ALIAS_NEEDS_CONTEXT | ALIAS_CASE_SENSITIVE (name-lists.ts). Missing in lists
+   * written before these existed: no alias needs context, and acronyms are
+   * case-sensitive by default (src/dataset/alias-case.ts).
+   */
+  aliasFlags?: Uint8Array;
+  /** Each entity's related entities, by index in `ids` (src/dataset/related.ts); missing in older lists. */
+  related?: PackedRelated;
   /** Per alias: the index of its entity in `ids`. */
   aliasOwner: Int32Array;
 }

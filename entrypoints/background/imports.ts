@@ -1,5 +1,5 @@
 import type { Entity, Source } from '../../src/dataset/schema';
-import { BUNDLED_ID } from '../../src/limits';
+import { BUNDLED_ID, PROBLEMS_SHOWN } from '../../src/limits';
 import type { DatasetInfo } from '../../src/messages/protocol';
 import { newGeneration, sourceRow } from './dataset-records';
 import { datasetInfo, deleteGeneration, isPrivate } from './datasets';
@@ -93,6 +93,12 @@ export function createImports({ db }: { db: FactlensDb }) {
       if (unknownOrg) throw new Error(`a role refers to an unknown organization "${unknownOrg}"`);
       const unknownSource = [...progress.citedSources].find((id) => !progress.sourceIds.has(id));
       if (unknownSource) throw new Error(`a quote or mention refers to an unknown source "${unknownSource}"`);
+      const never = progress.names.neverMatchable();
+      if (never.length > 0) {
+        const listed = never.slice(0, PROBLEMS_SHOWN).map((id) => `"${id}"`).join(', ');
+        const more = never.length > PROBLEMS_SHOWN ? ` and ${never.length - PROBLEMS_SHOWN} more` : '';
+        throw new Error(`every alias needs context, so these entities could never be highlighted: ${listed}${more}`);
+      }
 
       const { info, replaced } = await db.transaction('rw', [db.datasets, db.imports, db.nameLists], async () => {
         const existing = await db.datasets.get(imp.dataset.id);

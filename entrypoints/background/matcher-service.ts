@@ -1,3 +1,5 @@
+import { patternOf } from '../../src/dataset/patterns';
+import { packRelated, relatedIn, type PackedRelated } from '../../src/dataset/related';
 import { buildDictionary, scanCandidates, withKeys, type Dictionary, type Pattern } from '../../src/matcher';
 import type { EntityKey, TextMatch } from '../../src/messages/protocol';
 import type { Catalog } from './catalog';
@@ -7,10 +9,12 @@ interface Compiled {
   signature: string;
   dictionary: Dictionary;
   keys: EntityKey[];
+  /** By catalog index: what supports each entity's names that need context. */
+  related: PackedRelated;
 }
 
 /** Bump when the Dictionary layout changes, so a stored automaton from older code is not used. */
-const FORMAT = 'matcher-3';
+const FORMAT = 'matcher-4';
 /**
  * The stored automaton's row is named by its signature, so checking for it
  * reads nothing when it is missing; reading a stale 20 MB row just to compare
@@ -38,9 +42,14 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
     const entries = await catalog.get();
     const patterns: Pattern[] = [];
     entries.forEach((entry, entity) => {
-      for (const alias of entry.aliases) patterns.push({ text: alias.text, contextual: alias.contextual === true, entity });
+      for (const alias of entry.aliases) patterns.push(patternOf(alias, entity));
     });
-    const built: Compiled = { signature, dictionary: buildDictionary({ patterns }), keys: entries.map((e) => e.key) };
+    const built: Compiled = {
+      signature,
+      dictionary: buildDictionary({ patterns }),
+      keys: entries.map((e) => e.key),
+      related: packRelated(entries.map((e) => e.related)),
+    };
     // Stored in the background: the scan need not wait for the write.
     void db
       .transaction('rw', db.caches, async () => {
@@ -51,8 +60,9 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
     return built;
   }
 
-  function toTextMatches({ dictionary, keys }: Compiled, text: string): TextMatch[] {
-    return withKeys(scanCandidates({ dictionary, text }), (entity) => keys[entity]!);
+  function toTextMatches({ dictionary, keys, related }: Compiled, text: string): TextMatch[] {
+    const relatedOf = (entity: number) => relatedIn(related, entity);
+    return withKeys(scanCandidates({ dictionary, text, relatedOf }), (entity) => keys[entity]!);
   }
 
   async function current(): Promise<Compiled> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deriveMentions } from '../../src/dataset/mentions';
 import type { Problem } from '../../src/dataset/problem';
+import { sentenceLinks } from '../../src/dataset/related';
 import { DATASET_FORMAT, type Dataset, type Entity, type Source } from '../../src/dataset/schema';
 import { checkReferences, validateDataset } from '../../src/dataset/validate';
 import { type z } from '../../src/dataset/z';
@@ -15,8 +16,10 @@ export interface DataFile {
 export interface CompileInput {
   meta: DataFile;
   sources: DataFile;
-  /** Source texts by source id, read from data/sources/<id>.txt. */
+  /** Source texts by source id, read from <folder>/sources/<id>.txt. */
   texts: ReadonlyMap<string, string>;
+  /** The folder, for messages; `data` unless said. */
+  folder?: string;
   entities: readonly DataFile[];
 }
 
@@ -88,14 +91,16 @@ export function compileDataset(input: CompileInput): CompileResult {
   const sources: Source[] = [];
   for (const s of curatedSources) {
     const text = input.texts.get(s.id);
-    if (text === undefined) {
-      errors.push({ file: input.sources.file, item: `"${s.id}"`, field: 'id', message: `no text file data/sources/${s.id}.txt` });
-      continue;
-    }
     const { original: _original, ...rest } = s;
-    sources.push({ ...rest, text });
+    if (text !== undefined) sources.push({ ...rest, text });
+    // A reference: where it was published, without its text.
+    else if (s.url !== undefined) sources.push(rest);
+    else {
+      const file = `${input.folder ?? 'data'}/sources/${s.id}.txt`;
+      errors.push({ file: input.sources.file, item: `"${s.id}"`, field: 'id', message: `no text file ${file} and no url` });
+    }
   }
-  const sourceText = new Map(sources.map((s) => [s.id, s.text]));
+  const sourceText = new Map(sources.map((s) => [s.id, s.text ?? null]));
 
   const origin: { file: string; id: string }[] = [];
   const entities: Entity[] = [];
@@ -111,6 +116,11 @@ export function compileDataset(input: CompileInput): CompileResult {
             errors.push({ ...at, field: `${field}.source`, message: `unknown source "${ev.source}"` });
             return [];
           }
+          if (text === null) return [ev.quote === undefined ? { source: ev.source } : { source: ev.source, quote: ev.quote }];
+          if (ev.quote === undefined) {
+            errors.push({ ...at, field: `${field}.quote`, message: `source "${ev.source}" has a text, so quote the words that back the role` });
+            return [];
+          }
           const start = text.indexOf(ev.quote);
           if (start < 0) {
             errors.push({ ...at, field: `${field}.quote`, message: `not found verbatim in source "${ev.source}": "${ev.quote}"` });
@@ -124,6 +134,7 @@ export function compileDataset(input: CompileInput): CompileResult {
         name: curated.name,
         type: curated.type,
         description: curated.description,
+        ...(curated.sameAs && { sameAs: curated.sameAs }),
         aliases: curated.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)),
         ...(curated.related && { related: curated.related }),
         roles,
@@ -161,6 +172,13 @@ export function compileDataset(input: CompileInput): CompileResult {
   const referenceProblems = checkReferences(draft);
   if (referenceProblems.length > 0) return { ok: false, errors: referenceProblems.map(translate) };
 
+  // Names that need context and are found only beside what supports them would otherwise never become mentions.
+  sentenceLinks({ sources, entities }).forEach((ids, i) => {
+    const e = entities[i]!;
+    if (!e.aliases.some((a) => a.needsContext)) return;
+    const related = [...new Set([...(e.related ?? []), ...ids])];
+    if (related.length > 0) e.related = related;
+  });
   const mentions = deriveMentions({ sources, entities });
   entities.forEach((e, i) => (e.mentions = mentions[i]!));
   draft.version = contentVersion(String(meta.version), sources, entities);

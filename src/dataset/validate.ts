@@ -2,6 +2,7 @@ import { endsBeforeStart, parsePartialDate } from '../dates/partial-date';
 import { foldText } from '../text/fold';
 import { aliasWarnings } from './alias-warnings';
 import { jsonPath, type Problem } from './problem';
+import { relatedEntities } from './related';
 import { datasetSchema, type Dataset, type Entity, type Evidence } from './schema';
 import { upgradeDataset } from './upgrade';
 
@@ -18,6 +19,7 @@ export function validateDataset(input: unknown): Validation {
     };
   }
   const problems = checkReferences(parsed.data);
+  if (problems.length === 0) problems.push(...neverMatchable(parsed.data));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, dataset: parsed.data, warnings: aliasWarnings(parsed.data) };
 }
@@ -33,6 +35,28 @@ function checkDates(entity: Entity, at: (string | number)[], problems: Problem[]
       });
     }
   });
+}
+
+/**
+ * Entities that could never be highlighted: every alias needs context, and
+ * nothing could give it. A contextual alias needs an alias of its own entity
+ * that needs none; one that needs context needs that or a related entity.
+ */
+function neverMatchable(dataset: Dataset): Problem[] {
+  const related = relatedEntities(dataset.entities);
+  const problems: Problem[] = [];
+  dataset.entities.forEach((entity, e) => {
+    const free = entity.aliases.some((a) => !a.contextual && !a.needsContext);
+    const supported = related[e]!.length > 0 && entity.aliases.some((a) => !a.contextual && a.needsContext);
+    if (free || supported) return;
+    problems.push({
+      path: jsonPath(['entities', e, 'aliases']),
+      message: `"${entity.id}" can never be highlighted: every alias needs context${
+        related[e]!.length > 0 || !entity.aliases.some((a) => a.needsContext) ? '' : ' and it has no related entity'
+      }; add an alias that needs none (a full name)`,
+    });
+  });
+  return problems;
 }
 
 /** Ids, cross-references, offsets and alias ownership: what a schema cannot express. */

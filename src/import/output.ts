@@ -33,8 +33,8 @@ export function slug(text: string): string {
   return folded.slice(0, 150).replace(/-+$/, '') || 'x';
 }
 
-/** 53 bits of FNV-1a over the text, in base 36: short content-derived ids. */
-function shortHash(text: string): string {
+/** 53 bits of two FNV-1a variants over the text: a number, so sets of a million cost little. */
+function hash53(text: string): number {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < text.length; i++) {
@@ -42,7 +42,7 @@ function shortHash(text: string): string {
     a = Math.imul(a ^ c, 0x01000193) >>> 0;
     b = Math.imul(b ^ c, 0x811c9dc5) >>> 0;
   }
-  return ((a >>> 0) * 0x200000 + (b & 0x1fffff)).toString(36);
+  return (a >>> 0) * 0x200000 + (b & 0x1fffff);
 }
 
 /** "www.example.org/path": a readable title for a link that has none. */
@@ -60,11 +60,16 @@ export function urlTitle(url: string): string {
  * keeps only what the rules across entities need: the ids written and the
  * owner of each alias. A non-contextual alias another entity already owns
  * becomes contextual here, as validateDataset would otherwise refuse the file.
+ *
+ * Ids and aliases are kept as 53-bit hashes (numbers take a fraction of the
+ * memory of strings over a million entities); a collision, about one chance
+ * in 10^4 at a million, would skip an entity as a duplicate or make an alias
+ * contextual, never write an invalid file.
  */
 export function createOutput() {
-  const entityIds = new Set<string>();
-  const sourceIds = new Set<string>();
-  const aliasOwners = new Map<string, string>();
+  const entityIds = new Set<number>();
+  const sourceIds = new Set<number>();
+  const aliasOwners = new Map<number, number>();
   let batch = emptyBatch();
   let skipped = 0;
 
@@ -74,11 +79,12 @@ export function createOutput() {
   }
 
   function addSource(draft: SourceDraft): string | null {
-    const id = `src-${shortHash(`${draft.url ?? ''}\n${draft.title}`)}`;
-    if (sourceIds.has(id)) return id;
+    const key = hash53(`${draft.url ?? ''}\n${draft.title}`);
+    const id = `src-${key.toString(36)}`;
+    if (sourceIds.has(key)) return id;
     const parsed = sourceSchema.safeParse({ id, ...draft });
     if (!parsed.success) return null;
-    sourceIds.add(id);
+    sourceIds.add(key);
     batch.sources.push(parsed.data);
     return id;
   }
@@ -98,12 +104,13 @@ export function createOutput() {
       seen.add(key);
       aliases.push(parsed.data);
     }
+    const self = hash53(draft.id);
     for (const alias of aliases) {
       if (alias.contextual) continue;
-      const folded = foldText(alias.text);
+      const folded = hash53(foldText(alias.text));
       const owner = aliasOwners.get(folded);
-      if (owner === undefined) aliasOwners.set(folded, draft.id);
-      else if (owner !== draft.id) alias.contextual = true;
+      if (owner === undefined) aliasOwners.set(folded, self);
+      else if (owner !== self) alias.contextual = true;
     }
     return aliases;
   }
@@ -127,7 +134,7 @@ export function createOutput() {
   return {
     problem,
     /** Whether an entity with this id was written. */
-    has: (id: string) => entityIds.has(id),
+    has: (id: string) => entityIds.has(hash53(id)),
     /** Writes one entity; false, with a problem, when it cannot be converted. */
     addEntity(draft: EntityDraft, line?: number): boolean {
       const { name } = draft;
@@ -135,8 +142,14 @@ export function createOutput() {
         problem(line, `"${draft.id}" skipped: it has no name`);
         return false;
       }
-      if (entityIds.has(draft.id)) {
+      if (entityIds.has(hash53(draft.id))) {
         problem(line, `"${name}" skipped: the id "${draft.id}" is already taken`);
+        return false;
+      }
+      const aliases = aliasesOf({ ...draft, name });
+      // A contextual alias counts only beside a full one of the same entity: without any, nothing would ever be highlighted.
+      if (!aliases.some((a) => !a.contextual)) {
+        problem(line, `"${name}" skipped: each of its names is contextual or already another entity's`);
         return false;
       }
       const entity: Entity = {
@@ -144,7 +157,7 @@ export function createOutput() {
         name: name.trim(),
         type: draft.type,
         ...(draft.description ? { description: draft.description } : {}),
-        aliases: aliasesOf({ ...draft, name }),
+        aliases,
         roles: rolesOf(draft, line),
         mentions: [],
         ...(draft.sameAs && draft.sameAs.length > 0 ? { sameAs: [...new Set(draft.sameAs)] } : {}),
@@ -155,7 +168,7 @@ export function createOutput() {
         problem(line, `"${name}" skipped: ${jsonPath(issue.path)}: ${issue.message}`);
         return false;
       }
-      entityIds.add(draft.id);
+      entityIds.add(hash53(draft.id));
       batch.entities.push(parsed.data);
       return true;
     },

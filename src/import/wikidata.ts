@@ -156,7 +156,7 @@ function sparqlDate(value: string | undefined, precision: string | undefined): s
 /**
  * SPARQL results, one row per role: `item`, `itemLabel` (required),
  * `itemDescription`, `itemAltLabel` (comma-separated), `type` ("person" or
- * "organization"), `roleLabel`, `org`, `orgLabel`, `start`/`startPrecision`,
+ * "organization"), `roleTitle` or else `roleLabel`, `org`, `orgLabel`, `start`/`startPrecision`,
  * `end`/`endPrecision`, `source` (a reference URL).
  */
 function convertSparql(json: SparqlResults, output: Output, lang: string): void {
@@ -183,17 +183,18 @@ function convertSparql(json: SparqlResults, output: Output, lang: string): void 
     const name = first.itemLabel;
     const roles: RoleDraft[] = [];
     for (const row of rows) {
-      if (!row.roleLabel) continue;
+      const title = row.roleTitle ?? row.roleLabel;
+      if (!title) continue;
       const start = sparqlDate(row.start, row.startPrecision);
       const end = sparqlDate(row.end, row.endPrecision);
       if (start === null || end === null) {
-        output.problem(undefined, `result ${row.row} (${name ?? q}): role "${row.roleLabel}" skipped: a date is not at year, month or day precision`);
+        output.problem(undefined, `result ${row.row} (${name ?? q}): role "${title}" skipped: a date is not at year, month or day precision`);
         continue;
       }
       const org = qOf(row.org);
       const url = row.source;
       roles.push({
-        title: row.roleLabel,
+        title,
         ...(org && output.has(entityIdOf(org)) ? { organization: entityIdOf(org) } : {}),
         ...(start ? { start } : {}),
         ...(end ? { end } : {}),

@@ -6,6 +6,10 @@ export interface Pattern {
   text: string;
   /** Matched case-sensitively and only where it stands alone; see scan.ts. */
   contextual: boolean;
+  /** A full name that counts only where the page supports it (resolve.ts); matched like any other. */
+  needsContext?: boolean;
+  /** Matched only with its own case; contextual patterns always are. */
+  caseSensitive?: boolean;
   entity: number;
 }
 
@@ -24,18 +28,20 @@ export interface Dictionary extends StartFilter {
   edgeChar: Uint16Array;
   edgeTarget: Int32Array;
   /**
-   * What ends at each node: -1 nothing; -2 - p the one pattern p, not
-   * contextual (most names: no group lookup, no cache miss); g >= 0 the
-   * group g of patterns (several, or contextual ones).
+   * What ends at each node: -1 nothing; -2 - p the one pattern p, which
+   * needs neither context nor case (most names: no group lookup, no cache
+   * miss); g >= 0 the group g of patterns (several, or ones with a rule).
    */
   nodeGroup: Int32Array;
   groupStart: Int32Array;
   groupPatterns: Int32Array;
   /** Per pattern: 1 if contextual. */
   contextual: Uint8Array;
+  /** Per pattern: 1 if it needs context (resolve.ts). */
+  needsContext: Uint8Array;
   /** Per pattern: the caller's entity index. */
   entity: Int32Array;
-  /** Per pattern: the case-keeping folded text of contextual patterns, else ''. */
+  /** Per pattern: the case-keeping folded text of contextual and case-sensitive patterns, else ''. */
   casedText: string[];
 }
 
@@ -101,7 +107,9 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
     const group = nodeGroup[node]!;
     if (group < 0 || groupStart[group + 1]! - groupStart[group]! !== 1) continue;
     const pattern = groupPatterns[groupStart[group]!]!;
-    if (contextual[pattern] === 0) nodeGroup[node] = -2 - pattern;
+    // Only patterns with no check of their own take the fast path.
+    const p = patterns[pattern]!;
+    if (!p.contextual && !p.needsContext && !p.caseSensitive) nodeGroup[node] = -2 - pattern;
   }
 
   const edgeStart = new Int32Array(nodes + 1);
@@ -128,8 +136,9 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
     groupStart: Int32Array.from(groupStart),
     groupPatterns,
     contextual,
+    needsContext: Uint8Array.from(patterns, (p) => (p.needsContext ? 1 : 0)),
     entity: Int32Array.from(patterns, (p) => p.entity),
-    casedText: patterns.map((p) => (p.contextual ? foldTextKeepCase(p.text) : '')),
+    casedText: patterns.map((p) => (p.contextual || p.caseSensitive ? foldTextKeepCase(p.text) : '')),
   };
 }
 

@@ -35,19 +35,25 @@ function neighbourWordStart(text: string, start: number, end: number): { before:
   return { before, after };
 }
 
+/** A case-sensitive alias ("AFP") must be written with its own case; casedText is '' for the others. */
+function caseHolds(d: Dictionary, pattern: number, text: string, start: number, end: number): boolean {
+  const cased = d.casedText[pattern]!;
+  return cased === '' || foldTextKeepCase(text.slice(start, end)) === cased;
+}
+
 /**
  * A contextual alias ("Ma", "Ali") must be written with its own case and
  * stand alone: "Muhammad Ali" and "Ma Long" are other people.
  */
 function contextualHolds(d: Dictionary, pattern: number, text: string, start: number, end: number): boolean {
-  if (foldTextKeepCase(text.slice(start, end)) !== d.casedText[pattern]) return false;
+  if (!caseHolds(d, pattern, text, start, end)) return false;
   const { before, after } = neighbourWordStart(text, start, end);
   if (before >= 0 && isCapital(text.charCodeAt(before))) return false;
   if (after >= 0 && isCapital(text.charCodeAt(after))) return false;
   return true;
 }
 
-/** Which entities' contextual aliases may match at all; see candidates.ts. */
+/** Which entities' aliases that need context (contextual or not) may match at all; see candidates.ts. */
 export type ContextualFilter = (entity: number) => boolean;
 
 function acceptedPatterns(
@@ -61,9 +67,10 @@ function acceptedPatterns(
   let accepted: number[] | null = null;
   for (let g = d.groupStart[group]!; g < d.groupStart[group + 1]!; g++) {
     const pattern = d.groupPatterns[g]!;
+    const contextual = d.contextual[pattern] === 1;
     if (
-      d.contextual[pattern] === 1 &&
-      ((allowContextual && !allowContextual(d.entity[pattern]!)) || !contextualHolds(d, pattern, text, start, end))
+      ((contextual || d.needsContext[pattern] === 1) && allowContextual && !allowContextual(d.entity[pattern]!)) ||
+      !(contextual ? contextualHolds(d, pattern, text, start, end) : caseHolds(d, pattern, text, start, end))
     ) {
       continue;
     }

@@ -115,6 +115,28 @@ describe('the bundled dataset', () => {
     }
   });
 
+  it('marks names that others share, or that are ordinary words, as needing context or case', () => {
+    const alias = (id: string, text: string) => entity(id).aliases.find((a) => a.text === text);
+    for (const [id, text] of [
+      ['daniel-zhang', 'Zhang Yong'],
+      ['daniel-zhang', '张勇'],
+      ['liu-jie', 'Liu Jie'],
+      ['chen-shu', 'Chen Shu'],
+      ['afp', 'AFP'],
+      ['china-yellow-pages', 'Chinese yellow pages'],
+      ['lakeside-garden', 'Lakeside Garden'],
+      ['wacai', 'dig up'],
+    ] as const) {
+      expect(alias(id, text)?.needsContext, `${id} ${text}`).toBe(true);
+    }
+    for (const [id, text] of [
+      ['time-news', 'Time News'],
+      ['lakeside-garden', 'Lakeside Garden'],
+    ] as const) {
+      expect(alias(id, text)?.caseSensitive, `${id} ${text}`).toBe(true);
+    }
+  });
+
   it('tags native-script names with their language', () => {
     for (const text of ['马云', '阿里巴巴', '蚂蚁集团', '张勇', '淘宝', '天猫']) {
       const alias = dataset.entities.flatMap((e) => e.aliases).find((a) => a.text === text);

@@ -104,6 +104,25 @@ describe('compileDataset', () => {
     expect(errorsOf(input)).toEqual(['data/entities/people.yaml › "jack-ma" › roles[0].organization: unknown entity "alibaba-group"']);
   });
 
+  it('fails on an entity that could never be highlighted, naming it', () => {
+    const input = validInput();
+    person(input).aliases = [{ text: 'Ma', contextual: true }];
+    expect(errorsOf(input)).toEqual([
+      'data/entities/people.yaml › "jack-ma" › aliases: "jack-ma" can never be highlighted: every alias needs context; add an alias that needs none (a full name)',
+    ]);
+  });
+
+  it('relates a name that needs context to the names of its sentences, so it counts there', () => {
+    const input = validInput();
+    person(input).aliases = [{ text: 'Jack Ma', needsContext: true }];
+    person(input).roles = [];
+    const result = compileDataset(input);
+    if (!result.ok) throw new Error(result.errors.map(formatCompileError).join('\n'));
+    const ma = result.dataset.entities.find((e) => e.id === 'jack-ma')!;
+    expect(ma.related).toEqual(['alibaba']);
+    expect(ma.mentions.map((m) => TEXT.slice(m.start, m.end))).toEqual(['Jack Ma']);
+  });
+
   it('fails on a duplicate id across files', () => {
     const input = validInput();
     (input.entities[1]!.content as Json[])[0]!.id = 'jack-ma';
@@ -157,7 +176,7 @@ describe('compileDataset', () => {
   it('fails on a source without its text file', () => {
     const input = validInput();
     input.texts = new Map();
-    expect(errorsOf(input)[0]).toBe('data/sources.yaml › "art" › id: no text file data/sources/art.txt');
+    expect(errorsOf(input)[0]).toBe('data/sources.yaml › "art" › id: no text file data/sources/art.txt and no url');
   });
 
   it('reports every bad entity, not only the first', () => {

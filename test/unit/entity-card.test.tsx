@@ -354,3 +354,12 @@ describe('EntityCard: hostile data', () => {
     expect(hrefs.every((h) => h?.startsWith('chrome-extension://factlens/viewer.html#evil/src/'))).toBe(true);
   });
 });
+
+describe('EntityCard: names that need context', () => {
+  it('says under each entity why the page supports it, and nothing under one without a reason', () => {
+    const reasons = new Map([[entityKey(record('daniel-zhang')), 'Alibaba Group is on this page']]);
+    show({ entities: [record('daniel-zhang'), record('jack-ma')], reasons });
+    const sections = all('.fl-entity');
+    expect(sections.map((s) => s.querySelector('.fl-reason')?.textContent ?? null)).toEqual(['Alibaba Group is on this page', null]);
+  });
+});

@@ -141,7 +141,9 @@ describe('Wikidata SPARQL results', () => {
       { title: 'Mayor of Exampleton', start: '2015-06-01', end: '2019-03', cites: ['https://gazette.example/2015/vale-elected'] },
       { title: 'chief executive officer', organization: 'Zorblax Industries', start: '2021', cites: ['https://www.wikidata.org/wiki/Q900001'] },
     ]);
-    expect(rolesOf(dataset, 'Mira Osei')).toEqual([]);
+    expect(rolesOf(dataset, 'Mira Osei')).toEqual([
+      { title: 'Employee', organization: 'Zorblax Industries', start: '2012-09', cites: ['https://zorblax.example/staff'] },
+    ]);
   });
 });
 
@@ -296,6 +298,55 @@ describe('CSV', () => {
     expect(() => convertText(fixture('bad-header.csv'), { from: 'csv' })).toThrow(
       'Not a Factlens CSV header (unknown columns "full name", "alias"); the columns are: name, aliases, type, description, role, organization, start, end, source title, source url',
     );
+  });
+});
+
+describe('rules across entities', () => {
+  it('makes a full alias that a second entity also claims contextual on the second, so the file stays valid', () => {
+    const { dataset } = convertText('name,aliases,type\nAcme Corporation,ACME,organization\nAcme Industries,ACME|Acme Ind.,organization\n');
+    expect(aliasesOf(dataset, 'Acme Corporation')).toEqual([
+      ['Acme Corporation', undefined, false],
+      ['ACME', undefined, false],
+    ]);
+    expect(aliasesOf(dataset, 'Acme Industries')).toEqual([
+      ['Acme Industries', undefined, false],
+      ['ACME', undefined, true],
+      ['Acme Ind.', undefined, false],
+    ]);
+  });
+
+  it('skips an entity all of whose names another entity already owns', () => {
+    const { dataset, problems } = convertText('name,aliases\nQuentin Vale,Q. Vale\nQ. Vale,Quentin Vale\n');
+    expect(dataset.entities.map((e) => e.name)).toEqual(['Quentin Vale']);
+    expect(problems).toEqual([{ line: 3, message: '"Q. Vale" skipped: each of its names is contextual or already another entity\'s' }]);
+  });
+
+  it('skips a second entity with the same id, with its line', () => {
+    const { dataset, problems } = convertText('name,type\nMira Osei,person\nQuentin Vale,person\nMira Osei,person\n');
+    expect(dataset.entities.map((e) => e.name)).toEqual(['Mira Osei', 'Quentin Vale']);
+    expect(problems).toEqual([{ line: 4, message: '"Mira Osei" skipped: the id "mira-osei" is already taken' }]);
+  });
+});
+
+describe('Wikidata in pieces', () => {
+  async function inPieces(file: string, size: number) {
+    const text = fixture(file);
+    const converter = createConverter('wikidata');
+    const entities: Entity[] = [];
+    await runConverter({
+      converter,
+      async *readPass () {
+        for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+      },
+      onBatch: (batch) => void entities.push(...batch.entities),
+    });
+    return { entities, streamed: converter.streamed };
+  }
+
+  it('streams a dump and keeps entity JSON whole, giving the same entities either way', async () => {
+    const whole = convertText(fixture('wikidata-entity.json')).dataset.entities;
+    expect(await inPieces('wikidata-dump.json', 100)).toEqual({ entities: whole, streamed: true });
+    expect(await inPieces('wikidata-entity.json', 100)).toEqual({ entities: whole, streamed: false });
   });
 });
 

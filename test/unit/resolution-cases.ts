@@ -4,9 +4,10 @@
  * the page's path (the blocks as paragraphs of a page), and both must give
  * exactly `shows`.
  */
+import type { Alias } from '../../src/dataset/schema';
 
-/** A full alias is a string; a contextual one is `{ contextual: 'text' }`. */
-type AliasSpec = string | { contextual: string };
+/** A full alias is a string; a contextual one is `{ contextual: 'text' }`; any other is an alias as the format writes it. */
+type AliasSpec = string | { contextual: string } | Alias;
 
 /** One name that shows: the block it is in, its text, and the ids of the entities it may be. */
 export type Shown = [block: number, text: string, entities: string[]];
@@ -14,6 +15,8 @@ export type Shown = [block: number, text: string, entities: string[]];
 export interface ResolutionCase {
   name: string;
   entities: Record<string, AliasSpec[]>;
+  /** Each entity's `related` list. */
+  related?: Record<string, string[]>;
   /** Paragraphs of a page; the compiler reads them as one article. */
   blocks: string[];
   shows: Shown[];
@@ -21,6 +24,11 @@ export interface ResolutionCase {
   then?: { remove: number[]; shows: Shown[] };
 }
 
+const DANIEL_ZHANG = {
+  'daniel-zhang': ['Daniel Zhang', { text: 'Zhang Yong', needsContext: true }, { contextual: 'Zhang' }, { text: '张勇', needsContext: true }],
+  alibaba: ['Alibaba', '阿里巴巴'],
+  haidilao: ['Haidilao'],
+};
 const JACK_MA = { 'jack-ma': ['Jack Ma', { contextual: 'Ma' }, '马云'] };
 
 export const RESOLUTION_CASES: ResolutionCase[] = [
@@ -143,5 +151,105 @@ export const RESOLUTION_CASES: ResolutionCase[] = [
       [0, 'red', ['colour']],
       [0, 'pie chart', ['graph']],
     ],
+  },
+  // Names that need context.
+  {
+    name: 'a name that needs context is dropped on a page that names neither its entity nor a related one',
+    entities: DANIEL_ZHANG,
+    related: { 'daniel-zhang': ['alibaba'] },
+    blocks: ['Zhang Yong founded a hotpot chain.', 'Haidilao opened.'],
+    shows: [[1, 'Haidilao', ['haidilao']]],
+  },
+  {
+    name: 'a name that needs context counts where a related entity is named, and goes with it',
+    entities: DANIEL_ZHANG,
+    related: { 'daniel-zhang': ['alibaba'] },
+    blocks: ['Alibaba named a chairman.', 'Zhang Yong spoke.'],
+    shows: [
+      [0, 'Alibaba', ['alibaba']],
+      [1, 'Zhang Yong', ['daniel-zhang']],
+    ],
+    then: { remove: [0], shows: [] },
+  },
+  {
+    name: 'support works across scripts',
+    entities: DANIEL_ZHANG,
+    related: { 'daniel-zhang': ['alibaba'] },
+    blocks: ['阿里巴巴发布公告', 'Zhang Yong spoke, and so did 张勇.'],
+    shows: [
+      [0, '阿里巴巴', ['alibaba']],
+      [1, 'Zhang Yong', ['daniel-zhang']],
+      [1, '张勇', ['daniel-zhang']],
+    ],
+  },
+  {
+    name: 'a name that needs context counts where its entity is named by a name that needs none',
+    entities: DANIEL_ZHANG,
+    blocks: ['Daniel Zhang arrived.', '张勇表示'],
+    shows: [
+      [0, 'Daniel Zhang', ['daniel-zhang']],
+      [1, '张勇', ['daniel-zhang']],
+    ],
+  },
+  {
+    name: 'a related entity does not confirm a short contextual alias',
+    entities: DANIEL_ZHANG,
+    related: { 'daniel-zhang': ['alibaba'] },
+    blocks: ['Alibaba grew.', 'Zhang said so.'],
+    shows: [[0, 'Alibaba', ['alibaba']]],
+  },
+  {
+    name: 'a supported full name confirms the short alias of its entity',
+    entities: DANIEL_ZHANG,
+    related: { 'daniel-zhang': ['alibaba'] },
+    blocks: ['Alibaba grew.', 'Zhang Yong spoke.', 'Zhang said so.'],
+    shows: [
+      [0, 'Alibaba', ['alibaba']],
+      [1, 'Zhang Yong', ['daniel-zhang']],
+      [2, 'Zhang', ['daniel-zhang']],
+    ],
+    then: { remove: [0], shows: [] },
+  },
+  {
+    name: 'a name that needs context names no one where each sharer lacks support',
+    entities: { ...DANIEL_ZHANG, 'zhang-yong-haidilao': [{ text: 'Zhang Yong', needsContext: true }] },
+    related: { 'daniel-zhang': ['alibaba'], 'zhang-yong-haidilao': ['haidilao'] },
+    blocks: ['Zhang Yong spoke.'],
+    shows: [],
+  },
+  {
+    name: 'of two entities sharing a name that needs context, the page keeps the supported one',
+    entities: { ...DANIEL_ZHANG, 'zhang-yong-haidilao': [{ text: 'Zhang Yong', needsContext: true }] },
+    related: { 'daniel-zhang': ['alibaba'], 'zhang-yong-haidilao': ['haidilao'] },
+    blocks: ['Haidilao opened.', 'Zhang Yong spoke.'],
+    shows: [
+      [0, 'Haidilao', ['haidilao']],
+      [1, 'Zhang Yong', ['zhang-yong-haidilao']],
+    ],
+  },
+  {
+    name: 'a dropped name that needs context does not hide a full name beneath it',
+    entities: { apple: ['Apple'], 'apple-daily': ['Apple Daily Ltd', { text: 'Apple Daily', needsContext: true }] },
+    blocks: ['Apple Daily reported.'],
+    shows: [[0, 'Apple', ['apple']]],
+  },
+  // Case.
+  {
+    name: 'an all-capital acronym matches only in capitals',
+    entities: { afp: ['Agence France-Presse', 'AFP'] },
+    blocks: ['Photo: AFP', 'the afp file and an Afp note'],
+    shows: [[0, 'AFP', ['afp']]],
+  },
+  {
+    name: 'a case-sensitive alias matches only with its own case',
+    entities: { 'time-news': [{ text: 'Time News', caseSensitive: true }] },
+    blocks: ['by the time news of the deal broke', 'Time News reported it.', 'TIME NEWS'],
+    shows: [[1, 'Time News', ['time-news']]],
+  },
+  {
+    name: 'an acronym may be matched in any case when its alias says so',
+    entities: { nasa: [{ text: 'NASA', caseSensitive: false }] },
+    blocks: ['Nasa said'],
+    shows: [[0, 'Nasa', ['nasa']]],
   },
 ];

@@ -4,6 +4,7 @@ import { blocksUnder, type Block } from '../../overlay/extract';
 import { PageMentions } from '../../overlay/page-mentions';
 import { deriveMentions } from '../../src/dataset/mentions';
 import { patternsFromEntities } from '../../src/dataset/patterns';
+import { relatedEntities } from '../../src/dataset/related';
 import type { Alias } from '../../src/dataset/schema';
 import { buildDictionary, scanCandidates, withKeys } from '../../src/matcher';
 import { entityKey, parseEntityKey, type TextMatch } from '../../src/messages/protocol';
@@ -17,7 +18,12 @@ const PARAGRAPH = '\n\n';
 function entitiesOf(c: ResolutionCase) {
   const ids = Object.keys(c.entities);
   const entities = ids.map((id) => ({
-    aliases: c.entities[id]!.map((a): Alias => (typeof a === 'string' ? { text: a } : { text: a.contextual, contextual: true })),
+    id,
+    type: 'organization' as const,
+    aliases: c.entities[id]!.map((a): Alias => (typeof a === 'string' ? { text: a } : 'text' in a ? a : { text: a.contextual, contextual: true })),
+    related: c.related?.[id],
+    roles: [],
+    mentions: [],
   }));
   return { ids, entities };
 }
@@ -50,9 +56,10 @@ function compiled(c: ResolutionCase, kept: number[]): Shown[] {
 function pagePath(c: ResolutionCase) {
   const { ids, entities } = entitiesOf(c);
   const dictionary = buildDictionary({ patterns: patternsFromEntities(entities) });
+  const related = relatedEntities(entities);
+  const relatedOf = (entity: number) => related[entity]!;
   const key = (entity: number) => entityKey({ dataset: DATASET, id: ids[entity]! });
-  const scanTexts = (texts: string[]): TextMatch[][] =>
-texts.map((text) => withKeys(scanCandidates({ dictionary, text }), key));
+  const scanTexts = (texts: string[]): TextMatch[][] => texts.map((text) => withKeys(scanCandidates({ dictionary, text, relatedOf }), key));
   document.body.replaceChildren(
     ...c.blocks.map((text) => {
       const p = document.createElement('p');

@@ -351,7 +351,7 @@ describe('importing datasets', () => {
     const { catalog } = testHandlers({ db: d });
     const entries = await catalog.get();
     expect(entries).toHaveLength(count);
-    expect(entries[count - 1]).toEqual({ key: `big/e${count - 1}`, name: `Name e${count - 1}`, type: 'person', aliases: [{ text: `Name e${count - 1}` }] });
+    expect(entries[count - 1]).toEqual({ key: `big/e${count - 1}`, name: `Name e${count - 1}`, type: 'person', aliases: [{ text: `Name e${count - 1}` }], related: [] });
   });
 
   it('stops matching a disabled dataset', async () => {
