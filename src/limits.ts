@@ -10,8 +10,11 @@ export const MB = 1024 * 1024;
 export const BUNDLED_ID = 'factlens-bundled';
 
 /**
- * The options page holds a file, its text and its parsed form at once: about
- * ten times its size in memory. 40 MB fits 200,000 entities of the shape
+ * For formats parsed whole (the Factlens format, Wikidata entity JSON and
+ * SPARQL results, Popolo): the options page holds a file, its text and its
+ * parsed form at once, about ten times its size in memory. Line-based formats
+ * (FollowTheMoney NDJSON, Wikidata dumps, CSV) are streamed and have no
+ * limit. 40 MB fits 200,000 entities of the shape
  * scripts/lib/synthetic-dataset.ts makes; larger collections import as
  * several datasets, which are all matched together.
  */
@@ -90,6 +93,15 @@ export const MAX_VERSION_LENGTH = 100;
  * than one source at a time.
  */
 export const OPEN_SOURCE_RATE = { count: 3, windowMs: 10_000 } as const;
+
+/**
+ * Problems an import report keeps, with their line numbers; the rest are
+ * counted. A streamed file may have millions of lines, and a report of every
+ * bad one would itself grow without bound; 100,000 lines of about 80
+ * characters is a few megabytes, more than anyone reads, enough to find every
+ * pattern of fault.
+ */
+export const MAX_REPORT_PROBLEMS = 100_000;
 
 /**
  * Related entities kept per entity (src/dataset/related.ts). A page match of

@@ -2,6 +2,7 @@ import type { Evidence } from '../../src/dataset/schema';
 import { isCurrentRole, roleTimeline } from '../../src/format/role-timeline';
 import type { EntityRecord } from '../../src/messages/protocol';
 import { citeName, findSource, organizationName, sourceLookup } from './cite';
+import { OriginalLink } from './OriginalLink';
 import { RoleWhen } from './RoleWhen';
 import { SectionTitle, type HeadingLevel } from './SectionTitle';
 import { SourceAnchor } from './SourceAnchor';
@@ -36,26 +37,34 @@ export function RoleTimeline({ entity, env, level }: { entity: EntityRecord; env
   );
 }
 
-/** Footnote-style links, one per quote: "source", or "sources 1 2 3". The quote itself shows as the link's tooltip. */
+/**
+ * Footnote-style links, one per piece of evidence: "source", or "sources 1 2
+ * 3", with the quote as the link's tooltip. Evidence without a quote has
+ * nothing to footnote, so its source's title is the citation. A source with
+ * an address adds "Open original".
+ */
 function EvidenceLinks({ env, dataset, evidence }: { env: CardEnv; dataset: string; evidence: readonly Evidence[] }) {
   const several = evidence.length > 1;
   return (
     <span class="fl-evidence">
       {several && <span class="fl-evidence-label">sources</span>}
       {evidence.map((ev, i) => {
-        const cite = citeName({ info: findSource({ env, dataset, source: ev.source }), source: ev.source });
-        const text = several ? String(i + 1) : 'source';
+        const info = findSource({ env, dataset, source: ev.source });
+        const cite = citeName({ info, source: ev.source });
+        const text = ev.quote === undefined ? (info?.title ?? cite) : several ? String(i + 1) : 'source';
         return (
-          <SourceAnchor
-            key={i}
-            env={env}
-            link={{ dataset, source: ev.source, start: ev.start, end: ev.end }}
-            class="fl-evidence-link"
-            label={several ? `source ${text}: ${cite}` : `source: ${cite}`}
-            title={ev.quote === undefined ? cite : `“${ev.quote}” (${cite})`}
-          >
-            {text}
-          </SourceAnchor>
+          <span key={i} class="fl-evidence-item">
+            <SourceAnchor
+              env={env}
+              link={{ dataset, source: ev.source, start: ev.start, end: ev.end }}
+              class={ev.quote === undefined ? 'fl-evidence-link fl-evidence-title' : 'fl-evidence-link'}
+              label={ev.quote === undefined ? `source: ${text}` : several ? `source ${text}: ${cite}` : `source: ${cite}`}
+              title={ev.quote === undefined ? cite : `“${ev.quote}” (${cite})`}
+            >
+              {text}
+            </SourceAnchor>
+            <OriginalLink url={info?.url} class="fl-original" label={`Open original: ${info?.title ?? cite}`} />
+          </span>
         );
       })}
     </span>

@@ -1,38 +1,41 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../src/dataset/problem';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
 import { request } from '../../utils/messaging';
-import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportProgress, type ImportSummary } from './import-file';
+import { downloadText } from './export-file';
+import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportOutcome, type ImportProgress, type ImportSummary } from './import-file';
+import { FORMATS, importWhole } from './import-formats';
+import { planImport } from './import-plan';
+import { reportFileName, reportText, type ImportReport } from './import-report';
+import { importStream, streamSummary, type StreamProgress } from './import-stream';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'checking'; fileName: string }
   | { kind: 'importing'; name: string; progress: ImportProgress }
-  | { kind: 'done'; summary: ImportSummary }
+  | { kind: 'streaming'; name: string; progress: StreamProgress }
+  | { kind: 'done'; summary: ImportSummary; report?: ImportReport | undefined }
   | { kind: 'cancelled' }
-  | { kind: 'error'; failure: ImportFailure };
+  | { kind: 'error'; failure: ImportFailure; report?: ImportReport | undefined };
 
-/** Choose a file; it is checked completely, then imported in chunks with progress. */
+/**
+ * Choose a file. A line-based format is streamed: converted and sent as it is
+ * read, with problems skipped into a report. Any other file is checked (or
+ * converted) completely, then imported in chunks. Either can be cancelled,
+ * and nothing is visible until the whole import commits.
+ */
 export function ImportDataset({ onImported }: { onImported: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const busy = state.kind === 'checking' || state.kind === 'importing';
+  const cancel = useRef<AbortController | null>(null);
+  const busy = state.kind === 'checking' || state.kind === 'importing' || state.kind === 'streaming';
   const hintId = useId();
   const fileId = useId();
 
-  async function start(file: File) {
-    setState({ kind: 'checking', fileName: file.name });
-    let name = file.name;
-    const outcome = await importFile(file, {
-      request,
-      confirm: (question) => globalThis.confirm(question),
-      onChecked: (dataset) => {
-        name = dataset.name;
-      },
-      onProgress: (progress) => setState({ kind: 'importing', name, progress }),
-    });
+  function finished(outcome: ImportOutcome | Awaited<ReturnType<typeof importStream>>, summary: () => ImportSummary) {
+    const report = 'report' in outcome ? outcome.report : undefined;
     switch (outcome.status) {
       case 'imported':
-        setState({ kind: 'done', summary: importSummary(outcome.info, outcome.warnings) });
+        setState({ kind: 'done', summary: summary(), report });
         onImported();
         break;
       case 'cancelled':
@@ -40,8 +43,45 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
         break;
       case 'refused':
       case 'failed':
-        setState({ kind: 'error', failure: outcome.failure });
+        setState({ kind: 'error', failure: outcome.failure, report });
         break;
+    }
+  }
+
+  async function start(file: File) {
+    setState({ kind: 'checking', fileName: file.name });
+    const controller = new AbortController();
+    cancel.current = controller;
+    const deps = { request, confirm: (question: string) => globalThis.confirm(question), signal: controller.signal };
+    let name = file.name;
+    const onProgress = (progress: ImportProgress) => setState({ kind: 'importing', name, progress });
+    try {
+      const plan = await planImport(file, FORMATS);
+      if (plan.kind === 'stream') {
+        name = plan.header.name;
+        const outcome = await importStream({
+          file,
+          header: plan.header,
+          converter: plan.converter,
+          deps: { ...deps, onProgress: (progress) => setState({ kind: 'streaming', name, progress }) },
+        });
+        finished(outcome, () => ({ message: outcome.status === 'imported' ? streamSummary(outcome) : '', warnings: [], moreWarnings: 0 }));
+      } else if (plan.kind === 'whole') {
+        name = plan.header.name;
+        const outcome = await importWhole({ file, plan, deps: { ...deps, onProgress } });
+        finished(outcome, () => ({ message: outcome.status === 'imported' ? streamSummary(outcome) : '', warnings: [], moreWarnings: 0 }));
+      } else {
+        const outcome = await importFile(file, {
+          ...deps,
+          onChecked: (dataset) => {
+            name = dataset.name;
+          },
+          onProgress,
+        });
+        finished(outcome, () => (outcome.status === 'imported' ? importSummary(outcome.info, outcome.warnings) : { message: '', warnings: [], moreWarnings: 0 }));
+      }
+    } finally {
+      cancel.current = null;
     }
   }
 
@@ -49,7 +89,8 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
     <div class="import" data-testid="import">
       <h3>Import a dataset</h3>
       <p class="hint" id={hintId}>
-        A JSON file in the Factlens dataset format, up to {MAX_IMPORT_BYTES / MB} MB. It is checked in full before anything is stored.
+        A Factlens dataset (JSON, up to {MAX_IMPORT_BYTES / MB} MB, checked in full before anything is stored), or a
+        line-based file of any size, read as a stream: entities that cannot be imported are skipped and listed in a report.
       </p>
       <label for={fileId}>Dataset file</label>{' '}
       <input
@@ -67,6 +108,11 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
           if (file) void start(file);
         }}
       />
+      {busy && (
+        <button type="button" data-testid="import-cancel" onClick={() => cancel.current?.abort()}>
+          Cancel
+        </button>
+      )}
       <ImportState state={state} />
     </div>
   );
@@ -84,6 +130,8 @@ function ImportState({ state }: { state: State }) {
       );
     case 'importing':
       return <ImportProgressBar name={state.name} progress={state.progress} />;
+    case 'streaming':
+      return <StreamProgressBar name={state.name} progress={state.progress} />;
     case 'done':
       return (
         <>
@@ -91,6 +139,7 @@ function ImportState({ state }: { state: State }) {
             {state.summary.message}
           </p>
           <Problems testid="import-warnings" problems={state.summary.warnings} more={state.summary.moreWarnings} />
+          {state.report && state.report.skipped > 0 && <ReportButton report={state.report} />}
         </>
       );
     case 'cancelled':
@@ -100,7 +149,12 @@ function ImportState({ state }: { state: State }) {
         </p>
       );
     case 'error':
-      return <ImportError failure={state.failure} />;
+      return (
+        <>
+          <ImportError failure={state.failure} />
+          {state.report && state.report.problems.length > 0 && <ReportButton report={state.report} />}
+        </>
+      );
   }
 }
 
@@ -114,6 +168,32 @@ function ImportProgressBar({ name, progress: { done, total } }: { name: string; 
         Importing… {formatCount(done)} of {countOf(total, 'entity', 'entities')}
       </p>
     </div>
+  );
+}
+
+/** Bytes read of the file drive the bar; the entities imported and skipped are counted beside it. */
+function StreamProgressBar({ name, progress: { imported, problems, bytes, totalBytes, pass, passes } }: { name: string; progress: StreamProgress }) {
+  const id = useId();
+  const mb = (n: number) => (n / MB).toFixed(1);
+  return (
+    <div class="import-progress">
+      <label for={id}>Importing {name}</label>
+      <progress id={id} data-testid="import-progress" max={Math.max(totalBytes, 1)} value={bytes} />
+      <p class="status" role="status">
+        {pass < passes
+          ? `Reading the relations (pass ${pass} of ${passes})… `
+          : `Importing… ${countOf(imported, 'entity', 'entities')}${problems > 0 ? `, ${countOf(problems, 'problem', 'problems')}` : ''}; `}
+        {mb(bytes)} of {mb(totalBytes)} MB read
+      </p>
+    </div>
+  );
+}
+
+function ReportButton({ report }: { report: ImportReport }) {
+  return (
+    <button type="button" data-testid="import-report" onClick={() => downloadText(reportFileName(report), reportText(report), 'text/plain')}>
+      Download the import report
+    </button>
   );
 }
 

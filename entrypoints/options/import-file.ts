@@ -30,7 +30,7 @@ export interface ImportFailure {
 
 export type ReadResult = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; failure: ImportFailure };
 
-const fail = (message: string, extra: Omit<ImportFailure, 'message'> = {}): ReadResult => ({
+const fail = (message: string, extra: Omit<ImportFailure, 'message'> = {}): { ok: false; failure: ImportFailure } => ({
   ok: false,
   failure: { message, ...extra },
 });
@@ -40,8 +40,8 @@ function formatMegabytes(bytes: number): string {
   return String(Number((bytes / MB).toFixed(1)));
 }
 
-/** Everything short of writing: size, UTF-8, JSON, the format and its rules, and the bundled id. */
-export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
+/** A file's text: refused when over MAX_IMPORT_BYTES (before reading it) or not UTF-8. */
+export async function readTextFile(file: FileLike): Promise<{ ok: true; text: string } | { ok: false; failure: ImportFailure }> {
   const tooLarge = (size: number) => fail(`File too large (${formatMegabytes(size)} MB); the limit is ${MAX_IMPORT_BYTES / MB} MB`);
   // Checked before reading, so a huge file is never loaded into memory.
   if (file.size > MAX_IMPORT_BYTES) return tooLarge(file.size);
@@ -54,13 +54,19 @@ export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
   }
   if (bytes.byteLength > MAX_IMPORT_BYTES) return tooLarge(bytes.byteLength);
 
-  let text: string;
   try {
     // fatal: a byte sequence that is not UTF-8 throws rather than becoming U+FFFD. A BOM is skipped.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     return fail('The file is not UTF-8 text');
   }
+}
+
+/** Everything short of writing: size, UTF-8, JSON, the format and its rules, and the bundled id. */
+export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
+  const read = await readTextFile(file);
+  if (!read.ok) return read;
+  const { text } = read;
 
   let json: unknown;
   try {
@@ -115,6 +121,8 @@ export interface ImportDeps {
   /** Asks the user; false cancels. */
   confirm: (question: string) => boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** Cancels the import: nothing more is sent, and what was sent is abandoned. */
+  signal?: AbortSignal;
 }
 
 export type ImportOutcome =
@@ -124,61 +132,85 @@ export type ImportOutcome =
   | { status: 'refused'; failure: ImportFailure }
   | { status: 'failed'; failure: ImportFailure };
 
-/**
- * Sends a validated dataset: importBegin, the sources then the entities in
- * chunks, then importCommit. On any failure after importBegin it sends
- * importAbort (best effort), so the store keeps what it had.
- */
-async function importDataset(dataset: Dataset, deps: ImportDeps): Promise<ImportOutcome> {
-  const { request, confirm, onProgress } = deps;
-  const total = dataset.entities.length;
+/** What importBegin takes: the dataset's header. */
+export type DatasetHeader = Pick<Dataset, 'id' | 'name' | 'version' | 'description'>;
 
+export type Begun = { ok: true; importId: string } | { ok: false; outcome: Exclude<ImportOutcome, { status: 'imported' }> };
+
+/**
+ * Starts an import of `header`: refuses the bundled id, asks before replacing
+ * a dataset with the same id (`incoming` describes the new data for the
+ * question), then sends importBegin. Nothing is visible until importCommit.
+ */
+export async function beginImport(header: DatasetHeader, incoming: string, deps: Pick<ImportDeps, 'request' | 'confirm'>): Promise<Begun> {
+  const { request, confirm } = deps;
   let existing: DatasetInfo | undefined;
   try {
-    existing = (await request({ type: 'listDatasets' })).find((d) => d.id === dataset.id);
+    existing = (await request({ type: 'listDatasets' })).find((d) => d.id === header.id);
   } catch (error) {
-    return { status: 'failed', failure: { message: importFailedMessage(error) } };
+    return { ok: false, outcome: { status: 'failed', failure: { message: importFailedMessage(error) } } };
   }
-  if (existing?.bundled) return { status: 'refused', failure: { message: bundledIdMessage(dataset.id) } };
-  if (existing && !confirm(replaceQuestion(existing, dataset))) return { status: 'cancelled' };
-
-  let importId: string | undefined;
+  if (existing?.bundled) return { ok: false, outcome: { status: 'refused', failure: { message: bundledIdMessage(header.id) } } };
+  if (existing && !confirm(replaceQuestion(existing, header, incoming))) return { ok: false, outcome: { status: 'cancelled' } };
   try {
-    const { id, name, version, description } = dataset;
-    ({ importId } = await request({
+    const { id, name, version, description } = header;
+    const { importId } = await request({
       type: 'importBegin',
       dataset: description === undefined ? { id, name, version } : { id, name, version, description },
-    }));
-    const begun = importId;
-    onProgress?.({ done: 0, total });
+    });
+    return { ok: true, importId };
+  } catch (error) {
+    return { ok: false, outcome: { status: 'failed', failure: { message: importFailedMessage(error) } } };
+  }
+}
 
+/** After a failure or a cancel: importAbort, best effort, so the store keeps exactly what it had. */
+export async function abandonImport(importId: string, request: RequestFn): Promise<void> {
+  await request({ type: 'importAbort', importId }).catch(() => {});
+}
+
+/**
+ * Sends a validated dataset: importBegin, the sources then the entities in
+ * chunks, then importCommit. On any failure or cancel after importBegin it
+ * sends importAbort (best effort), so the store keeps what it had.
+ */
+export async function importDataset(dataset: Dataset, deps: ImportDeps): Promise<ImportOutcome> {
+  const { request, onProgress, signal } = deps;
+  const total = dataset.entities.length;
+  const begun = await beginImport(dataset, `"${dataset.name}" (version ${dataset.version}, ${countOf(total, 'entity', 'entities')})`, deps);
+  if (!begun.ok) return begun.outcome;
+  const { importId } = begun;
+  try {
+    onProgress?.({ done: 0, total });
     for (const sources of chunk<Source>(dataset.sources)) {
-      await request({ type: 'importChunk', importId: begun, sources, entities: [] });
+      signal?.throwIfAborted();
+      await request({ type: 'importChunk', importId, sources, entities: [] });
     }
     let done = 0;
     for (const entities of chunk<Entity>(dataset.entities)) {
-      await request({ type: 'importChunk', importId: begun, sources: [], entities });
+      signal?.throwIfAborted();
+      await request({ type: 'importChunk', importId, sources: [], entities });
       done += entities.length;
       onProgress?.({ done, total });
     }
-    const info = await request({ type: 'importCommit', importId: begun });
+    signal?.throwIfAborted();
+    const info = await request({ type: 'importCommit', importId });
     return { status: 'imported', info };
   } catch (error) {
-    if (importId !== undefined) {
-      await request({ type: 'importAbort', importId }).catch(() => {});
-    }
+    await abandonImport(importId, request);
+    if (signal?.aborted) return { status: 'cancelled' };
     return { status: 'failed', failure: { message: importFailedMessage(error) } };
   }
 }
 
-function replaceQuestion(existing: DatasetInfo, dataset: Dataset): string {
+function replaceQuestion(existing: DatasetInfo, header: DatasetHeader, incoming: string): string {
   return (
     `Replace the dataset "${existing.name}" (version ${existing.version}, ${countOf(existing.entityCount, 'entity', 'entities')}) ` +
-    `with "${dataset.name}" (version ${dataset.version}, ${countOf(dataset.entities.length, 'entity', 'entities')})?`
+    `with ${incoming}? It keeps its switches (${existing.enabled ? 'enabled' : 'disabled'}, ${existing.private ? 'private' : 'public'}).`
   );
 }
 
-function importFailedMessage(error: unknown): string {
+export function importFailedMessage(error: unknown): string {
   return `Import failed: ${errorMessage(error).replace(/\.$/, '')}. Nothing was changed.`;
 }
 

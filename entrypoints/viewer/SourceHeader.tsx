@@ -1,3 +1,4 @@
+import { OriginalLink } from '../../components/card/OriginalLink';
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 import type { SourceRecord } from '../../src/messages/protocol';
 
@@ -34,6 +35,49 @@ export function SourceHeader({ source }: { source: SourceRecord }) {
           )}
         </p>
       )}
+      {source.text !== undefined && (
+        <p class="original">
+          <OriginalLink url={source.url} class="original-link" />
+        </p>
+      )}
     </header>
+  );
+}
+
+/**
+ * A source that is a reference, with no text: its details, then the link to
+ * where it was published. The card's citation of it opens the viewer here.
+ */
+export function ReferenceDetails({ source }: { source: SourceRecord }) {
+  const published = publishedLabel(source);
+  return (
+    <section class="reference" data-testid="viewer-reference">
+      <p>Factlens holds no text of this source, only a reference to it:</p>
+      <dl>
+        <dt>Title</dt>
+        <dd>{source.title}</dd>
+        {source.publisher && (
+          <>
+            <dt>Publisher</dt>
+            <dd>{source.publisher}</dd>
+          </>
+        )}
+        {published && (
+          <>
+            <dt>Published</dt>
+            <dd>{published}</dd>
+          </>
+        )}
+        {source.url !== undefined && (
+          <>
+            <dt>Address</dt>
+            <dd class="address">{source.url}</dd>
+          </>
+        )}
+      </dl>
+      <p class="original">
+        <OriginalLink url={source.url} class="original-link" />
+      </p>
+    </section>
   );
 }

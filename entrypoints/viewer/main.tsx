@@ -4,7 +4,7 @@ import { parseViewerSearch, type ViewerTarget } from '../../src/viewer-link';
 import { request } from '../../utils/messaging';
 import { useRequest } from '../../utils/use-request';
 import { splitParagraphs } from './paragraphs';
-import { SourceHeader } from './SourceHeader';
+import { ReferenceDetails, SourceHeader } from './SourceHeader';
 import { SourceText } from './SourceText';
 import { startViewerOverlay } from './viewer-overlay';
 
@@ -46,7 +46,7 @@ function Viewer({ target }: { target: ViewerTarget }) {
           The linked excerpt lies outside this source’s text, so it is not marked.
         </p>
       )}
-      {source.text !== undefined && <SourceText paragraphs={splitParagraphs({ text: source.text, excerpt })} />}
+      {source.text === undefined ? <ReferenceDetails source={source} /> : <SourceText paragraphs={splitParagraphs({ text: source.text, excerpt })} />}
     </>
   );
 }

@@ -618,7 +618,7 @@ describe('import', () => {
     chooseFile(jsonFile(docsExample()));
     await until(() => expect(text('[data-testid=import] [role=status]')).toBe('Nothing was imported.'));
     expect(confirm).toHaveBeenCalledWith(
-      'Replace the dataset "Old example" (version 0, 1 entity) with "Example dataset" (version 1, 2 entities)?',
+      'Replace the dataset "Old example" (version 0, 1 entity) with "Example dataset" (version 1, 2 entities)? It keeps its switches (enabled, private).',
     );
     await kit.settle();
     expect((await storedDatasets()).find((d) => d.id === 'example')).toMatchObject({ name: 'Old example', version: '0' });
