@@ -27,12 +27,14 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Factlens',
-    description: 'Facts next to the names you read: sourced cards for the people and organizations on a page.',
+    // The words are in public/_locales (README, Languages); the browser picks the reader's language.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Turn Factlens off or on for the current site',
+        description: '__MSG_commandToggleSite__',
       },
     },
     ...(browser === 'firefox'

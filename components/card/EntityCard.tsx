@@ -2,6 +2,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { trusted } from '../../overlay/trusted';
 import { entityKey } from '../../src/messages/entity-key';
 import type { EntityRecord, SourceInfo } from '../../src/messages/protocol';
+import { t, uiLocale } from '../../utils/i18n';
 import { EntitySection } from './EntitySection';
 import { PageNav } from './PageNav';
 import type { CardEnv, SourceLink } from './types';
@@ -28,6 +29,7 @@ export interface EntityCardProps {
   onClose?(): void;
   /** Default auto: follows prefers-color-scheme. */
   theme?: 'auto' | 'light' | 'dark';
+  /** How dates are written; default: the reader's (utils/i18n.ts uiLocale). */
   locale?: string;
   /** id for the dialog's aria-labelledby target: the name, or the "N possible matches" header. */
   headingId?: string;
@@ -39,7 +41,7 @@ export function EntityCard(props: EntityCardProps) {
     entities,
     sources: props.sources,
     names: props.names,
-    locale: props.locale,
+    locale: props.locale ?? uiLocale(),
     sourceHref: props.sourceHref,
     onOpenSource: props.onOpenSource,
   };
@@ -54,22 +56,22 @@ export function EntityCard(props: EntityCardProps) {
   });
 
   return (
-    // lang: the card's own words are English, whatever language the page around it is in.
+    // lang: the card's own words are in the reader's language, whatever language the page around it is in.
     <div
       class={onClose ? 'fl-card fl-closable' : 'fl-card'}
-      lang="en"
+      lang={t('locale')}
       data-theme={theme === 'auto' ? undefined : theme}
       onKeyDown={onKeyDown}
     >
       {onClose && (
-        <button type="button" class="fl-close" aria-label="Close" title="Close (Esc)" onClick={trusted(() => onClose())}>
+        <button type="button" class="fl-close" aria-label={t('cardClose')} title={t('cardCloseTitle')} onClick={trusted(() => onClose())}>
           ×
         </button>
       )}
       <div class="fl-body">
         {several && (
           <h2 class="fl-matches" id={headingId}>
-            {entities.length} possible matches
+            {t('cardMatches', entities.length)}
           </h2>
         )}
         {entities.map((entity, i) => (

@@ -1,8 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { Problem } from '../../src/dataset/problem';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
+import { plural, t } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
-import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportProgress, type ImportSummary } from './import-file';
+import { importFile, importSummary, type ImportFailure, type ImportProgress, type ImportSummary } from './import-file';
 
 type State =
   | { kind: 'idle' }
@@ -47,11 +48,11 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
 
   return (
     <div class="import" data-testid="import">
-      <h3>Import a dataset</h3>
+      <h3>{t('importHeading')}</h3>
       <p class="hint" id={hintId}>
-        A JSON file in the Factlens dataset format, up to {MAX_IMPORT_BYTES / MB} MB. It is checked in full before anything is stored.
+        {t('importHint', MAX_IMPORT_BYTES / MB)}
       </p>
-      <label for={fileId}>Dataset file</label>{' '}
+      <label for={fileId}>{t('importFileLabel')}</label>{' '}
       <input
         id={fileId}
         type="file"
@@ -79,7 +80,7 @@ function ImportState({ state }: { state: State }) {
     case 'checking':
       return (
         <p class="status" role="status">
-          Checking {state.fileName}…
+          {t('importChecking', state.fileName)}
         </p>
       );
     case 'importing':
@@ -96,7 +97,7 @@ function ImportState({ state }: { state: State }) {
     case 'cancelled':
       return (
         <p class="status" role="status">
-          Nothing was imported.
+          {t('importNothing')}
         </p>
       );
     case 'error':
@@ -108,10 +109,10 @@ function ImportProgressBar({ name, progress: { done, total } }: { name: string; 
   const id = useId();
   return (
     <div class="import-progress">
-      <label for={id}>Importing {name}</label>
+      <label for={id}>{t('importImporting', name)}</label>
       <progress id={id} data-testid="import-progress" max={Math.max(total, 1)} value={done} />
       <p class="status" role="status">
-        Importing… {formatCount(done)} of {countOf(total, 'entity', 'entities')}
+        {t('importProgress', done, plural(total, 'countEntitiesOne', 'countEntitiesOther'))}
       </p>
     </div>
   );
@@ -136,7 +137,7 @@ function Problems({ problems, more, testid }: { problems: Problem[]; more: numbe
           <code>{problem.path}</code> {problem.message}
         </li>
       ))}
-      {more > 0 && <li class="more">… and {formatCount(more)} more</li>}
+      {more > 0 && <li class="more">{t('importMore', more)}</li>}
     </ul>
   );
 }

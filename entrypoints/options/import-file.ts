@@ -184,11 +184,11 @@ function importFailedMessage(error: unknown): string {
 
 const numberFormat = new Intl.NumberFormat('en');
 
-export function formatCount(n: number): string {
+function formatCount(n: number): string {
   return numberFormat.format(n);
 }
 
-export function countOf(n: number, one: string, many: string): string {
+function countOf(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { EntityCard, type SourceLink } from '../../components/card/EntityCard';
 import type { SearchHit } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
+import { t } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { loadCardData, type CardData } from './card-data';
 import type { Theme } from './use-theme';
@@ -57,23 +58,23 @@ export function DetailView({ hit, theme, onBack }: { hit: SearchHit; theme: Them
   return (
     <section class="detail" data-testid="detail" aria-labelledby={state.status === 'ready' ? headingId : undefined} aria-label={state.status === 'ready' ? undefined : hit.name}>
       <div class="detail-bar">
-        <button ref={back} type="button" class="back" onClick={onBack} title="Back to the results (Esc)">
-          <span aria-hidden="true">‹</span> Back
+        <button ref={back} type="button" class="back" onClick={onBack} title={t('popupBackTitle')}>
+          <span aria-hidden="true">‹</span> {t('popupBack')}
         </button>
       </div>
       {state.status === 'loading' && (
         <p class="status" role="status">
-          Loading {hit.name}…
+          {t('popupLoadingEntity', hit.name)}
         </p>
       )}
       {state.status === 'missing' && (
         <p class="status error" role="alert">
-          {hit.name} is no longer in the enabled datasets.
+          {t('popupEntityMissing', hit.name)}
         </p>
       )}
       {state.status === 'error' && (
         <p class="status error" role="alert">
-          {hit.name} could not be loaded. {state.error}
+          {t('popupEntityError', hit.name, state.error)}
         </p>
       )}
       {state.status === 'ready' && (

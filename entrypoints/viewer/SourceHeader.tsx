@@ -1,12 +1,13 @@
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 import type { SourceRecord } from '../../src/messages/protocol';
+import { t, uiLocale } from '../../utils/i18n';
 
 /** "Dec 2022", or "≈ Dec 2022 (inferred)" when the date was worked out from the text. */
 function publishedLabel(source: Pick<SourceRecord, 'published' | 'publishedInferred'>): string | null {
   const date = source.published === undefined ? null : parsePartialDate(source.published);
   if (!date) return null;
-  const formatted = formatPartialDate({ date });
-  return source.publishedInferred ? `≈ ${formatted} (inferred)` : formatted;
+  const formatted = formatPartialDate({ date, locale: uiLocale() });
+  return source.publishedInferred ? t('viewerInferredDate', formatted) : formatted;
 }
 
 export function SourceHeader({ source }: { source: SourceRecord }) {

@@ -1,4 +1,4 @@
-import type { EntityType, Role } from '../dataset/schema';
+import type { Role } from '../dataset/schema';
 import { formatPartialDate, parsePartialDate, partialDateKey, type PartialDate } from '../dates/partial-date';
 
 export interface TimelineRow {
@@ -8,27 +8,31 @@ export interface TimelineRow {
   inferred: boolean;
 }
 
+/** How a range of dates reads in the reader's language; the card passes its messages (utils/i18n.ts). */
+export interface DateRangeWords {
+  since(date: string): string;
+  until(date: string): string;
+  range(from: string, to: string): string;
+}
+
 /**
  * A person's roles as a reader scans them: what they do now first, then what
  * they did, most recent first. Roles the sources give no date for say nothing
  * about order, so they go last, in dataset order.
  */
-export function roleTimeline({ roles, locale }: { roles: readonly Role[]; locale?: string }): TimelineRow[] {
-  return roles
-    .map((role, order) => ({ role, order, start: parse(role.start), end: parse(role.end) }))
-    .sort((a, b) => compareNewestFirst(a, b) || a.order - b.order)
-    .map(({ role, start, end }) => ({ role, label: dateLabel({ start, end, locale }), inferred: role.inferred === true }));
+export function roleTimeline({ roles, locale, words }: { roles: readonly Role[]; locale: string; words: DateRangeWords }): TimelineRow[] {
+  return newestFirst(roles).map(({ role, start, end }) => ({ role, label: dateLabel({ start, end, locale, words }), inferred: role.inferred === true }));
 }
 
-const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  event: 'Event',
-};
+/** The roles in timeline order, without labels: the first is a person's main role. */
+export function rolesNewestFirst(roles: readonly Role[]): Role[] {
+  return newestFirst(roles).map(({ role }) => role);
+}
 
-export function entityTypeLabel(type: EntityType): string {
-  return TYPE_LABELS[type];
+function newestFirst(roles: readonly Role[]): (Dated & { role: Role })[] {
+  return roles
+    .map((role, order) => ({ role, order, start: parse(role.start), end: parse(role.end) }))
+    .sort((a, b) => compareNewestFirst(a, b) || a.order - b.order);
 }
 
 interface Dated {
@@ -61,11 +65,11 @@ function descending(a: number, b: number): number {
   return a === b ? 0 : a > b ? -1 : 1;
 }
 
-function dateLabel({ start, end, locale }: Dated & { locale: string | undefined }): string {
+function dateLabel({ start, end, locale, words }: Dated & { locale: string; words: DateRangeWords }): string {
   const from = start ? formatPartialDate({ date: start, locale }) : null;
   const to = end ? formatPartialDate({ date: end, locale }) : null;
-  if (from !== null && to !== null) return from === to ? from : `${from} – ${to}`;
-  if (from !== null) return `since ${from}`;
-  if (to !== null) return `until ${to}`;
+  if (from !== null && to !== null) return from === to ? from : words.range(from, to);
+  if (from !== null) return words.since(from);
+  if (to !== null) return words.until(to);
   return '';
 }
