@@ -30,8 +30,18 @@ export function uiLocale(): string {
   return language(ui) === language(messages) ? ui : messages;
 }
 
+// Made once per locale: a page of counts formats hundreds of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function cached<T>(map: Map<string, T>, locale: string, make: (locale: string) => T): T {
+  let value = map.get(locale);
+  if (value === undefined) map.set(locale, (value = make(locale)));
+  return value;
+}
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(uiLocale()).format(n);
+  return cached(numberFormats, uiLocale(), (locale) => new Intl.NumberFormat(locale)).format(n);
 }
 
 /**
@@ -40,7 +50,7 @@ export function formatNumber(n: number): string {
  * (Chinese) give both keys the same text.
  */
 export function plural(n: number, one: MessageKey, other: MessageKey): string {
-  return t(new Intl.PluralRules(uiLocale()).select(n) === 'one' ? one : other, n);
+  return t(cached(pluralRules, uiLocale(), (locale) => new Intl.PluralRules(locale)).select(n) === 'one' ? one : other, n);
 }
 
 const TYPE_KEYS: Record<EntityType, MessageKey> = {

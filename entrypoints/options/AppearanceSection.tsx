@@ -76,7 +76,7 @@ export function AppearanceSection() {
                 step={CARD_DELAY.step}
                 value={delay}
                 aria-describedby={delayHintId}
-                aria-valuetext={t('appearanceMilliseconds', delay)}
+                aria-valuetext={t('appearanceMilliseconds', String(delay))}
                 onInput={(e) => setDelayDraft(e.currentTarget.valueAsNumber)}
                 onChange={(e) => {
                   const cardDelayMs = clampDelay(e.currentTarget.valueAsNumber);
@@ -85,7 +85,7 @@ export function AppearanceSection() {
                 }}
               />
               <output for={delayId} data-testid="card-delay-value">
-                {t('appearanceMilliseconds', delay)}
+                {t('appearanceMilliseconds', String(delay))}
               </output>
             </div>
             <p id={delayHintId} class="hint">

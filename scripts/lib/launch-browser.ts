@@ -42,9 +42,11 @@ export interface LaunchOptions {
    * handle those signals yourself, and close() the browser then.
    */
   handleSignals?: boolean;
+  /** The browser's UI language (a BCP 47 tag such as zh-CN), which picks the extension's _locales; the system's when left out. */
+  lang?: string;
 }
 
-export async function launchWithExtension({ name, headless, viewport, handleSignals = true }: LaunchOptions): Promise<LaunchedBrowser> {
+export async function launchWithExtension({ name, headless, viewport, handleSignals = true, lang }: LaunchOptions): Promise<LaunchedBrowser> {
   let browser: Browser;
   let origin: string;
   let profile: string | undefined;
@@ -68,7 +70,10 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        ...(lang === undefined ? [] : [`--lang=${lang}`]),
       ],
+      // Chromium on Linux takes its UI language from the environment; --lang alone is not enough.
+      ...(lang === undefined ? {} : { env: { ...process.env, LANGUAGE: lang.replace('-', '_') } }),
     });
     const id = await browser.installExtension(resolve(ROOT, '.output/chrome-mv3'));
     origin = `chrome-extension://${id}/`;
@@ -91,6 +96,7 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
         'extensions.enabledScopes': 15,
         'extensions.startupScanScopes': 15,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        ...(lang === undefined ? {} : { 'intl.locale.requested': lang }),
       },
     });
     origin = `moz-extension://${FIREFOX_UUID}/`;

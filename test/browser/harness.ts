@@ -21,8 +21,8 @@ export interface ExtensionBrowser extends LaunchedBrowser {
 }
 
 /** The built extension in a headless browser (see scripts/lib/launch-browser.ts). */
-export async function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
-  const launched = await launch({ name, headless: true });
+export async function launchWithExtension(name: BrowserName, { lang }: { lang?: string } = {}): Promise<ExtensionBrowser> {
+  const launched = await launch({ name, headless: true, lang });
   const errors: string[] = [];
   const ours = (e: string) => e.includes(launched.origin) || e.includes('/content-scripts/') || /factlens/i.test(e);
   return { ...launched, errors, extensionErrors: () => errors.filter(ours) };
