@@ -27,15 +27,17 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Factlens',
-    description: 'Facts next to the names you read: sourced cards for the people and organizations on a page.',
+    // The words are in public/_locales (README, Languages); the browser picks the reader's language.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // storage.sync carries the reader's settings to their other browsers; it
     // brings no install warning in either browser (README, "Permissions").
     permissions: ['storage'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Turn Factlens off or on for the current site',
+        description: '__MSG_commandToggleSite__',
       },
     },
     ...(browser === 'firefox'

@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import type { Alias } from '../../src/dataset/schema';
 import type { EntityRecord } from '../../src/messages/protocol';
+import { t } from '../../utils/i18n';
 
 /** The names besides the heading's, each once (case aside), in dataset order. */
 function otherAliases({ entity }: { entity: EntityRecord }): Alias[] {
@@ -24,10 +25,10 @@ export function AliasList({ entity }: { entity: EntityRecord }) {
   if (aliases.length === 0) return null;
   return (
     <p class="fl-aka">
-      <span class="fl-label">Also known as</span>{' '}
+      <span class="fl-label">{t('cardAlsoKnownAs')}</span>{' '}
       {aliases.map((alias, i) => (
         <Fragment key={alias.text}>
-          {i > 0 && ', '}
+          {i > 0 && t('listSeparator')}
           {/* lang lets screen readers switch voice, and the browser pick fitting glyphs: Han characters differ between Chinese and Japanese fonts. */}
           <span class="fl-alias" lang={alias.lang}>
             {alias.text}

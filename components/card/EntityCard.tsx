@@ -2,6 +2,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { trusted } from '../../overlay/trusted';
 import { entityKey } from '../../src/messages/entity-key';
 import type { EntityKey, EntityRecord, OrganizationPeople, SourceInfo } from '../../src/messages/protocol';
+import { t, uiLocale } from '../../utils/i18n';
 import { BackButton } from './BackButton';
 import { EntitySection } from './EntitySection';
 import { PageNav } from './PageNav';
@@ -39,19 +40,11 @@ export interface EntityCardProps {
   onOpenSettings?(): void;
   /** Default auto: follows prefers-color-scheme. */
   theme?: 'auto' | 'light' | 'dark';
+  /** How dates are written; default: the reader's (utils/i18n.ts uiLocale). */
   locale?: string;
   /** id for the dialog's aria-labelledby target: the name, or the "N possible matches" header. */
   headingId?: string;
 }
-
-/** The card's own words, kept together until they move to the locale files. */
-const WORDS = {
-  close: 'Close',
-  closeTitle: 'Close (Esc)',
-  settings: 'Factlens settings',
-  settingsTitle: 'Settings: when cards open, delay, theme',
-  matches: (n: number) => `${n} possible matches`,
-};
 
 /**
  * The cog is a character, not an <svg>: the card holds no element that could
@@ -66,7 +59,7 @@ export function EntityCard(props: EntityCardProps) {
     entities,
     sources: props.sources,
     names: props.names,
-    locale: props.locale,
+    locale: props.locale ?? uiLocale(),
     sourceHref: props.sourceHref,
     onOpenSource: props.onOpenSource,
     people: props.people,
@@ -83,22 +76,22 @@ export function EntityCard(props: EntityCardProps) {
   });
 
   return (
-    // lang: the card's own words are English, whatever language the page around it is in.
+    // lang: the card's own words are in the reader's language, whatever language the page around it is in.
     <div
       class={onClose || onOpenSettings ? 'fl-card fl-closable' : 'fl-card'}
-      lang="en"
+      lang={t('locale')}
       data-theme={theme === 'auto' ? undefined : theme}
       onKeyDown={onKeyDown}
     >
       {(onClose || onOpenSettings) && (
         <div class="fl-tools">
           {onOpenSettings && (
-            <button type="button" class="fl-tool fl-settings" aria-label={WORDS.settings} title={WORDS.settingsTitle} onClick={trusted(() => onOpenSettings())}>
+            <button type="button" class="fl-tool fl-settings" aria-label={t('cardSettings')} title={t('cardSettingsTitle')} onClick={trusted(() => onOpenSettings())}>
               <span aria-hidden="true">{COG}</span>
             </button>
           )}
           {onClose && (
-            <button type="button" class="fl-tool fl-close" aria-label={WORDS.close} title={WORDS.closeTitle} onClick={trusted(() => onClose())}>
+            <button type="button" class="fl-tool fl-close" aria-label={t('cardClose')} title={t('cardCloseTitle')} onClick={trusted(() => onClose())}>
               ×
             </button>
           )}
@@ -108,7 +101,7 @@ export function EntityCard(props: EntityCardProps) {
         {onBack && <BackButton onBack={onBack} />}
         {several && (
           <h2 class="fl-matches" id={headingId}>
-            {WORDS.matches(entities.length)}
+            {t('cardMatches', entities.length)}
           </h2>
         )}
         {entities.map((entity, i) => (

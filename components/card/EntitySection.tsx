@@ -1,5 +1,5 @@
-import { entityTypeLabel } from '../../src/format/role-timeline';
 import type { EntityRecord } from '../../src/messages/protocol';
+import { entityTypeLabel } from '../../utils/i18n';
 import { AliasList } from './AliasList';
 import { Excerpts } from './Excerpts';
 import { PeopleSection } from './PeopleSection';

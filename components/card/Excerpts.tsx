@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { trusted } from '../../overlay/trusted';
 import type { EntityRecord } from '../../src/messages/protocol';
+import { t } from '../../utils/i18n';
 import { citeName, findSource, publishedDate } from './cite';
 import { excerptItems, excerptSegments, type ExcerptItem } from './excerpt-text';
 import { InferredMark } from './InferredMark';
@@ -21,7 +22,7 @@ export function Excerpts({ entity, env, level }: { entity: EntityRecord; env: Ca
   const shown = expanded ? items : items.slice(0, COLLAPSED_COUNT);
   return (
     <section class="fl-section">
-      <SectionTitle level={level}>In the sources</SectionTitle>
+      <SectionTitle level={level}>{t('cardInTheSources')}</SectionTitle>
       <ul class="fl-excerpts" id={listId}>
         {shown.map((item, i) => (
           <li key={i}>
@@ -32,7 +33,7 @@ export function Excerpts({ entity, env, level }: { entity: EntityRecord; env: Ca
       {items.length > COLLAPSED_COUNT && (
         // A toggle rather than a button that vanishes, so keyboard focus has somewhere to stay.
         <button type="button" class="fl-more" aria-expanded={expanded} aria-controls={listId} onClick={trusted(() => setExpanded(!expanded))}>
-          {expanded ? 'Show fewer excerpts' : `Show all ${items.length} excerpts`}
+          {expanded ? t('cardShowFewerExcerpts') : t('cardShowAllExcerpts', items.length)}
         </button>
       )}
     </section>

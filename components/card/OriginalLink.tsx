@@ -1,4 +1,5 @@
 import { isWebUrl } from '../../src/dataset/web-url';
+import { t } from '../../utils/i18n';
 
 /**
  * "Open original": an ordinary link to where a source was published, opened
@@ -23,7 +24,7 @@ export function OriginalLink({ url, class: className, label }: { url: string | u
         if (!event.isTrusted) event.preventDefault();
       }}
     >
-      Open original
+      {t('openOriginal')}
     </a>
   );
 }

@@ -1,4 +1,5 @@
 import { trusted } from '../../overlay/trusted';
+import { plural, t } from '../../utils/i18n';
 import type { EntityCardProps } from './EntityCard';
 
 type PageNavProps = NonNullable<EntityCardProps['onPage']>;
@@ -8,16 +9,16 @@ export function PageNav({ index, total, onPrevious, onNext }: PageNavProps) {
   const alone = total < 2;
   return (
     <footer class="fl-footer">
-      <span class="fl-count">{total === 1 ? '1 mention on this page' : `${total} mentions on this page`}</span>
+      <span class="fl-count">{plural(total, 'navMentionsOne', 'navMentionsOther')}</span>
       <span class="fl-nav">
-        <button type="button" class="fl-nav-button" aria-label="Previous mention on this page" disabled={alone} onClick={trusted(onPrevious)}>
-          ‹ Previous
+        <button type="button" class="fl-nav-button" aria-label={t('navPreviousLabel')} disabled={alone} onClick={trusted(onPrevious)}>
+          {t('navPrevious')}
         </button>
         <span class="fl-position" aria-live="polite">
-          {index + 1} of {total}
+          {t('navPosition', index + 1, total)}
         </span>
-        <button type="button" class="fl-nav-button" aria-label="Next mention on this page" disabled={alone} onClick={trusted(onNext)}>
-          Next ›
+        <button type="button" class="fl-nav-button" aria-label={t('navNextLabel')} disabled={alone} onClick={trusted(onNext)}>
+          {t('navNext')}
         </button>
       </span>
     </footer>

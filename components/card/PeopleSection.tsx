@@ -3,6 +3,7 @@ import { trusted } from '../../overlay/trusted';
 import { isCurrentRole, timelineRow } from '../../src/format/role-timeline';
 import { entityKey } from '../../src/messages/entity-key';
 import type { EntityRecord, PersonAtOrganization } from '../../src/messages/protocol';
+import { dateRangeWords, formatNumber, t } from '../../utils/i18n';
 import { sourceLookup } from './cite';
 import { RoleWhen } from './RoleWhen';
 import { SectionTitle, type HeadingLevel } from './SectionTitle';
@@ -21,7 +22,7 @@ export function PeopleSection({ entity, env, level }: { entity: EntityRecord; en
   const shown = expanded ? people : people.slice(0, COLLAPSED_COUNT);
   return (
     <section class="fl-section fl-people-section">
-      <SectionTitle level={level}>People</SectionTitle>
+      <SectionTitle level={level}>{t('cardPeople')}</SectionTitle>
       <ul class="fl-people" id={listId}>
         {shown.map((person) => (
           <li key={entityKey(person)} class="fl-person">
@@ -29,10 +30,10 @@ export function PeopleSection({ entity, env, level }: { entity: EntityRecord; en
           </li>
         ))}
       </ul>
-      {expanded && total > people.length && <p class="fl-people-more">{total - people.length} more not shown</p>}
+      {expanded && total > people.length && <p class="fl-people-more">{t('cardPeopleNotShown', formatNumber(total - people.length))}</p>}
       {people.length > COLLAPSED_COUNT && (
         <button type="button" class="fl-more" aria-expanded={expanded} aria-controls={listId} onClick={trusted(() => setExpanded(!expanded))}>
-          {expanded ? 'Show fewer people' : total === people.length ? `Show all ${total}` : `Show ${people.length} of ${total}`}
+          {expanded ? t('cardPeopleFewer') : total === people.length ? t('cardPeopleAll', formatNumber(total)) : t('cardPeopleSome', formatNumber(people.length), formatNumber(total))}
         </button>
       )}
     </section>
@@ -54,7 +55,7 @@ function PersonRow({ person, env }: { person: PersonAtOrganization; env: CardEnv
       <ul class="fl-person-roles">
         {person.roles.map((role, i) => (
           <li key={i} class={isCurrentRole(role) ? 'fl-person-role fl-role-now' : 'fl-person-role'}>
-            <span class="fl-role-title">{role.title}</span> <RoleWhen row={timelineRow({ role, locale: env.locale, sourceOf })} />
+            <span class="fl-role-title">{role.title}</span> <RoleWhen row={timelineRow({ role, locale: env.locale, words: dateRangeWords(), sourceOf })} />
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { Evidence } from '../../src/dataset/schema';
 import { isCurrentRole, roleTimeline } from '../../src/format/role-timeline';
 import type { EntityRecord } from '../../src/messages/protocol';
+import { dateRangeWords, formatNumber, t } from '../../utils/i18n';
 import { citeName, findSource, organizationName, sourceLookup } from './cite';
 import { OriginalLink } from './OriginalLink';
 import { RoleWhen } from './RoleWhen';
@@ -10,10 +11,10 @@ import type { CardEnv } from './types';
 
 export function RoleTimeline({ entity, env, level }: { entity: EntityRecord; env: CardEnv; level: HeadingLevel }) {
   if (entity.roles.length === 0) return null;
-  const rows = roleTimeline({ roles: entity.roles, locale: env.locale, sourceOf: sourceLookup({ env, dataset: entity.dataset }) });
+  const rows = roleTimeline({ roles: entity.roles, locale: env.locale, words: dateRangeWords(), sourceOf: sourceLookup({ env, dataset: entity.dataset }) });
   return (
     <section class="fl-section">
-      <SectionTitle level={level}>Roles</SectionTitle>
+      <SectionTitle level={level}>{t('cardRoles')}</SectionTitle>
       <ol class="fl-timeline">
         {rows.map((row, i) => {
           const { role } = row;
@@ -22,7 +23,7 @@ export function RoleTimeline({ entity, env, level }: { entity: EntityRecord; env
             <span class="fl-role-what">
               <span class="fl-role-title">{role.title}</span>
               {role.organization !== undefined && (
-                <span class="fl-role-org">, {organizationName({ env, dataset: entity.dataset, id: role.organization })}</span>
+                <span class="fl-role-org">{t('cardRoleOrganization', organizationName({ env, dataset: entity.dataset, id: role.organization }))}</span>
               )}
             </span>
             <span class="fl-role-meta">
@@ -47,23 +48,23 @@ function EvidenceLinks({ env, dataset, evidence }: { env: CardEnv; dataset: stri
   const several = evidence.length > 1;
   return (
     <span class="fl-evidence">
-      {several && <span class="fl-evidence-label">sources</span>}
+      {several && <span class="fl-evidence-label">{t('cardSources')}</span>}
       {evidence.map((ev, i) => {
         const info = findSource({ env, dataset, source: ev.source });
         const cite = citeName({ info, source: ev.source });
-        const text = ev.quote === undefined ? (info?.title ?? cite) : several ? String(i + 1) : 'source';
+        const text = ev.quote === undefined ? (info?.title ?? cite) : several ? formatNumber(i + 1) : t('cardSource');
         return (
           <span key={i} class="fl-evidence-item">
             <SourceAnchor
               env={env}
               link={{ dataset, source: ev.source, start: ev.start, end: ev.end }}
               class={ev.quote === undefined ? 'fl-evidence-link fl-evidence-title' : 'fl-evidence-link'}
-              label={ev.quote === undefined ? `source: ${text}` : several ? `source ${text}: ${cite}` : `source: ${cite}`}
-              title={ev.quote === undefined ? cite : `“${ev.quote}” (${cite})`}
+              label={ev.quote === undefined ? t('cardSourceLabel', text) : several ? t('cardSourceNumberedLabel', text, cite) : t('cardSourceLabel', cite)}
+              title={ev.quote === undefined ? cite : t('cardQuoteTitle', ev.quote, cite)}
             >
               {text}
             </SourceAnchor>
-            <OriginalLink url={info?.url} class="fl-original" label={`Open original: ${info?.title ?? cite}`} />
+            <OriginalLink url={info?.url} class="fl-original" label={t('cardOpenOriginalLabel', info?.title ?? cite)} />
           </span>
         );
       })}

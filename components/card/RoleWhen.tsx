@@ -1,4 +1,5 @@
 import type { TimelineRow } from '../../src/format/role-timeline';
+import { t } from '../../utils/i18n';
 import { InferredMark } from './InferredMark';
 
 /**
@@ -22,7 +23,7 @@ export function RoleWhen({ row }: { row: TimelineRow }) {
         <>
           {/* Outside the unbreakable "as of" part, so a narrow card may break the line here. */}
           {label !== '' && ' '}
-          <span class="fl-as-of" title="The date of the newest source: they say nothing of this role after it.">
+          <span class="fl-as-of" title={t('cardAsOfTitle')}>
             {label !== '' && '· '}
             {asOf.inferred && <InferredMark />}
             {asOf.label}

@@ -18,7 +18,7 @@ export function citeName({ info, source }: { info: SourceInfo | undefined; sourc
   return info?.publisher || info?.title || source;
 }
 
-export function publishedDate({ info, locale }: { info: SourceInfo | undefined; locale: string | undefined }): { text: string; inferred: boolean } | null {
+export function publishedDate({ info, locale }: { info: SourceInfo | undefined; locale: string }): { text: string; inferred: boolean } | null {
   const date = info?.published === undefined ? null : parsePartialDate(info.published);
   if (!date) return null;
   return { text: formatPartialDate({ date, locale }), inferred: info?.publishedInferred === true };

@@ -14,7 +14,7 @@ export interface CardEnv {
   entities: readonly EntityRecord[];
   sources: ReadonlyMap<string, SourceInfo>;
   names: ReadonlyMap<string, string> | undefined;
-  locale: string | undefined;
+  locale: string;
   /** The viewer's URL, on extension pages only; without it links carry no URL (see SourceAnchor). */
   sourceHref: ((link: SourceLink) => string) | undefined;
   onOpenSource(link: SourceLink): void;

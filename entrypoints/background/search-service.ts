@@ -1,4 +1,4 @@
-import { roleTimeline } from '../../src/format/role-timeline';
+import { rolesNewestFirst } from '../../src/format/role-timeline';
 import { entityKey, parseEntityKey, type EntityRecord, type SearchHit } from '../../src/messages/protocol';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../src/search';
 import type { Catalog } from './catalog';
@@ -25,7 +25,7 @@ export function createSearchService({ catalog, entities, people }: { catalog: Ca
 
   /** "Title, Organization" of the newest role, for a result's second line. */
   async function mainRoles(rows: EntityRecord[]): Promise<Map<EntityRecord, string>> {
-    const first = new Map(rows.map((row) => [row, roleTimeline({ roles: row.roles })[0]?.role]));
+    const first = new Map(rows.map((row) => [row, rolesNewestFirst(row.roles)[0]]));
     const orgRefs = [...first.entries()].flatMap(([row, role]) => (role?.organization ? [{ dataset: row.dataset, id: role.organization }] : []));
     const orgs = await entities.read(orgRefs);
     const names = new Map(orgs.flatMap((o) => (o ? [[entityKey(o), o.name] as const] : [])));

@@ -1,27 +1,28 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { CARD_DELAY } from '../../src/limits';
 import type { Appearance } from '../../src/messages/protocol';
+import { t, type MessageKey } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
 import { useRequest } from '../../utils/use-request';
 
-const HIGHLIGHT_CHOICES: readonly { value: Appearance['highlightStyle']; label: string }[] = [
-  { value: 'both', label: 'Wash and underline' },
-  { value: 'wash', label: 'Wash' },
-  { value: 'underline', label: 'Underline' },
+const HIGHLIGHT_CHOICES: readonly { value: Appearance['highlightStyle']; label: MessageKey }[] = [
+  { value: 'both', label: 'highlightBoth' },
+  { value: 'wash', label: 'highlightWash' },
+  { value: 'underline', label: 'highlightUnderline' },
 ];
 
-const THEME_CHOICES: readonly { value: Appearance['theme']; label: string }[] = [
-  { value: 'auto', label: 'Auto (as the system)' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
+const THEME_CHOICES: readonly { value: Appearance['theme']; label: MessageKey }[] = [
+  { value: 'auto', label: 'themeAuto' },
+  { value: 'light', label: 'themeLight' },
+  { value: 'dark', label: 'themeDark' },
 ];
 
-const OPEN_CARDS_CHOICES: readonly { value: Appearance['openCards']; label: string }[] = [
-  { value: 'hover', label: 'When the pointer rests on a name' },
-  { value: 'shift', label: 'Only while Shift is held' },
-  { value: 'shortcut', label: 'Only with the keyboard shortcut (Alt+Shift+F)' },
+const OPEN_CARDS_CHOICES: readonly { value: Appearance['openCards']; label: MessageKey }[] = [
+  { value: 'hover', label: 'openCardsHover' },
+  { value: 'shift', label: 'openCardsShift' },
+  { value: 'shortcut', label: 'openCardsShortcut' },
 ];
 
 /**
@@ -57,7 +58,7 @@ export function AppearanceSection() {
       await stored.change({ ...appearance, ...change }, () => request({ type: 'setAppearance', appearance: change }));
       setStatus({ kind: 'saved' });
     } catch (error) {
-      setStatus({ kind: 'error', message: `Not saved: ${errorMessage(error)}` });
+      setStatus({ kind: 'error', message: t('statusNotSaved', errorMessage(error)) });
     }
   }
 
@@ -65,31 +66,31 @@ export function AppearanceSection() {
 
   return (
     <section ref={section} id={ANCHOR} aria-labelledby={headingId} data-testid="appearance">
-      <h2 id={headingId}>Appearance</h2>
+      <h2 id={headingId}>{t('appearanceHeading')}</h2>
       {stored.status === 'error' && (
         <p class="error" role="alert">
-          Could not load the appearance settings: {stored.error}
+          {t('appearanceLoadError', stored.error)}
         </p>
       )}
-      {stored.status === 'loading' && <p>Loading…</p>}
+      {stored.status === 'loading' && <p>{t('loading')}</p>}
       {appearance && (
         <>
           <RadioGroup
-            legend="Open cards"
+            legend={t('appearanceOpenCards')}
             name="openCards"
             choices={OPEN_CARDS_CHOICES}
             value={appearance.openCards}
             onChange={(openCards) => void save({ openCards })}
           />
           <RadioGroup
-            legend="Highlight style"
+            legend={t('appearanceHighlightStyle')}
             name="highlightStyle"
             choices={HIGHLIGHT_CHOICES}
             value={appearance.highlightStyle}
             onChange={(highlightStyle) => void save({ highlightStyle })}
           />
           <div class="field">
-            <label for={delayId}>Card delay</label>
+            <label for={delayId}>{t('appearanceCardDelay')}</label>
             <div class="range-row">
               <input
                 id={delayId}
@@ -100,7 +101,7 @@ export function AppearanceSection() {
                 step={CARD_DELAY.step}
                 value={delay}
                 aria-describedby={delayHintId}
-                aria-valuetext={`${delay} ms`}
+                aria-valuetext={t('appearanceMilliseconds', String(delay))}
                 onInput={(e) => setDelayDraft(e.currentTarget.valueAsNumber)}
                 onChange={(e) => {
                   const cardDelayMs = clampDelay(e.currentTarget.valueAsNumber);
@@ -109,15 +110,15 @@ export function AppearanceSection() {
                 }}
               />
               <output for={delayId} data-testid="card-delay-value">
-                {delay} ms
+                {t('appearanceMilliseconds', String(delay))}
               </output>
             </div>
             <p id={delayHintId} class="hint">
-              How long the pointer rests on a name before its card opens. On a touch screen a tap opens it at once.
+              {t('appearanceCardDelayHint')}
             </p>
           </div>
           <RadioGroup
-            legend="Card theme"
+            legend={t('appearanceCardTheme')}
             name="theme"
             choices={THEME_CHOICES}
             value={appearance.theme}
@@ -126,8 +127,8 @@ export function AppearanceSection() {
         </>
       )}
       <p class="status" role="status" data-testid="appearance-status">
-        {status?.kind === 'saving' && 'Saving…'}
-        {status?.kind === 'saved' && 'Saved'}
+        {status?.kind === 'saving' && t('statusSaving')}
+        {status?.kind === 'saved' && t('statusSaved')}
         {status?.kind === 'error' && <span class="error">{status.message}</span>}
       </p>
     </section>
@@ -143,7 +144,7 @@ function clampDelay(value: number): number {
 function RadioGroup<T extends string>(props: {
   legend: string;
   name: string;
-  choices: readonly { value: T; label: string }[];
+  choices: readonly { value: T; label: MessageKey }[];
   value: T;
   onChange: (value: T) => void;
 }) {
@@ -159,7 +160,7 @@ function RadioGroup<T extends string>(props: {
             checked={props.value === choice.value}
             onChange={() => props.onChange(choice.value)}
           />
-          {choice.label}
+          {t(choice.label)}
         </label>
       ))}
     </fieldset>

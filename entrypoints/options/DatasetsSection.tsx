@@ -2,12 +2,12 @@ import { useId, useState } from 'preact/hooks';
 import { Switch } from '../../components/Switch';
 import { describeVersion } from '../../src/dataset/version';
 import type { DatasetInfo } from '../../src/messages/protocol';
+import { formatNumber, plural, t, type MessageKey } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
 import { useRequest } from '../../utils/use-request';
 import { exportDataset } from './export-file';
-import { countOf, formatCount } from './import-file';
 import { ImportDataset } from './ImportDataset';
 
 type Notice = { kind: 'status' | 'error'; message: string } | null;
@@ -23,53 +23,54 @@ export function DatasetsSection() {
   const datasets = list.status === 'ready' ? list.value : null;
 
   /** Shows a switch's new state at once, and takes it back if the background refuses. */
-  async function change(dataset: DatasetInfo, next: Partial<DatasetInfo>, send: () => Promise<DatasetInfo>, failure: string) {
+  async function change(dataset: DatasetInfo, next: Partial<DatasetInfo>, send: () => Promise<DatasetInfo>, failure: MessageKey) {
     if (!datasets) return;
     setNotice(null);
     const replace = (info: DatasetInfo) => datasets.map((d) => (d.id === info.id ? info : d));
     try {
       await list.change(replace({ ...dataset, ...next }), async () => replace(await send()));
     } catch (e) {
-      setNotice({ kind: 'error', message: `Could not ${failure}: ${errorMessage(e)}` });
+      setNotice({ kind: 'error', message: t(failure, dataset.name, errorMessage(e)) });
     }
   }
 
   const setEnabled = (dataset: DatasetInfo, enabled: boolean) =>
-    change(dataset, { enabled }, () => request({ type: 'setDatasetEnabled', id: dataset.id, enabled }), `${enabled ? 'turn on' : 'turn off'} ${dataset.name}`);
+    change(dataset, { enabled }, () => request({ type: 'setDatasetEnabled', id: dataset.id, enabled }), enabled ? 'datasetTurnOnError' : 'datasetTurnOffError');
 
   const setPrivate = (dataset: DatasetInfo, hidden: boolean) =>
     change(
       dataset,
       { private: hidden },
       () => request({ type: 'setDatasetPrivate', id: dataset.id, private: hidden }),
-      `make ${dataset.name} ${hidden ? 'private' : 'public'}`,
+      hidden ? 'datasetMakePrivateError' : 'datasetMakePublicError',
     );
 
   async function remove(dataset: DatasetInfo) {
-    const question = `Remove the dataset "${dataset.name}"? Its ${countOf(dataset.entityCount, 'entity', 'entities')} and ${countOf(
-      dataset.sourceCount,
-      'source',
-      'sources',
-    )} are deleted from Factlens.`;
+    const question = t(
+      'datasetRemoveConfirm',
+      dataset.name,
+      plural(dataset.entityCount, 'countEntitiesOne', 'countEntitiesOther'),
+      plural(dataset.sourceCount, 'countSourcesOne', 'countSourcesOther'),
+    );
     if (!globalThis.confirm(question)) return;
     setNotice(null);
     try {
       await request({ type: 'removeDataset', id: dataset.id });
-      setNotice({ kind: 'status', message: `Removed ${dataset.name}` });
+      setNotice({ kind: 'status', message: t('datasetRemoved', dataset.name) });
       load();
     } catch (e) {
-      setNotice({ kind: 'error', message: `Could not remove ${dataset.name}: ${errorMessage(e)}` });
+      setNotice({ kind: 'error', message: t('datasetRemoveError', dataset.name, errorMessage(e)) });
     }
   }
 
   async function download(dataset: DatasetInfo) {
-    setNotice({ kind: 'status', message: `Exporting ${dataset.name}…` });
+    setNotice({ kind: 'status', message: t('datasetExporting', dataset.name) });
     setExporting((s) => new Set(s).add(dataset.id));
     try {
       const fileName = await exportDataset(dataset.id, request);
-      setNotice({ kind: 'status', message: `Exported ${dataset.name} as ${fileName}` });
+      setNotice({ kind: 'status', message: t('datasetExported', dataset.name, fileName) });
     } catch (e) {
-      setNotice({ kind: 'error', message: `Could not export ${dataset.name}: ${errorMessage(e)}` });
+      setNotice({ kind: 'error', message: t('datasetExportError', dataset.name, errorMessage(e)) });
     } finally {
       setExporting((s) => {
         const next = new Set(s);
@@ -81,38 +82,37 @@ export function DatasetsSection() {
 
   return (
     <section aria-labelledby={headingId} data-testid="datasets-section">
-      <h2 id={headingId}>Datasets</h2>
-      <p class="hint">Names from every enabled dataset are highlighted. Turning a dataset off keeps it stored.</p>
+      <h2 id={headingId}>{t('datasetsHeading')}</h2>
+      <p class="hint">{t('datasetsHint')}</p>
       <p class="hint" data-testid="datasets-not-synced">
-        Datasets stay in this browser: they are not synced to your other devices, as your sites and appearance settings are. Export one to
-        take it elsewhere.
+        {t('datasetsNotSynced')}
       </p>
       <p class="hint" id={privateHintId}>
-        A private dataset's names are marked where web pages cannot read them, so a page cannot find out which names you keep.
+        {t('datasetsPrivateHint')}
       </p>
       {list.status === 'error' && (
         <p class="error" role="alert">
-          Could not load the datasets: {list.error}
+          {t('datasetsLoadError', list.error)}
         </p>
       )}
-      {list.status === 'loading' && <p>Loading…</p>}
+      {list.status === 'loading' && <p>{t('loading')}</p>}
       {datasets && (
         <div class="table-wrap">
           <table data-testid="datasets">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Version</th>
+                <th scope="col">{t('datasetsColName')}</th>
+                <th scope="col">{t('datasetsColVersion')}</th>
                 <th scope="col" class="num">
-                  Entities
+                  {t('datasetsColEntities')}
                 </th>
                 <th scope="col" class="num">
-                  Sources
+                  {t('datasetsColSources')}
                 </th>
-                <th scope="col">Enabled</th>
-                <th scope="col">Private</th>
+                <th scope="col">{t('datasetsColEnabled')}</th>
+                <th scope="col">{t('datasetsColPrivate')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('datasetsColActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -121,18 +121,18 @@ export function DatasetsSection() {
                 <tr key={d.id} data-dataset={d.id} data-entities={d.entityCount}>
                   <td>
                     <span class="dataset-name">{d.name}</span>
-                    {d.bundled && ' (bundled)'}
+                    {d.bundled && ` ${t('datasetBundled')}`}
                     {d.description && <span class="dataset-desc">{d.description}</span>}
                   </td>
                   <td class="version">
                     <VersionLabel version={d.version} />
                   </td>
-                  <td class="num">{formatCount(d.entityCount)}</td>
-                  <td class="num">{formatCount(d.sourceCount)}</td>
+                  <td class="num">{formatNumber(d.entityCount)}</td>
+                  <td class="num">{formatNumber(d.sourceCount)}</td>
                   <td>
                     <Switch
                       testId="dataset-enabled"
-                      label={`Enable ${d.name}`}
+                      label={t('datasetEnable', d.name)}
                       hideLabel
                       checked={d.enabled}
                       onChange={(enabled) => void setEnabled(d, enabled)}
@@ -141,7 +141,7 @@ export function DatasetsSection() {
                   <td>
                     <Switch
                       testId="dataset-private"
-                      label={`Keep ${d.name} private`}
+                      label={t('datasetKeepPrivate', d.name)}
                       hideLabel
                       describedBy={privateHintId}
                       checked={d.private}
@@ -153,14 +153,14 @@ export function DatasetsSection() {
                       type="button"
                       data-testid="dataset-export"
                       disabled={exporting.has(d.id)}
-                      aria-label={`Export ${d.name}`}
+                      aria-label={t('datasetExportNamed', d.name)}
                       onClick={() => void download(d)}
                     >
-                      Export
+                      {t('datasetExport')}
                     </button>
                     {!d.bundled && (
-                      <button type="button" data-testid="dataset-remove" aria-label={`Remove ${d.name}`} onClick={() => void remove(d)}>
-                        Remove
+                      <button type="button" data-testid="dataset-remove" aria-label={t('actionRemoveNamed', d.name)} onClick={() => void remove(d)}>
+                        {t('actionRemove')}
                       </button>
                     )}
                   </td>

@@ -1,9 +1,10 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../src/dataset/problem';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
+import { plural, t } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { downloadText } from './export-file';
-import { countOf, formatCount, importFile, importSummary, type ImportFailure, type ImportOutcome, type ImportProgress, type ImportSummary } from './import-file';
+import { importFile, importSummary, type ImportFailure, type ImportOutcome, type ImportProgress, type ImportSummary } from './import-file';
 import { FORMATS, importWhole } from './import-formats';
 import { planImport } from './import-plan';
 import { reportFileName, reportText, type ImportReport } from './import-report';
@@ -87,12 +88,11 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
 
   return (
     <div class="import" data-testid="import">
-      <h3>Import a dataset</h3>
+      <h3>{t('importHeading')}</h3>
       <p class="hint" id={hintId}>
-        A Factlens dataset (JSON, up to {MAX_IMPORT_BYTES / MB} MB, checked in full before anything is stored), or a
-        line-based file of any size, read as a stream: entities that cannot be imported are skipped and listed in a report.
+        {t('importHint', MAX_IMPORT_BYTES / MB)}
       </p>
-      <label for={fileId}>Dataset file</label>{' '}
+      <label for={fileId}>{t('importFileLabel')}</label>{' '}
       <input
         id={fileId}
         type="file"
@@ -110,7 +110,7 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
       />
       {busy && (
         <button type="button" data-testid="import-cancel" onClick={() => cancel.current?.abort()}>
-          Cancel
+          {t('importCancel')}
         </button>
       )}
       <ImportState state={state} />
@@ -125,7 +125,7 @@ function ImportState({ state }: { state: State }) {
     case 'checking':
       return (
         <p class="status" role="status">
-          Checking {state.fileName}…
+          {t('importChecking', state.fileName)}
         </p>
       );
     case 'importing':
@@ -145,7 +145,7 @@ function ImportState({ state }: { state: State }) {
     case 'cancelled':
       return (
         <p class="status" role="status">
-          Nothing was imported.
+          {t('importNothing')}
         </p>
       );
     case 'error':
@@ -162,10 +162,10 @@ function ImportProgressBar({ name, progress: { done, total } }: { name: string; 
   const id = useId();
   return (
     <div class="import-progress">
-      <label for={id}>Importing {name}</label>
+      <label for={id}>{t('importImporting', name)}</label>
       <progress id={id} data-testid="import-progress" max={Math.max(total, 1)} value={done} />
       <p class="status" role="status">
-        Importing… {formatCount(done)} of {countOf(total, 'entity', 'entities')}
+        {t('importProgress', done, plural(total, 'countEntitiesOne', 'countEntitiesOther'))}
       </p>
     </div>
   );
@@ -177,13 +177,15 @@ function StreamProgressBar({ name, progress: { imported, problems, bytes, totalB
   const mb = (n: number) => (n / MB).toFixed(1);
   return (
     <div class="import-progress">
-      <label for={id}>Importing {name}</label>
+      <label for={id}>{t('importStreamLabel', name)}</label>
       <progress id={id} data-testid="import-progress" max={Math.max(totalBytes, 1)} value={bytes} />
       <p class="status" role="status">
         {pass < passes
-          ? `Reading the relations (pass ${pass} of ${passes})… `
-          : `Importing… ${countOf(imported, 'entity', 'entities')}${problems > 0 ? `, ${countOf(problems, 'problem', 'problems')}` : ''}; `}
-        {mb(bytes)} of {mb(totalBytes)} MB read
+          ? t('importStreamPass', pass, passes)
+          : problems > 0
+            ? t('importStreamProgressProblems', plural(imported, 'importEntitiesOne', 'importEntitiesOther'), plural(problems, 'importProblemsOne', 'importProblemsOther'))
+            : t('importStreamProgress', plural(imported, 'importEntitiesOne', 'importEntitiesOther'))}{' '}
+        {t('importStreamBytes', mb(bytes), mb(totalBytes))}
       </p>
     </div>
   );
@@ -192,7 +194,7 @@ function StreamProgressBar({ name, progress: { imported, problems, bytes, totalB
 function ReportButton({ report }: { report: ImportReport }) {
   return (
     <button type="button" data-testid="import-report" onClick={() => downloadText(reportFileName(report), reportText(report), 'text/plain')}>
-      Download the import report
+      {t('importReportDownload')}
     </button>
   );
 }
@@ -216,7 +218,7 @@ function Problems({ problems, more, testid }: { problems: Problem[]; more: numbe
           <code>{problem.path}</code> {problem.message}
         </li>
       ))}
-      {more > 0 && <li class="more">… and {formatCount(more)} more</li>}
+      {more > 0 && <li class="more">{t('importMore', more)}</li>}
     </ul>
   );
 }

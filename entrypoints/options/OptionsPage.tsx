@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n';
 import { AppearanceSection } from './AppearanceSection';
 import { DatasetsSection } from './DatasetsSection';
 import { SitesSection } from './SitesSection';
@@ -5,7 +6,7 @@ import { SitesSection } from './SitesSection';
 export function OptionsPage() {
   return (
     <main>
-      <h1>Factlens options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <SitesSection />
       <AppearanceSection />
       <DatasetsSection />

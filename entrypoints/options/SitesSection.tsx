@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { SiteRule } from '../../src/messages/protocol';
+import { t } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
@@ -24,28 +25,28 @@ export function SitesSection() {
       await request({ type: 'setSiteSettings', host, enabled: true });
       load();
     } catch (error) {
-      setActionError(`Could not turn Factlens back on for ${host}: ${errorMessage(error)}`);
+      setActionError(t('sitesTurnOnError', host, errorMessage(error)));
     }
   }
 
   return (
     <section aria-labelledby={headingId} data-testid="sites">
-      <h2 id={headingId}>Sites</h2>
-      <p class="hint">Factlens does not highlight anything on these sites. A pattern such as *.example.com also covers every subdomain.</p>
+      <h2 id={headingId}>{t('sitesHeading')}</h2>
+      <p class="hint">{t('sitesHint')}</p>
       {list.status === 'error' && (
         <p class="error" role="alert">
-          Could not load the sites: {list.error}
+          {t('sitesLoadError', list.error)}
         </p>
       )}
-      {list.status === 'loading' && <p>Loading…</p>}
-      {sites && sites.length === 0 && <p class="empty">Factlens is on for every site.</p>}
+      {list.status === 'loading' && <p>{t('loading')}</p>}
+      {sites && sites.length === 0 && <p class="empty">{t('sitesAllOn')}</p>}
       {sites && sites.length > 0 && (
-        <ul class="site-list" aria-label="Sites Factlens is turned off on">
+        <ul class="site-list" aria-label={t('sitesListLabel')}>
           {sites.map((site) => (
             <li key={site.host} data-host={site.host}>
               <span class="host">{site.host}</span>
-              <button type="button" onClick={() => void turnOn(site.host)} aria-label={`Remove ${site.host}`}>
-                Remove
+              <button type="button" onClick={() => void turnOn(site.host)} aria-label={t('actionRemoveNamed', site.host)}>
+                {t('actionRemove')}
               </button>
             </li>
           ))}
@@ -82,7 +83,7 @@ function AddSiteForm({ onAdded }: { onAdded: () => void }) {
       setValue('');
       onAdded();
     } catch (e) {
-      setError(`Could not turn Factlens off for ${parsed.pattern}: ${errorMessage(e)}`);
+      setError(t('sitesTurnOffError', parsed.pattern, errorMessage(e)));
     } finally {
       setBusy(false);
     }
@@ -90,7 +91,7 @@ function AddSiteForm({ onAdded }: { onAdded: () => void }) {
 
   return (
     <form class="add-site" onSubmit={(e) => void submit(e)} noValidate>
-      <label for={inputId}>Turn off on</label>
+      <label for={inputId}>{t('sitesTurnOffOn')}</label>
       <input
         id={inputId}
         name="host"
@@ -98,7 +99,7 @@ function AddSiteForm({ onAdded }: { onAdded: () => void }) {
         inputMode="url"
         autoComplete="off"
         spellcheck={false}
-        placeholder="example.com or *.example.com"
+        placeholder={t('sitesPlaceholder')}
         value={value}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? errorId : undefined}
@@ -108,7 +109,7 @@ function AddSiteForm({ onAdded }: { onAdded: () => void }) {
         }}
       />
       <button type="submit" disabled={busy}>
-        Add
+        {t('sitesAdd')}
       </button>
       {error && (
         <p id={errorId} class="error field-error" role="alert" data-testid="site-error">

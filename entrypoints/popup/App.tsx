@@ -1,6 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EntityKey, SearchHit } from '../../src/messages/protocol';
+import { t } from '../../utils/i18n';
 import { askTab } from '../../utils/tab-messaging';
 import { useBroadcasts } from '../../utils/use-broadcasts';
 import { DetailView } from './DetailView';
@@ -98,7 +99,7 @@ export function App() {
 
   return (
     <div class="popup">
-      <h1 class="visually-hidden">Factlens</h1>
+      <h1 class="visually-hidden">{t('extName')}</h1>
       <div class="home" hidden={detail !== null}>
         <SearchBox
           inputRef={input}

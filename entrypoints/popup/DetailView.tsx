@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { EntityCard, type EntityRef, type SourceLink } from '../../components/card/EntityCard';
 import type { SearchHit } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
+import { t } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { loadCardData, type CardData } from './card-data';
 import type { Theme } from './use-theme';
@@ -64,23 +65,23 @@ export function DetailView({ hit, theme, onBack }: { hit: SearchHit; theme: Them
   return (
     <section class="detail" data-testid="detail" aria-labelledby={state.status === 'ready' ? headingId : undefined} aria-label={state.status === 'ready' ? undefined : shown.name}>
       <div class="detail-bar">
-        <button ref={back} type="button" class="back" onClick={goBack} title={trail.length > 0 ? 'Back (Esc)' : 'Back to the results (Esc)'}>
-          <span aria-hidden="true">‹</span> Back
+        <button ref={back} type="button" class="back" onClick={goBack} title={trail.length > 0 ? t('popupBackCardTitle') : t('popupBackTitle')}>
+          <span aria-hidden="true">‹</span> {t('popupBack')}
         </button>
       </div>
       {state.status === 'loading' && (
         <p class="status" role="status">
-          Loading {shown.name}…
+          {t('popupLoadingEntity', shown.name)}
         </p>
       )}
       {state.status === 'missing' && (
         <p class="status error" role="alert">
-          {shown.name} is no longer in the enabled datasets.
+          {t('popupEntityMissing', shown.name)}
         </p>
       )}
       {state.status === 'error' && (
         <p class="status error" role="alert">
-          {shown.name} could not be loaded. {state.error}
+          {t('popupEntityError', shown.name, state.error)}
         </p>
       )}
       {state.status === 'ready' && (

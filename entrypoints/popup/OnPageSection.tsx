@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
-import { entityTypeLabel } from '../../src/format/role-timeline';
 import type { EntityKey } from '../../src/messages/protocol';
+import { entityTypeLabel, formatNumber, t } from '../../utils/i18n';
 import { useOnPageEntities, type OnPageEntity } from './use-on-page-entities';
 import { pageInfoOf, type PageState } from './use-page-info';
 
@@ -21,28 +21,28 @@ export function OnPageSection({ page, onReveal }: OnPageSectionProps) {
 
   function reveal(entity: OnPageEntity) {
     setError(null);
-    onReveal(entity.key).catch(() => setError(`Could not show ${entity.name} on the page. Reload the page and try again.`));
+    onReveal(entity.key).catch(() => setError(t('popupRevealFailed', entity.name)));
   }
 
   return (
     <section class="panel" aria-labelledby={headingId} data-testid="on-page">
       <h2 id={headingId} class="panel-title">
-        On this page
+        {t('popupOnThisPage')}
       </h2>
       {(page.status === 'loading' || state.status === 'loading') && (
         <p class="status" role="status">
-          Looking at this page…
+          {t('popupLookingAtPage')}
         </p>
       )}
       {info && !info.active && state.status === 'ready' && state.value.length === 0 ? (
-        <p class="status">Factlens is off on this page.</p>
+        <p class="status">{t('popupOffOnPage')}</p>
       ) : (
         state.status === 'ready' &&
-        state.value.length === 0 && <p class="status">No names found on this page</p>
+        state.value.length === 0 && <p class="status">{t('popupNoNames')}</p>
       )}
       {state.status === 'error' && (
         <p class="status error" role="alert">
-          The names on this page could not be loaded. {state.error}
+          {t('popupNamesError', state.error)}
         </p>
       )}
       {state.status === 'ready' && state.value.length > 0 && (
@@ -54,11 +54,11 @@ export function OnPageSection({ page, onReveal }: OnPageSectionProps) {
                 class="on-page-entity"
                 data-testid="on-page-entity"
                 data-key={entity.key}
-                title={`Show the first mention of ${entity.name} on the page`}
+                title={t('popupRevealTitle', entity.name)}
                 onClick={() => reveal(entity)}
               >
                 <span class="on-page-name">{entity.name}</span>
-                <span class="on-page-count"> — {entity.count}</span>
+                <span class="on-page-count"> — {formatNumber(entity.count)}</span>
               </button>
               <span class="on-page-type" data-type={entity.type}>
                 {entityTypeLabel(entity.type)}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { entityTypeLabel, peopleLabel } from '../../src/format/role-timeline';
 import type { SearchHit } from '../../src/messages/protocol';
+import { entityTypeLabel, plural, t } from '../../utils/i18n';
 import { hitsOf, type SearchState } from './use-search';
 
 interface ResultListProps {
@@ -25,7 +25,7 @@ export function ResultList({ id, search, selected, optionId, onSelect, onOpen }:
   if (search.status === 'error') {
     return (
       <p class="status error" role="alert" data-testid="search-error">
-        Search failed. {search.error}
+        {t('popupSearchFailed', search.error)}
       </p>
     );
   }
@@ -37,7 +37,7 @@ export function ResultList({ id, search, selected, optionId, onSelect, onOpen }:
         ref={list}
         id={id}
         role="listbox"
-        aria-label="Search results"
+        aria-label={t('popupSearchResults')}
         aria-busy={busy}
         class="result-list"
         hidden={hits.length === 0}
@@ -61,15 +61,15 @@ export function ResultList({ id, search, selected, optionId, onSelect, onOpen }:
               <span class="result-type" data-type={hit.type}>
                 {entityTypeLabel(hit.type)}
               </span>
-              {hit.people !== undefined && hit.people > 0 && <span class="result-people">· {peopleLabel(hit.people)}</span>}
+              {hit.people !== undefined && hit.people > 0 && <span class="result-people">{plural(hit.people, 'popupPeopleOne', 'popupPeopleOther')}</span>}
             </span>
             {hit.mainRole && <span class="result-role">{hit.mainRole}</span>}
-            {hit.matched && <span class="result-matched">matched: {hit.matched}</span>}
+            {hit.matched && <span class="result-matched">{t('popupMatched', hit.matched)}</span>}
           </li>
         ))}
       </ul>
       <p class="status" role="status" data-testid="search-status">
-        {noMatches ? 'No matches' : busy && hits.length === 0 ? 'Searching…' : ''}
+        {noMatches ? t('popupNoMatches') : busy && hits.length === 0 ? t('popupSearching') : ''}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Ref, TargetedKeyboardEvent } from 'preact';
 import { MAX_QUERY_LENGTH } from '../../src/limits';
+import { t } from '../../utils/i18n';
 
 interface SearchBoxProps {
   inputRef: Ref<HTMLInputElement>;
@@ -27,12 +28,12 @@ export function SearchBox({ inputRef, query, onQuery, listId, activeId, onKeyDow
       <input
         ref={inputRef}
         type="search"
-        aria-label="Search people and organizations"
+        aria-label={t('popupSearchPlaceholder')}
         aria-autocomplete="list"
         aria-controls={listId}
         aria-activedescendant={activeId}
         data-testid="search"
-        placeholder="Search people and organizations"
+        placeholder={t('popupSearchPlaceholder')}
         autocomplete="off"
         spellcheck={false}
         maxLength={MAX_QUERY_LENGTH}

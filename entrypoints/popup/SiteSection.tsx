@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { Switch } from '../../components/Switch';
 import { siteHost } from '../../src/site-host';
+import { t } from '../../utils/i18n';
 import { pageInfoOf, type PageState } from './use-page-info';
 import { useSiteSettings } from './use-site-settings';
 
@@ -10,11 +11,11 @@ export function SiteSection({ page, revision }: { page: PageState; revision: num
   return (
     <section class="panel" aria-labelledby={headingId}>
       <h2 id={headingId} class="panel-title">
-        Current site
+        {t('popupCurrentSite')}
       </h2>
       {page.status === 'loading' ? (
         <p class="status" role="status">
-          Checking this page…
+          {t('popupCheckingPage')}
         </p>
       ) : (
         <SiteSwitches host={siteOf(page)} revision={revision} />
@@ -37,13 +38,13 @@ function SiteSwitches({ host, revision }: { host: string | null; revision: numbe
     <>
       {host === null && (
         <p class="status" data-testid="not-running">
-          Factlens does not run on this page
+          {t('popupNotRunning')}
         </p>
       )}
       {settings && host !== null && (
         <Switch
           testId="site-toggle"
-          label={`Show on ${host}`}
+          label={t('popupShowOnSite', host)}
           checked={settings.siteEnabled}
           disabled={globalOff}
           describedBy={globalOff ? noteId : undefined}
@@ -51,11 +52,11 @@ function SiteSwitches({ host, revision }: { host: string | null; revision: numbe
         />
       )}
       {settings && (
-        <Switch testId="global-toggle" label="Factlens on everywhere" checked={settings.globalEnabled} onChange={setGlobalEnabled} />
+        <Switch testId="global-toggle" label={t('popupOnEverywhere')} checked={settings.globalEnabled} onChange={setGlobalEnabled} />
       )}
       {globalOff && (
         <p id={noteId} class="note" data-testid="global-off-note">
-          Factlens is off on every site. Turn it on everywhere to choose site by site.
+          {t('popupGlobalOffNote')}
         </p>
       )}
       {error && (

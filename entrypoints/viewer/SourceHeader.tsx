@@ -1,13 +1,14 @@
 import { OriginalLink } from '../../components/card/OriginalLink';
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 import type { SourceRecord } from '../../src/messages/protocol';
+import { t, uiLocale } from '../../utils/i18n';
 
 /** "Dec 2022", or "≈ Dec 2022 (inferred)" when the date was worked out from the text. */
 function publishedLabel(source: Pick<SourceRecord, 'published' | 'publishedInferred'>): string | null {
   const date = source.published === undefined ? null : parsePartialDate(source.published);
   if (!date) return null;
-  const formatted = formatPartialDate({ date });
-  return source.publishedInferred ? `≈ ${formatted} (inferred)` : formatted;
+  const formatted = formatPartialDate({ date, locale: uiLocale() });
+  return source.publishedInferred ? t('viewerInferredDate', formatted) : formatted;
 }
 
 export function SourceHeader({ source }: { source: SourceRecord }) {
@@ -52,25 +53,25 @@ export function ReferenceDetails({ source }: { source: SourceRecord }) {
   const published = publishedLabel(source);
   return (
     <section class="reference" data-testid="viewer-reference">
-      <p>Factlens holds no text of this source, only a reference to it:</p>
+      <p>{t('viewerReferenceIntro')}</p>
       <dl>
-        <dt>Title</dt>
+        <dt>{t('viewerReferenceTitle')}</dt>
         <dd>{source.title}</dd>
         {source.publisher && (
           <>
-            <dt>Publisher</dt>
+            <dt>{t('viewerReferencePublisher')}</dt>
             <dd>{source.publisher}</dd>
           </>
         )}
         {published && (
           <>
-            <dt>Published</dt>
+            <dt>{t('viewerReferencePublished')}</dt>
             <dd>{published}</dd>
           </>
         )}
         {source.url !== undefined && (
           <>
-            <dt>Address</dt>
+            <dt>{t('viewerReferenceAddress')}</dt>
             <dd class="address">{source.url}</dd>
           </>
         )}

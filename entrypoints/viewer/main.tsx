@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { parseViewerSearch, type ViewerTarget } from '../../src/viewer-link';
+import { localizeDocument, t } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { useRequest } from '../../utils/use-request';
 import { splitParagraphs } from './paragraphs';
@@ -18,7 +19,7 @@ function Viewer({ target }: { target: ViewerTarget }) {
       : undefined;
 
   useEffect(() => {
-    if (source) document.title = `${source.title} · Factlens`;
+    if (source) document.title = t('viewerTitle', source.title);
   }, [source]);
 
   // After the text is in the DOM: bring the excerpt to the middle of the screen.
@@ -34,16 +35,16 @@ function Viewer({ target }: { target: ViewerTarget }) {
     return () => controller.abort();
   }, [source]);
 
-  if (state.status === 'loading') return <p class="status">Loading the source…</p>;
-  if (state.status === 'error') return <ViewerError message={`The source could not be loaded. ${state.error}`} />;
-  if (!source) return <ViewerError message={`There is no source "${target.source}" in the dataset "${target.dataset}".`} />;
+  if (state.status === 'loading') return <p class="status">{t('viewerLoading')}</p>;
+  if (state.status === 'error') return <ViewerError message={t('viewerLoadError', state.error)} />;
+  if (!source) return <ViewerError message={t('viewerNoSource', target.source, target.dataset)} />;
   const outOfRange = target.end !== undefined && !excerpt;
   return (
     <>
       <SourceHeader source={source} />
       {outOfRange && (
         <p class="notice" role="status">
-          The linked excerpt lies outside this source’s text, so it is not marked.
+          {t('viewerOutOfRange')}
         </p>
       )}
       {source.text === undefined ? <ReferenceDetails source={source} /> : <SourceText paragraphs={splitParagraphs({ text: source.text, excerpt })} />}
@@ -54,7 +55,7 @@ function Viewer({ target }: { target: ViewerTarget }) {
 function ViewerError({ message }: { message: string }) {
   return (
     <div class="error" role="alert" data-testid="viewer-error">
-      <h1>Source not available</h1>
+      <h1>{t('viewerUnavailable')}</h1>
       <p>{message}</p>
     </div>
   );
@@ -67,10 +68,11 @@ function App() {
       {target ? (
         <Viewer target={target} />
       ) : (
-        <ViewerError message="This link does not name a source: it needs a dataset and a source, as in viewer.html?dataset=…&source=…" />
+        <ViewerError message={t('viewerNoTarget')} />
       )}
     </main>
   );
 }
 
+localizeDocument(t('viewerDocumentTitle'));
 render(<App />, document.getElementById('app')!);

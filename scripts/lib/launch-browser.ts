@@ -44,9 +44,11 @@ export interface LaunchOptions {
   handleSignals?: boolean;
   /** More Firefox preferences, such as a colour scheme a test needs (Firefox's BiDi cannot emulate media features). */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /** The browser's UI language (a BCP 47 tag such as zh-CN), which picks the extension's _locales; the system's when left out. */
+  lang?: string;
 }
 
-export async function launchWithExtension({ name, headless, viewport, handleSignals = true, firefoxPrefs = {} }: LaunchOptions): Promise<LaunchedBrowser> {
+export async function launchWithExtension({ name, headless, viewport, handleSignals = true, firefoxPrefs = {}, lang }: LaunchOptions): Promise<LaunchedBrowser> {
   let browser: Browser;
   let origin: string;
   let profile: string | undefined;
@@ -75,7 +77,10 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        ...(lang === undefined ? [] : [`--lang=${lang}`]),
       ],
+      // Chromium on Linux takes its UI language from the environment; --lang alone is not enough.
+      ...(lang === undefined ? {} : { env: { ...process.env, LANGUAGE: lang.replace('-', '_') } }),
     });
     const id = await browser.installExtension(resolve(ROOT, '.output/chrome-mv3'));
     origin = `chrome-extension://${id}/`;
@@ -99,6 +104,7 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
         'extensions.startupScanScopes': 15,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         ...firefoxPrefs,
+        ...(lang === undefined ? {} : { 'intl.locale.requested': lang }),
       },
     });
     origin = `moz-extension://${FIREFOX_UUID}/`;

@@ -1,4 +1,4 @@
-import type { EntityType, Role } from '../dataset/schema';
+import type { Role } from '../dataset/schema';
 import { formatPartialDate, parsePartialDate, partialDateKey, type PartialDate } from '../dates/partial-date';
 import { asOfDate, type SourceDate } from './as-of';
 
@@ -18,28 +18,53 @@ export interface TimelineRow {
 /** Finds a role's sources (dated or not); the card passes what getCards sent with the entity. */
 export type SourceLookup = (source: string) => SourceDate | undefined;
 
+/** How a range of dates reads in the reader's language; the card passes its messages (utils/i18n.ts). */
+export interface DateRangeWords {
+  since(date: string): string;
+  until(date: string): string;
+  range(from: string, to: string): string;
+  asOf(date: string): string;
+}
+
 /**
  * A person's roles as a reader scans them: what they do now first, then what
  * they did, most recent first. Roles the sources give no date for say nothing
  * about order, so they go last, in dataset order.
  */
-export function roleTimeline({ roles, locale, sourceOf }: { roles: readonly Role[]; locale?: string | undefined; sourceOf?: SourceLookup }): TimelineRow[] {
-  return roles
-    .map((role, order) => ({ role, order }))
-    .sort((a, b) => compareRolesNewestFirst(a.role, b.role) || a.order - b.order)
-    .map(({ role }) => timelineRow({ role, locale, sourceOf }));
+export function roleTimeline({
+  roles,
+  locale,
+  words,
+  sourceOf,
+}: {
+  roles: readonly Role[];
+  locale: string;
+  words: DateRangeWords;
+  sourceOf?: SourceLookup;
+}): TimelineRow[] {
+  return newestFirst(roles).map(({ role }) => timelineRow({ role, locale, words, sourceOf }));
 }
 
 /** One role's dates as a card shows them. */
-export function timelineRow({ role, locale, sourceOf }: { role: Role; locale?: string | undefined; sourceOf?: SourceLookup | undefined }): TimelineRow {
+export function timelineRow({
+  role,
+  locale,
+  words,
+  sourceOf,
+}: {
+  role: Role;
+  locale: string;
+  words: DateRangeWords;
+  sourceOf?: SourceLookup | undefined;
+}): TimelineRow {
   const start = parse(role.start);
   const end = parse(role.end);
   const newest = end || !sourceOf ? null : asOfDate({ evidence: role.evidence, sourceOf });
   return {
     role,
-    label: dateLabel({ start, end, locale }),
+    label: dateLabel({ start, end, locale, words }),
     inferred: role.inferred === true,
-    asOf: newest && { label: `as of ${formatPartialDate({ date: newest.date, locale })}`, inferred: newest.inferred },
+    asOf: newest && { label: words.asOf(formatPartialDate({ date: newest.date, locale })), inferred: newest.inferred },
   };
 }
 
@@ -53,20 +78,15 @@ export function compareRolesNewestFirst(a: Pick<Role, 'start' | 'end'>, b: Pick<
   return compareNewestFirst({ start: parse(a.start), end: parse(a.end) }, { start: parse(b.start), end: parse(b.end) });
 }
 
-/** "1 person", "3 people". */
-export function peopleLabel(count: number): string {
-  return count === 1 ? '1 person' : `${count} people`;
+/** The roles in timeline order, without labels: the first is a person's main role. */
+export function rolesNewestFirst(roles: readonly Role[]): Role[] {
+  return newestFirst(roles).map(({ role }) => role);
 }
 
-const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  event: 'Event',
-};
-
-export function entityTypeLabel(type: EntityType): string {
-  return TYPE_LABELS[type];
+function newestFirst(roles: readonly Role[]): (Dated & { role: Role })[] {
+  return roles
+    .map((role, order) => ({ role, order, start: parse(role.start), end: parse(role.end) }))
+    .sort((a, b) => compareNewestFirst(a, b) || a.order - b.order);
 }
 
 interface Dated {
@@ -99,11 +119,11 @@ function descending(a: number, b: number): number {
   return a === b ? 0 : a > b ? -1 : 1;
 }
 
-function dateLabel({ start, end, locale }: Dated & { locale: string | undefined }): string {
+function dateLabel({ start, end, locale, words }: Dated & { locale: string; words: DateRangeWords }): string {
   const from = start ? formatPartialDate({ date: start, locale }) : null;
   const to = end ? formatPartialDate({ date: end, locale }) : null;
-  if (from !== null && to !== null) return from === to ? from : `${from} – ${to}`;
-  if (from !== null) return `since ${from}`;
-  if (to !== null) return `until ${to}`;
+  if (from !== null && to !== null) return from === to ? from : words.range(from, to);
+  if (from !== null) return words.since(from);
+  if (to !== null) return words.until(to);
   return '';
 }

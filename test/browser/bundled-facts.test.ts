@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
+import en from '../../public/_locales/en/messages.json';
 import type { Dataset } from '../../src/dataset/schema';
-import { entityTypeLabel } from '../../src/format/role-timeline';
 import { viewerPath } from '../../src/viewer-link';
 import { inCardRoot } from './card-root';
 import { showExtensionPage } from './extension-page';
@@ -49,6 +49,6 @@ describe.each(BROWSERS)('%s: corrected bundled facts on the card', (name) => {
     await hoverMention(page, summit.name);
     const card = await waitForCard(page, (t) => t?.includes(summit.description!) === true);
     expect(card).toContain(summit.name);
-    expect(await inCardRoot(page, `(root) => root.querySelector('[role=dialog] .fl-type')?.textContent`)).toBe(entityTypeLabel('event'));
+    expect(await inCardRoot(page, `(root) => root.querySelector('[role=dialog] .fl-type')?.textContent`)).toBe(en.typeEvent.message);
   });
 });

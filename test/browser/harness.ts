@@ -21,8 +21,11 @@ export interface ExtensionBrowser extends LaunchedBrowser {
 }
 
 /** The built extension in a headless browser (see scripts/lib/launch-browser.ts). */
-export async function launchWithExtension(name: BrowserName, { firefoxPrefs }: { firefoxPrefs?: Record<string, string | number | boolean> } = {}): Promise<ExtensionBrowser> {
-  const launched = await launch({ name, headless: true, ...(firefoxPrefs ? { firefoxPrefs } : {}) });
+export async function launchWithExtension(
+  name: BrowserName,
+  { firefoxPrefs, lang }: { firefoxPrefs?: Record<string, string | number | boolean>; lang?: string } = {},
+): Promise<ExtensionBrowser> {
+  const launched = await launch({ name, headless: true, lang, ...(firefoxPrefs ? { firefoxPrefs } : {}) });
   const errors: string[] = [];
   const ours = (e: string) => e.includes(launched.origin) || e.includes('/content-scripts/') || /factlens/i.test(e);
   return { ...launched, errors, extensionErrors: () => errors.filter(ours) };

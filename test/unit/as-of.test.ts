@@ -4,6 +4,9 @@ import type { Dataset, Role } from '../../src/dataset/schema';
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 import { asOfDate, type SourceDate } from '../../src/format/as-of';
 import { roleTimeline, timelineRow } from '../../src/format/role-timeline';
+import { dateRangeWordsIn, LOCALES } from './support/locale-messages';
+
+const words = dateRangeWordsIn(LOCALES.en!);
 
 const lookup = (sources: Record<string, SourceDate>) => (id: string) => sources[id];
 const evidence = (...sources: string[]) => sources.map((source) => ({ source, quote: 'q', start: 0, end: 1 }));
@@ -47,15 +50,15 @@ describe('timelineRow: as of', () => {
   const sourceOf = lookup({ old: { published: '2019-09' }, new: { published: '2021-09', publishedInferred: true } });
 
   it('dates a role with no end by its newest source, in the reader locale', () => {
-    const row = timelineRow({ role: role('CEO', { start: '2015-05' }, 'old', 'new'), locale: 'en-GB', sourceOf });
+    const row = timelineRow({ role: role('CEO', { start: '2015-05' }, 'old', 'new'), locale: 'en-GB', words, sourceOf });
     expect(row.label).toBe('since May 2015');
     expect(row.asOf).toEqual({ label: 'as of Sept 2021', inferred: true });
-    expect(timelineRow({ role: role('Undated', {}, 'old'), locale: 'en-US', sourceOf }).asOf).toEqual({ label: 'as of Sep 2019', inferred: false });
+    expect(timelineRow({ role: role('Undated', {}, 'old'), locale: 'en-US', words, sourceOf }).asOf).toEqual({ label: 'as of Sep 2019', inferred: false });
   });
 
   it('leaves a closed span as it is', () => {
     for (const dates of [{ start: '2015', end: '2019' }, { end: '2019' }]) {
-      expect(timelineRow({ role: role('Ended', dates, 'new'), locale: 'en-GB', sourceOf }).asOf).toBeNull();
+      expect(timelineRow({ role: role('Ended', dates, 'new'), locale: 'en-GB', words, sourceOf }).asOf).toBeNull();
     }
   });
 
@@ -70,7 +73,7 @@ describe('timelineRow: as of', () => {
         .at(-1);
     let open = 0;
     for (const entity of dataset.entities) {
-      for (const row of roleTimeline({ roles: entity.roles, locale: 'en-US', sourceOf: (id) => sources.get(id) })) {
+      for (const row of roleTimeline({ roles: entity.roles, locale: 'en-US', words, sourceOf: (id) => sources.get(id) })) {
         if (row.role.end !== undefined) {
           expect(row.asOf).toBeNull();
           continue;

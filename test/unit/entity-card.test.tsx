@@ -5,7 +5,7 @@ import { EntityCard, type EntityCardProps, type SourceLink } from '../../compone
 import { excerptItems, excerptSegments } from '../../components/card/excerpt-text';
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 import { asOfDate } from '../../src/format/as-of';
-import { roleTimeline } from '../../src/format/role-timeline';
+import { rolesNewestFirst } from '../../src/format/role-timeline';
 import { entityKey, type EntityRecord, type SourceInfo } from '../../src/messages/protocol';
 import { all, bundledDataset, click, one, press, useKit } from './kit';
 
@@ -112,7 +112,7 @@ describe('EntityCard: roles', () => {
     show({ entities: [record('daniel-zhang')], locale: 'en-US' });
     const rows = all('.fl-role');
     // The card lists roles in timeline order; which role each row is comes from there.
-    const roles = roleTimeline({ roles: record('daniel-zhang').roles }).map((r) => r.role);
+    const roles = rolesNewestFirst(record('daniel-zhang').roles);
     expect(rows).toHaveLength(roles.length);
     for (const [i, row] of rows.entries()) {
       const role = roles[i]!;

@@ -9,6 +9,9 @@ import type { request as requestFn } from '../../utils/messaging';
 import { asReader } from './kit/dom';
 import './support/static-range';
 
+// The card's words (browser.i18n), in English.
+vi.mock('wxt/browser', () => import('./kit/browser'));
+
 const dataset = bundled as Dataset;
 const NAME = 'Jack Ma';
 const KEY = entityKey({ dataset: dataset.id, id: 'jack-ma' });

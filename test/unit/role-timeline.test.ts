@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import type { Dataset, Role } from '../../src/dataset/schema';
-import { entityTypeLabel, roleTimeline } from '../../src/format/role-timeline';
+import { roleTimeline } from '../../src/format/role-timeline';
+import { dateRangeWordsIn, LOCALES } from './support/locale-messages';
 
+const words = dateRangeWordsIn(LOCALES.en!);
 const evidence = [{ source: 's', quote: 'q', start: 0, end: 1 }];
 const role = (title: string, dates: Partial<Pick<Role, 'start' | 'end' | 'inferred'>> = {}): Role => ({ title, evidence, ...dates });
-const titles = (roles: Role[]) => roleTimeline({ roles, locale: 'en-GB' }).map((r) => r.role.title);
+const titles = (roles: Role[]) => roleTimeline({ roles, locale: 'en-GB', words }).map((r) => r.role.title);
 
 function rolesOf(id: string): Role[] {
   const entity = (bundled as Dataset).entities.find((e) => e.id === id);
@@ -24,6 +26,7 @@ describe('roleTimeline', () => {
         role('same', { start: '2019', end: '2019' }),
       ],
       locale: 'en-GB',
+      words,
     });
     const label = (title: string) => rows.find((r) => r.role.title === title)?.label;
     expect(label('both')).toBe('Oct 2015 – Dec 2022');
@@ -58,12 +61,12 @@ describe('roleTimeline', () => {
   });
 
   it('copies the inferred flag', () => {
-    const rows = roleTimeline({ roles: [role('a', { start: '2015', inferred: true }), role('b')] });
+    const rows = roleTimeline({ roles: [role('a', { start: '2015', inferred: true }), role('b')], locale: 'en', words });
     expect(rows.map((r) => r.inferred)).toEqual([true, false]);
   });
 
   it('orders Jack Ma’s roles from the bundled dataset', () => {
-    const rows = roleTimeline({ roles: rolesOf('jack-ma'), locale: 'en-GB' });
+    const rows = roleTimeline({ roles: rolesOf('jack-ma'), locale: 'en-GB', words });
     expect(rows.map((r) => [r.role.title, r.role.organization, r.label, r.inferred])).toEqual([
       ['Founder', 'ma-yun-rural-teacher-student-program', 'since 2017', false],
       ['Founder', 'alibaba-group', 'since 1999', false],
@@ -78,21 +81,22 @@ describe('roleTimeline', () => {
   });
 
   it('puts Daniel Zhang’s chairmanship before his earlier roles', () => {
-    const rows = roleTimeline({ roles: rolesOf('daniel-zhang'), locale: 'en-US' });
+    const rows = roleTimeline({ roles: rolesOf('daniel-zhang'), locale: 'en-US', words });
     expect(rows.slice(0, 4).map((r) => r.label)).toEqual(['since Sep 10, 2019', 'since Sep 2015', 'since May 2015', 'since May 2015']);
+  });
+
+  it('writes dates and ranges in Chinese with the Chinese messages', () => {
+    const rows = roleTimeline({
+      roles: [role('open', { start: '2015-05' }), role('both', { start: '2015-10', end: '2022-12' }), role('end only', { end: '2019-09-10' })],
+      locale: 'zh-CN',
+      words: dateRangeWordsIn(LOCALES.zh_CN!),
+    });
+    expect(rows.map((r) => r.label)).toEqual(['2015年5月起', '2015年10月至2022年12月', '至2019年9月10日']);
   });
 
   it('does not change the roles it is given', () => {
     const roles = [role('a'), role('b', { start: '2015' })];
-    roleTimeline({ roles });
+    roleTimeline({ roles, locale: 'en', words });
     expect(roles.map((r) => r.title)).toEqual(['a', 'b']);
-  });
-});
-
-describe('entityTypeLabel', () => {
-  it('names each type', () => {
-    expect(entityTypeLabel('person')).toBe('Person');
-    expect(entityTypeLabel('organization')).toBe('Organization');
-    expect(entityTypeLabel('place')).toBe('Place');
   });
 });

@@ -1,5 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { EntityKey, PageInfo } from '../../../src/messages/protocol';
+import { LOCALES, messageIn } from '../support/locale-messages';
 import type { FakeBackground } from './fake-background';
 
 /**
@@ -10,6 +11,12 @@ import type { FakeBackground } from './fake-background';
  * tabs whose content script is a stand-in the test sets up.
  */
 export const browser = fakeBrowser;
+
+// The pages' words, in English as in an English browser (test/unit/support/locale-messages.ts).
+Object.assign(fakeBrowser.i18n, {
+  getMessage: (key: string, substitutions?: string | string[]) => messageIn(LOCALES.en!, key, substitutions),
+  getUILanguage: () => 'en-US',
+});
 
 /** A tab and the content script in it: `page` is what it reports, null when it has none. */
 export interface FakeTab {
