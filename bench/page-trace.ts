@@ -112,10 +112,13 @@ export interface ScrollTrace {
 
 /**
  * Loads `url`, lets the overlay settle, then traces scrolling the page top to
- * bottom a screen at a time, two frames per step, as a reader paging down.
+ * bottom a screen at a time (longer steps on very long pages), two frames per step, as a reader paging down.
  * Loaded with the site on and off, the difference in longest task is the
  * longest frame Factlens caused.
  */
+/** Steps per traced scroll, so that one stays well inside the protocol's timeout. */
+const MAX_STEPS = 150;
+
 export async function tracedScroll(browser: Browser, url: string): Promise<ScrollTrace> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => {});
@@ -124,8 +127,10 @@ export async function tracedScroll(browser: Browser, url: string): Promise<Scrol
   const steps = (await page.evaluate(`(async () => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     let steps = 0;
+    // A screen a step, but at most MAX_STEPS steps: the 5 MB page is over a thousand screens.
+    const step = Math.max(innerHeight, Math.ceil(document.documentElement.scrollHeight / ${MAX_STEPS}));
     while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
-      scrollBy(0, innerHeight);
+      scrollBy(0, step);
       steps++;
       await frame();
       await frame();
