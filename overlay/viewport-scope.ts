@@ -7,7 +7,7 @@ import type { MentionPaint } from './scan-pipeline';
  * browser clips to every scroll container around a target, so an inner
  * scroller brings its blocks in as the window does.
  */
-export interface NearWatch {
+interface NearWatch {
   observe(el: Element): void;
   unobserve(el: Element): void;
 }
