@@ -126,7 +126,7 @@ function longestAt(
     // Most nodes on a walk have one child: try the first edge before searching.
     const first = d.edgeStart[node]!;
     let child: number;
-    if (first < d.edgeStart[node + 1]! && d.edgeChar[first] === unit) child = d.edgeTarget[first]!;
+    if (first < d.edgeStart[node + 1]! && d.edgeChar[first] === unit) child = first + 1;
     else child = childOf(d, node, unit);
     if (child < 0) break;
     node = child;
