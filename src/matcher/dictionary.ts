@@ -27,11 +27,19 @@ export interface Dictionary extends StartFilter {
   edgeStart: Int32Array;
   edgeChar: Uint16Array;
   /**
-   * What ends at each node: -1 nothing; -2 - p the one pattern p, not
-   * contextual (most names: no group lookup, no cache miss); g >= 0 the
-   * group g of patterns (several, or contextual ones).
+   * Which nodes end a name, one bit per node. At 1M names only one node in
+   * ten does, so a per-node Int32 (43 of 130 MB) gave way to this bitset,
+   * a rank per 32 nodes and one entry per ending node; see groupAt.
    */
-  nodeGroup: Int32Array;
+  endBits: Int32Array;
+  /** Per 32 nodes: how many nodes before them end a name. */
+  endRank: Int32Array;
+  /**
+   * Per node that ends a name, in node order: -2 - p the one pattern p, not
+   * contextual (most names: no group lookup); g >= 0 the group g of patterns
+   * (several, or contextual ones).
+   */
+  endGroup: Int32Array;
   groupStart: Int32Array;
   groupPatterns: Int32Array;
   /** Per pattern: 1 if contextual. */
@@ -110,15 +118,26 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
   }
 
   const { edgeStart, edgeChar, rootTable, oldOf } = breadthFirst(parent, unit, nodes);
-  const groups = new Int32Array(nodes);
-  for (let n = 0; n < nodes; n++) groups[n] = nodeGroup[oldOf[n]!]!;
+  const words = (nodes + 31) >>> 5;
+  const endBits = new Int32Array(words);
+  const endRank = new Int32Array(words);
+  const ends: number[] = [];
+  for (let n = 0; n < nodes; n++) {
+    if ((n & 31) === 0) endRank[n >>> 5] = ends.length;
+    const group = nodeGroup[oldOf[n]!]!;
+    if (group === -1) continue;
+    endBits[n >>> 5]! |= 1 << (n & 31);
+    ends.push(group);
+  }
 
   return {
     ...buildStartFilter(keys.map((k) => k.key)),
     rootTable,
     edgeStart,
     edgeChar,
-    nodeGroup: groups,
+    endBits,
+    endRank,
+    endGroup: Int32Array.from(ends),
     groupStart: Int32Array.from(groupStart),
     groupPatterns,
     contextual,
@@ -160,6 +179,25 @@ function breadthFirst(parent: Int32Array, unit: Uint16Array, nodes: number) {
   }
   edgeStart[nodes] = Math.max(nodes - 1, 0);
   return { edgeStart, edgeChar, rootTable, oldOf };
+}
+
+/** The number of nodes in the trie. */
+export function nodeCount(d: Dictionary): number {
+  return d.edgeChar.length + 1;
+}
+
+/**
+ * What ends at `node`: -1 nothing, else its endGroup entry. One load for the
+ * nine nodes in ten that end nothing; a popcount for the others.
+ */
+export function groupAt(d: Dictionary, node: number): number {
+  const word = d.endBits[node >>> 5]!;
+  const below = word & ~(-1 << (node & 31));
+  if (((word >>> (node & 31)) & 1) === 0) return -1;
+  let v = below - ((below >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  const count = Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  return d.endGroup[d.endRank[node >>> 5]! + count]!;
 }
 
 /** The child of `node` along folded unit `c`, or -1. */

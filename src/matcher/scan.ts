@@ -1,5 +1,5 @@
 import { charClass, CJK, classTable, foldTable, foldTextKeepCase, IGNORED, isCapital, SPACE, WORD } from '../text/fold';
-import { childOf, type Dictionary } from './dictionary';
+import { childOf, groupAt, type Dictionary } from './dictionary';
 import { PAIR_HASH, startMayMatch, TRIPLE_HASH } from './start-filter';
 
 /** A name found in text: [start, end) in the original text's UTF-16 offsets. */
@@ -99,7 +99,7 @@ function longestAt(
       j++;
     }
     if (j >= n) cls = SPACE;
-    const group = d.nodeGroup[node]!;
+    const group = groupAt(d, node);
     // Names in CJK scripts need no boundary; others must not run into a longer word.
     if (group !== -1 && (lastClass === CJK || cls !== WORD)) {
       if (group < -1) {

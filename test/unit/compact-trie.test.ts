@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../../src/matcher';
-import { childOf } from '../../src/matcher/dictionary';
+import { childOf, groupAt, nodeCount } from '../../src/matcher/dictionary';
 import { foldText } from '../../src/text/fold';
 
 /** Random names over a small alphabet, so they share prefixes and whole names repeat across entities. */
@@ -19,7 +19,7 @@ function randomPatterns(rnd: () => number, count: number): Pattern[] {
 function contents(d: Dictionary): Map<string, number[]> {
   const out = new Map<string, number[]>();
   const walk = (node: number, prefix: string) => {
-    const group = d.nodeGroup[node]!;
+    const group = groupAt(d, node);
     if (group < -1) out.set(prefix, [-2 - group]);
     else if (group >= 0) out.set(prefix, Array.from(d.groupPatterns.subarray(d.groupStart[group]!, d.groupStart[group + 1]!)));
     for (let e = d.edgeStart[node]!; e < d.edgeStart[node + 1]!; e++) {
@@ -43,8 +43,9 @@ describe('compact trie', () => {
       const d = buildDictionary({ patterns });
       const got = contents(d);
       expect(new Map([...got].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]))).toEqual(expected);
-      // Every node is reached once: no node is lost or shared by the layout.
-      expect(d.nodeGroup.length).toBe(d.edgeChar.length + 1);
+      // Every name ends at its own node: the end bitset holds one entry per distinct name.
+      expect(d.endGroup.length).toBe(expected.size);
+      expect(nodeCount(d)).toBeGreaterThanOrEqual(expected.size);
     }
   });
 
