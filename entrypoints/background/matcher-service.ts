@@ -14,7 +14,7 @@ interface Compiled {
 }
 
 /** Bump when the Dictionary layout changes, so a stored automaton from older code is not used. */
-const FORMAT = 'matcher-4';
+const FORMAT = 'matcher-6';
 /**
  * The stored automaton's row is named by its signature, so checking for it
  * reads nothing when it is missing; reading a stale 20 MB row just to compare

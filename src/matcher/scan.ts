@@ -1,5 +1,5 @@
 import { charClass, CJK, classTable, foldTable, foldTextKeepCase, IGNORED, isCapital, SPACE, WORD } from '../text/fold';
-import { childOf, type Dictionary } from './dictionary';
+import { childOf, groupAt, type Dictionary } from './dictionary';
 import { PAIR_HASH, startMayMatch, TRIPLE_HASH } from './start-filter';
 
 /** A name found in text: [start, end) in the original text's UTF-16 offsets. */
@@ -106,7 +106,7 @@ function longestAt(
       j++;
     }
     if (j >= n) cls = SPACE;
-    const group = d.nodeGroup[node]!;
+    const group = groupAt(d, node);
     // Names in CJK scripts need no boundary; others must not run into a longer word.
     if (group !== -1 && (lastClass === CJK || cls !== WORD)) {
       if (group < -1) {
@@ -133,7 +133,7 @@ function longestAt(
     // Most nodes on a walk have one child: try the first edge before searching.
     const first = d.edgeStart[node]!;
     let child: number;
-    if (first < d.edgeStart[node + 1]! && d.edgeChar[first] === unit) child = d.edgeTarget[first]!;
+    if (first < d.edgeStart[node + 1]! && d.edgeChar[first] === unit) child = first + 1;
     else child = childOf(d, node, unit);
     if (child < 0) break;
     node = child;

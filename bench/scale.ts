@@ -1,0 +1,140 @@
+/**
+ * Section "scale" (`npm run bench -- --only scale`): the automaton at 100,000
+ * and 1,000,000 generated entities, in Node. Build time, exact bytes and where
+ * they go, the structured-clone round trip that IndexedDB does when the worker
+ * stores and reads the automaton back (v8.serialize / deserialize: the same
+ * serializer), and English scan speed steady and cold.
+ * Writes bench/out/scale.json and bench/out/scale.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { syntheticEntities } from '../scripts/lib/synthetic-dataset';
+import { patternsFromEntities } from '../src/dataset/patterns';
+import { buildDictionary, scan, type Dictionary } from '../src/matcher';
+import { nodeCount } from '../src/matcher/dictionary';
+import { textsFor } from './texts';
+
+const SIZES = [100_000, 1_000_000];
+const RUNS = 7;
+const gc = (globalThis as { gc?: () => void }).gc;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const time = <T>(f: () => T): [T, number] => {
+  const t0 = performance.now();
+  const r = f();
+  return [r, performance.now() - t0];
+};
+
+function bytesByPart(d: Dictionary): Record<string, number> {
+  const parts: Record<string, number> = {};
+  for (const [key, value] of Object.entries(d)) if (ArrayBuffer.isView(value)) parts[key] = value.byteLength;
+  parts.casedText = d.casedText.reduce((sum, s) => sum + 2 * s.length + 8, 0);
+  return parts;
+}
+
+interface SizeResult {
+  entities: number;
+  patterns: number;
+  nodes: number;
+  buildMs: number[];
+  /** CPU time of each build (user + system, this process): the machine is shared, so wall time also counts other work. */
+  buildCpuMs: number[];
+  bytes: number;
+  bytesPerName: number;
+  parts: Record<string, number>;
+  serializeMs: number;
+  deserializeMs: number;
+  serializedBytes: number;
+  englishMBps: number;
+  englishColdMBps: number;
+  matches: number;
+}
+
+function measure(count: number): SizeResult {
+  const entities = syntheticEntities({ count });
+  const patterns = patternsFromEntities(entities);
+  const english = textsFor({ label: '', patterns: patterns.filter((p) => !p.contextual) })[0]!;
+  const buildMs: number[] = [];
+  const buildCpuMs: number[] = [];
+  let d: Dictionary | null = null;
+  for (let r = 0; r < (count >= 1_000_000 ? 2 : 3); r++) {
+    d = null;
+    gc?.();
+    const cpu = process.cpuUsage();
+    const [built, ms] = time(() => buildDictionary({ patterns }));
+    const used = process.cpuUsage(cpu);
+    d = built;
+    buildMs.push(ms);
+    buildCpuMs.push((used.user + used.system) / 1000);
+  }
+  const dict = d!;
+  const parts = bytesByPart(dict);
+  const bytes = Object.values(parts).reduce((a, b) => a + b, 0);
+  const [blob, serializeMs] = time(() => serialize(dict));
+  const [, deserializeMs] = time(() => deserialize(blob) as Dictionary);
+  const text = english.text;
+  for (let r = 0; r < 2; r++) scan({ dictionary: dict, text });
+  const times: number[] = [];
+  let matches = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const [m, ms] = time(() => scan({ dictionary: dict, text }));
+    matches = m.length;
+    times.push(ms);
+  }
+  const cold: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    gc?.();
+    cold.push(time(() => scan({ dictionary: dict, text }))[1]);
+  }
+  return {
+    entities: count,
+    patterns: patterns.length,
+    nodes: nodeCount(dict),
+    buildMs,
+    buildCpuMs,
+    bytes,
+    bytesPerName: bytes / patterns.length,
+    parts,
+    serializeMs,
+    deserializeMs,
+    serializedBytes: blob.byteLength,
+    englishMBps: english.bytes / 1e6 / (median(times) / 1000),
+    englishColdMBps: english.bytes / 1e6 / (median(cold) / 1000),
+    matches,
+  };
+}
+
+const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+const results: SizeResult[] = [];
+for (const count of SIZES) {
+  console.log(`bench scale: ${count.toLocaleString('en')} entities`);
+  results.push(measure(count));
+  gc?.();
+}
+
+const md = [
+  '## Scale: the automaton at 100,000 and 1,000,000 entities (Node)',
+  '',
+  'Generated entities (scripts/lib/synthetic-dataset.ts), every alias. Build: buildDictionary alone, as the worker runs it (min of runs shown, all runs listed). ' +
+    'Serialise / deserialise: v8.serialize, the structured clone IndexedDB applies when the worker stores the automaton and reads it back after a stop. ' +
+    'Scan: the 1 MB English text of bench/texts.ts with names of that dictionary, median of 7 runs; cold: straight after a full GC.',
+  '',
+  '| Entities | Names | Trie nodes | Build wall (target ≤ 5 s at 1M) | Build CPU | Memory (target ≤ 100 MB at 1M) | Bytes per name | Serialise / deserialise | English scan steady / cold |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map(
+    (r) =>
+      `| ${r.entities.toLocaleString('en')} | ${r.patterns.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | **${(Math.min(...r.buildMs) / 1000).toFixed(2)} s** (${r.buildMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')}) | ${(Math.min(...r.buildCpuMs) / 1000).toFixed(2)} s | **${mb(r.bytes)}** | ${r.bytesPerName.toFixed(0)} | ${r.serializeMs.toFixed(0)} / ${r.deserializeMs.toFixed(0)} ms (${mb(r.serializedBytes)}) | ${r.englishMBps.toFixed(0)} / ${r.englishColdMBps.toFixed(0)} MB/s |`,
+  ),
+  '',
+  'Where the bytes go:',
+  '',
+  `| Part | ${results.map((r) => r.entities.toLocaleString('en')).join(' | ')} |`,
+  `| --- | ${results.map(() => '---:').join(' | ')} |`,
+  ...Object.keys(results[0]!.parts).map((part) => `| ${part} | ${results.map((r) => mb(r.parts[part] ?? 0)).join(' | ')} |`),
+  '',
+];
+const out = resolve(import.meta.dirname, 'out');
+mkdirSync(out, { recursive: true });
+writeFileSync(resolve(out, 'scale.json'), `${JSON.stringify({ sizes: results }, null, 1)}\n`);
+writeFileSync(resolve(out, 'scale.md'), md.join('\n'));
+console.log(md.join('\n'));

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../scripts/lib/synthetic-dataset';
+import { buildDictionary, scan, type Dictionary, type Pattern } from '../../src/matcher';
+import { childOf, groupAt, nodeCount } from '../../src/matcher/dictionary';
+import { foldText } from '../../src/text/fold';
+
+/** Random names over a small alphabet, so they share prefixes and whole names repeat across entities. */
+function randomPatterns(rnd: () => number, count: number): Pattern[] {
+  const letters = 'abcdeéAB京阿';
+  const word = () => Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => letters[Math.floor(rnd() * letters.length)]).join('');
+  return Array.from({ length: count }, (_, entity) => ({
+    text: Array.from({ length: 1 + Math.floor(rnd() * 3) }, word).join(' '),
+    contextual: false,
+    entity,
+  }));
+}
+
+/** Every string the trie spells, with the patterns that end there, read through the compact layout only. */
+function contents(d: Dictionary): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const walk = (node: number, prefix: string) => {
+    const group = groupAt(d, node);
+    if (group < -1) out.set(prefix, [-2 - group]);
+    else if (group >= 0) out.set(prefix, Array.from(d.groupPatterns.subarray(d.groupStart[group]!, d.groupStart[group + 1]!)));
+    for (let e = d.edgeStart[node]!; e < d.edgeStart[node + 1]!; e++) {
+      const unit = d.edgeChar[e]!;
+      expect(childOf(d, node, unit)).toBe(e + 1);
+      if (node === 0) expect(d.rootTable[unit]).toBe(e + 1);
+      walk(e + 1, prefix + String.fromCharCode(unit));
+    }
+  };
+  walk(0, '');
+  return out;
+}
+
+describe('compact trie', () => {
+  it('spells exactly the folded names, each with every pattern that has it', () => {
+    const rnd = seededRandom(11);
+    for (let round = 0; round < 30; round++) {
+      const patterns = randomPatterns(rnd, 1 + Math.floor(rnd() * 60));
+      const expected = new Map<string, number[]>();
+      patterns.forEach((p, i) => expected.set(foldText(p.text), [...(expected.get(foldText(p.text)) ?? []), i]));
+      const d = buildDictionary({ patterns });
+      const got = contents(d);
+      expect(new Map([...got].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]))).toEqual(expected);
+      // Every name ends at its own node: the end bitset holds one entry per distinct name.
+      expect(d.endGroup.length).toBe(expected.size);
+      expect(nodeCount(d)).toBeGreaterThanOrEqual(expected.size);
+    }
+  });
+
+  it('finds every name in text made of names and non-names, with all its patterns', () => {
+    const rnd = seededRandom(12);
+    for (let round = 0; round < 30; round++) {
+      const patterns = randomPatterns(rnd, 1 + Math.floor(rnd() * 60));
+      const byKey = new Map<string, number[]>();
+      patterns.forEach((p, i) => byKey.set(foldText(p.text), [...(byKey.get(foldText(p.text)) ?? []), i]));
+      const d = buildDictionary({ patterns });
+      let text = '';
+      const expected: string[] = [];
+      for (let t = 0; t < 40; t++) {
+        if (text) text += ', ';
+        if (rnd() < 0.3) {
+          text += String(Math.floor(rnd() * 1000));
+          continue;
+        }
+        const p = patterns[Math.floor(rnd() * patterns.length)]!;
+        const written = rnd() < 0.5 ? p.text.toUpperCase() : p.text;
+        expected.push(`${text.length}-${text.length + written.length}:${byKey.get(foldText(p.text))!.join(',')}`);
+        text += written;
+      }
+      const found = scan({ dictionary: d, text }).map((m) => `${m.start}-${m.end}:${[...m.patterns].sort((a, b) => a - b).join(',')}`);
+      expect(found, text).toEqual(expected);
+    }
+  });
+});
