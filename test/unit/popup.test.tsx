@@ -77,7 +77,7 @@ describe('popup: search', () => {
     const program = rows.find((r) => r.querySelector('.result-name')?.textContent === 'Ma Yun Rural Teacher Student Program')!;
     expect(program.querySelector('.result-type')?.textContent).toBe('Organization');
     expect(program.querySelector('.result-matched')).toBeNull();
-    const programHit = hits.find((h) => h.name === 'Ma Yun Rural Teacher Program')!;
+    const programHit = hits.find((h) => h.name === 'Ma Yun Rural Teacher Student Program')!;
     expect(programHit.people).toBeGreaterThan(0);
     expect(program.querySelector('.result-people')?.textContent).toBe(`· ${programHit.people === 1 ? '1 person' : `${programHit.people} people`}`);
     // A person has no people.
