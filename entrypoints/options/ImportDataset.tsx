@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../src/dataset/problem';
+import { IMPORT_FORMATS, type ImportFormat } from '../../src/import/detect';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
-import { plural, t } from '../../utils/i18n';
+import { plural, t, type MessageKey } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { downloadText } from './export-file';
 import { importFile, importSummary, type ImportFailure, type ImportOutcome, type ImportProgress, type ImportSummary } from './import-file';
@@ -9,6 +10,15 @@ import { FORMATS, importWhole } from './import-formats';
 import { planImport } from './import-plan';
 import { reportFileName, reportText, type ImportReport } from './import-report';
 import { importStream, streamSummary, type StreamProgress } from './import-stream';
+
+/** What the format menu calls each format; "detect" reads it from the file's first bytes. */
+const FORMAT_LABELS: Record<ImportFormat, MessageKey> = {
+  factlens: 'importFormatFactlens',
+  wikidata: 'importFormatWikidata',
+  ftm: 'importFormatFtm',
+  popolo: 'importFormatPopolo',
+  csv: 'importFormatCsv',
+};
 
 type State =
   | { kind: 'idle' }
@@ -27,6 +37,8 @@ type State =
  */
 export function ImportDataset({ onImported }: { onImported: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [format, setFormat] = useState<ImportFormat | 'detect'>('detect');
+  const formatId = useId();
   const cancel = useRef<AbortController | null>(null);
   const busy = state.kind === 'checking' || state.kind === 'importing' || state.kind === 'streaming';
   const hintId = useId();
@@ -57,7 +69,7 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
     let name = file.name;
     const onProgress = (progress: ImportProgress) => setState({ kind: 'importing', name, progress });
     try {
-      const plan = await planImport(file, FORMATS);
+      const plan = await planImport(file, FORMATS, format === 'detect' ? undefined : format);
       if (plan.kind === 'stream') {
         name = plan.header.name;
         const outcome = await importStream({
@@ -92,11 +104,26 @@ export function ImportDataset({ onImported }: { onImported: () => void }) {
       <p class="hint" id={hintId}>
         {t('importHint', MAX_IMPORT_BYTES / MB)}
       </p>
+      <label for={formatId}>{t('importFormatLabel')}</label>{' '}
+      <select
+        id={formatId}
+        data-testid="import-format"
+        value={format}
+        disabled={busy}
+        onChange={(e) => setFormat(e.currentTarget.value as ImportFormat | 'detect')}
+      >
+        <option value="detect">{t('importFormatDetect')}</option>
+        {IMPORT_FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {t(FORMAT_LABELS[f])}
+          </option>
+        ))}
+      </select>{' '}
       <label for={fileId}>{t('importFileLabel')}</label>{' '}
       <input
         id={fileId}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.ndjson,.jsonl,.csv,.txt,application/json,text/csv"
         data-testid="import-file"
         aria-describedby={hintId}
         disabled={busy}

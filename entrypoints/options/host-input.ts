@@ -1,9 +1,9 @@
 import { hostPattern } from '../../src/messages/protocol';
 import { siteHost } from '../../src/site-host';
+import { t } from '../../utils/i18n';
 
 export type HostInput = { ok: true; pattern: string } | { ok: false; error: string };
 
-const HOST_PATTERN_HINT = 'Enter a host name such as example.com, or *.example.com for it and every subdomain.';
 
 /**
  * What the user typed, as a host pattern the background accepts: the same
@@ -21,8 +21,8 @@ export function parseHostInput(input: string): HostInput {
     }
   }
   value = siteHost(value);
-  if (value === '' || value === '*.') return { ok: false, error: HOST_PATTERN_HINT };
+  if (value === '' || value === '*.') return { ok: false, error: t('hostHint') };
   const parsed = hostPattern.safeParse(value);
-  if (!parsed.success) return { ok: false, error: `"${value}" is not a host name. ${HOST_PATTERN_HINT}` };
+  if (!parsed.success) return { ok: false, error: t('hostInvalid', value, t('hostHint')) };
   return { ok: true, pattern: parsed.data };
 }

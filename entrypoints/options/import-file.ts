@@ -3,6 +3,7 @@ import type { Dataset, Entity, Source } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
 import { BUNDLED_ID, IMPORT_CHUNK, MAX_CHUNK_CHARS, MAX_IMPORT_BYTES, MB, PROBLEMS_SHOWN } from '../../src/limits';
 import { type DatasetInfo, type RequestIn, type RequestType, type ResponseMap } from '../../src/messages/protocol';
+import { plural, t } from '../../utils/i18n';
 import { errorMessage } from '../../utils/request-error';
 
 /**
@@ -42,7 +43,7 @@ function formatMegabytes(bytes: number): string {
 
 /** A file's text: refused when over MAX_IMPORT_BYTES (before reading it) or not UTF-8. */
 export async function readTextFile(file: FileLike): Promise<{ ok: true; text: string } | { ok: false; failure: ImportFailure }> {
-  const tooLarge = (size: number) => fail(`File too large (${formatMegabytes(size)} MB); the limit is ${MAX_IMPORT_BYTES / MB} MB`);
+  const tooLarge = (size: number) => fail(t('importTooLarge', formatMegabytes(size), MAX_IMPORT_BYTES / MB));
   // Checked before reading, so a huge file is never loaded into memory.
   if (file.size > MAX_IMPORT_BYTES) return tooLarge(file.size);
 
@@ -50,7 +51,7 @@ export async function readTextFile(file: FileLike): Promise<{ ok: true; text: st
   try {
     bytes = await file.arrayBuffer();
   } catch (error) {
-    return fail(`Could not read the file: ${errorMessage(error)}`);
+    return fail(t('importUnreadable', errorMessage(error)));
   }
   if (bytes.byteLength > MAX_IMPORT_BYTES) return tooLarge(bytes.byteLength);
 
@@ -58,7 +59,7 @@ export async function readTextFile(file: FileLike): Promise<{ ok: true; text: st
     // fatal: a byte sequence that is not UTF-8 throws rather than becoming U+FFFD. A BOM is skipped.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return fail('The file is not UTF-8 text');
+    return fail(t('importNotUtf8'));
   }
 }
 
@@ -72,12 +73,12 @@ export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return fail(`Not valid JSON: ${errorMessage(error)}`);
+    return fail(t('importNotJson', errorMessage(error)));
   }
 
   const result = validateDataset(json);
   if (!result.ok) {
-    return fail('This file is not a valid Factlens dataset', {
+    return fail(t('importInvalid'), {
       problems: result.problems.slice(0, PROBLEMS_SHOWN),
       moreProblems: Math.max(0, result.problems.length - PROBLEMS_SHOWN),
     });
@@ -87,7 +88,7 @@ export async function readDatasetFile(file: FileLike): Promise<ReadResult> {
 }
 
 function bundledIdMessage(id: string): string {
-  return `This id belongs to the bundled dataset ("${id}"); give the dataset another id`;
+  return t('importBundledId', id);
 }
 
 /** Splits items into chunks of at most `max` items and (unless one item alone exceeds it) `maxChars` of JSON. */
@@ -177,7 +178,7 @@ export async function abandonImport(importId: string, request: RequestFn): Promi
 export async function importDataset(dataset: Dataset, deps: ImportDeps): Promise<ImportOutcome> {
   const { request, onProgress, signal } = deps;
   const total = dataset.entities.length;
-  const begun = await beginImport(dataset, `"${dataset.name}" (version ${dataset.version}, ${countOf(total, 'entity', 'entities')})`, deps);
+  const begun = await beginImport(dataset, t('importIncoming', dataset.name, dataset.version, plural(total, 'importEntitiesOne', 'importEntitiesOther')), deps);
   if (!begun.ok) return begun.outcome;
   const { importId } = begun;
   try {
@@ -205,23 +206,18 @@ export async function importDataset(dataset: Dataset, deps: ImportDeps): Promise
 
 function replaceQuestion(existing: DatasetInfo, header: DatasetHeader, incoming: string): string {
   return (
-    `Replace the dataset "${existing.name}" (version ${existing.version}, ${countOf(existing.entityCount, 'entity', 'entities')}) ` +
-    `with ${incoming}? It keeps its switches (${existing.enabled ? 'enabled' : 'disabled'}, ${existing.private ? 'private' : 'public'}).`
+    t(
+      'importReplaceQuestion',
+      t('importIncoming', existing.name, existing.version, plural(existing.entityCount, 'importEntitiesOne', 'importEntitiesOther')),
+      incoming,
+      t(existing.enabled ? 'importSwitchEnabled' : 'importSwitchDisabled'),
+      t(existing.private ? 'importSwitchPrivate' : 'importSwitchPublic'),
+    )
   );
 }
 
 export function importFailedMessage(error: unknown): string {
-  return `Import failed: ${errorMessage(error).replace(/\.$/, '')}. Nothing was changed.`;
-}
-
-const numberFormat = new Intl.NumberFormat('en');
-
-export function formatCount(n: number): string {
-  return numberFormat.format(n);
-}
-
-export function countOf(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+  return t('importFailed', errorMessage(error).replace(/\.$/, ''));
 }
 
 /** The whole flow for one file: nothing is sent unless the file is a valid dataset. */
@@ -242,9 +238,9 @@ export interface ImportSummary {
 
 /** "Imported Example: 2 entities", then " with 3 warnings:" when there are warnings to list. */
 export function importSummary(info: DatasetInfo, warnings: readonly Problem[] = []): ImportSummary {
-  const imported = `Imported ${info.name}: ${countOf(info.entityCount, 'entity', 'entities')}`;
+  const imported = t('importDone', info.name, plural(info.entityCount, 'importEntitiesOne', 'importEntitiesOther'));
   return {
-    message: warnings.length === 0 ? imported : `${imported} with ${countOf(warnings.length, 'warning', 'warnings')}:`,
+    message: warnings.length === 0 ? imported : t('importDoneWarnings', imported, plural(warnings.length, 'importWarningsOne', 'importWarningsOther')),
     warnings: warnings.slice(0, PROBLEMS_SHOWN),
     moreWarnings: Math.max(0, warnings.length - PROBLEMS_SHOWN),
   };

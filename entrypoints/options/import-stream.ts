@@ -1,7 +1,8 @@
 import type { Entity, Source } from '../../src/dataset/schema';
 import { IMPORT_CHUNK, MAX_CHUNK_CHARS } from '../../src/limits';
 import type { DatasetInfo } from '../../src/messages/protocol';
-import { abandonImport, beginImport, countOf, formatCount, importFailedMessage, type DatasetHeader, type ImportDeps, type ImportFailure } from './import-file';
+import { formatNumber, plural, t } from '../../utils/i18n';
+import { abandonImport, beginImport, importFailedMessage, type DatasetHeader, type ImportDeps, type ImportFailure } from './import-file';
 import { createReport, type ImportReport, type ReportProblem } from './import-report';
 import { NotUtf8Error, readText } from './text-reader';
 
@@ -127,7 +128,7 @@ export async function importStream({
     signal?.throwIfAborted();
     const summary = converter.summary();
     report.skipped = summary.skipped;
-    if (report.imported === 0) throw Object.assign(new Error(`No valid entity in ${file.name}`), { name: 'ConvertError' });
+    if (report.imported === 0) throw Object.assign(new Error(t('importNoValidEntity', file.name)), { name: 'ConvertError' });
     const info = await request({ type: 'importCommit', importId });
     return { status: 'imported', info, report, unlabelled: summary.unlabelled.length };
   } catch (error) {
@@ -135,7 +136,7 @@ export async function importStream({
     if (signal?.aborted) return { status: 'cancelled' };
     if (error instanceof NotUtf8Error || isConvertError(error)) {
       report.skipped = problems;
-      return { status: 'refused', failure: { message: `${error.message.replace(/\.$/, '')}; nothing was imported` }, report };
+      return { status: 'refused', failure: { message: t('importRefused', error.message.replace(/\.$/, '')) }, report };
     }
     return { status: 'failed', failure: { message: importFailedMessage(error) } };
   }
@@ -144,8 +145,8 @@ export async function importStream({
 /** "Imported People: 3 entities, 2 skipped (see the report)", and the items shown by their id. */
 export function streamSummary(outcome: { info: DatasetInfo; report: ImportReport; unlabelled: number }): string {
   const { info, report, unlabelled } = outcome;
-  let message = `Imported ${info.name}: ${countOf(report.imported, 'entity', 'entities')}`;
-  if (report.skipped > 0) message += `, ${formatCount(report.skipped)} skipped (see the report)`;
-  if (unlabelled > 0) message += `; ${countOf(unlabelled, 'item is', 'items are')} shown by their Wikidata id, as the file has no label for them`;
+  let message = t('importDone', info.name, plural(report.imported, 'importEntitiesOne', 'importEntitiesOther'));
+  if (report.skipped > 0) message += t('importSkipped', formatNumber(report.skipped));
+  if (unlabelled > 0) message += plural(unlabelled, 'importUnlabelledOne', 'importUnlabelledOther');
   return message;
 }

@@ -1,3 +1,5 @@
+import { t } from '../../utils/i18n';
+
 /**
  * Reads a byte stream as UTF-8 text, one read buffer at a time, so a file of
  * any size is never held whole. The decoder is fatal: a byte sequence that
@@ -7,7 +9,7 @@
 
 export class NotUtf8Error extends Error {
   constructor(readonly line: number) {
-    super(`The file is not UTF-8 text (line ${line})`);
+    super(t('importNotUtf8Line', String(line)));
   }
 }
 

@@ -1,7 +1,7 @@
 import { parseJsonLine } from './lines';
 
 /** The formats a file may be in: Factlens' own, or one a converter reads. */
-const IMPORT_FORMATS = ['factlens', 'wikidata', 'ftm', 'popolo', 'csv'] as const;
+export const IMPORT_FORMATS = ['factlens', 'wikidata', 'ftm', 'popolo', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type ForeignFormat = Exclude<ImportFormat, 'factlens'>;
 

@@ -86,6 +86,16 @@ describe.each(BROWSERS)('%s: importing each format', (name) => {
     await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset=${JSON.stringify(e.datasetId)}]') === null`);
   });
 
+  it('reads a file in the format the reader chooses over the one detected', async () => {
+    const ftm = expected.find((e) => e.file.endsWith('.ndjson'))!;
+    await options.select('[data-testid=import-format]', 'csv');
+    await chooseFile(options, '[data-testid=import-file]', ftm.file, ftm.contents);
+    // Read as CSV, a FollowTheMoney file has the wrong header: refused, and nothing stored.
+    await until(options, `document.querySelector('[data-testid=import-error]') !== null`);
+    expect(await options.evaluate(`document.querySelector('[data-testid=datasets] tr[data-dataset=${JSON.stringify(ftm.datasetId)}]')`)).toBeNull();
+    await options.select('[data-testid=import-format]', 'detect');
+  });
+
   it('logs no errors', () => {
     expect(eb.errors).toEqual([]);
   });
