@@ -193,7 +193,7 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
     ['Latin-1 text', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'latin1.json', latin1), /^The file is not UTF-8 text$/],
     ['UTF-16 text with a BOM', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'utf16.json', utf16), /^The file is not UTF-8 text$/],
     ['a 50 MB file', (p: Page) => chooseGeneratedFile(p, '[data-testid=import-file]', 'big.json', FIFTY_MB), /^File too large \(50 MB\); the limit is 40 MB$/],
-    ['a javascript: URL (the format has no URL fields)', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'url.json', withUrl), /^This file is not a valid Factlens dataset\n+\$\.sources\[0\] Unrecognized key: "url"$/],
+    ['a javascript: source URL', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'url.json', withUrl), /^This file is not a valid Factlens dataset\n+\$\.sources\[0\]\.url must be an http: or https: address$/],
     ['the bundled dataset\'s id', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'bundled.json', bundledId), /belongs to the bundled dataset/],
   ])('import refuses %s with a clear error and changes nothing', async (_what, choose, error) => {
     await datasetsPage();
