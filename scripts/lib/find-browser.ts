@@ -1,6 +1,6 @@
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, posix, win32 } from 'node:path';
+import { delimiter, dirname, join, posix, win32 } from 'node:path';
 import { Cache } from '@puppeteer/browsers';
 import { systemProducts, type BrowserName } from './browser-locations';
 
@@ -192,4 +192,18 @@ export function requireBrowser(name: BrowserName, deps: LookupDeps = realDeps())
   const { found } = findBrowser(name, deps);
   if (!found) throw new NoBrowserError(noBrowserMessage([name], deps));
   return found;
+}
+
+/**
+ * Whether this Firefox has a language pack for `locale` (Debian's
+ * firefox-esr-l10n-<locale>, installed beside the executable): without one,
+ * Firefox ignores intl.locale.requested and stays in its own language.
+ */
+export function firefoxHasLanguagePack(executablePath: string, locale: string): boolean {
+  try {
+    const extensions = join(dirname(realpathSync(executablePath)), 'browser', 'extensions');
+    return readdirSync(extensions).some((file) => file.startsWith(`langpack-${locale}@`));
+  } catch {
+    return false;
+  }
 }

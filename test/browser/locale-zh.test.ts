@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
+import { findBrowsers, firefoxHasLanguagePack } from '../../scripts/lib/find-browser';
 import type { Dataset } from '../../src/dataset/schema';
 import { roleTimeline } from '../../src/format/role-timeline';
 import { viewerPath } from '../../src/viewer-link';
@@ -25,10 +26,10 @@ const dataset = bundled as Dataset;
 const jackMa = dataset.entities.find((e) => e.id === 'jack-ma')!;
 const source = dataset.sources.find((s) => s.id === 'ma-visits-hunan')!;
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/card-zh.png');
-const FIREFOX_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi';
-const CAN_RUN = (name: BrowserName) => name === 'chromium' || existsSync(FIREFOX_LANGPACK);
-if (BROWSERS.includes('firefox') && !CAN_RUN('firefox')) {
-  console.warn(`locale-zh: Firefox skipped: no zh-CN language pack at ${FIREFOX_LANGPACK} (apt-get install firefox-esr-l10n-zh-cn)`);
+const firefox = findBrowsers().find((b) => b.name === 'firefox');
+const CAN_RUN = (name: BrowserName) => name === 'chromium' || (firefox !== undefined && firefoxHasLanguagePack(firefox.path, 'zh-CN'));
+if (firefox && !CAN_RUN('firefox')) {
+  console.warn(`locale-zh: Firefox skipped: ${firefox.path} has no zh-CN language pack (Debian: apt-get install firefox-esr-l10n-zh-cn)`);
 }
 
 describe.each(BROWSERS.filter(CAN_RUN))('%s: the pages and the card in Chinese (zh-CN)', (name) => {
