@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   findBrowser,
   findBrowsers,
+  firefoxHasLanguagePack,
   installCommand,
   NO_BROWSER_EXIT_CODE,
   NoBrowserError,
@@ -140,5 +144,26 @@ describe('when no browser is found', () => {
     expect(offerableInstall(fake('linux', [], { osRelease: DEBIAN }), false)).toBeNull();
     expect(offerableInstall(fake('linux', [], { osRelease: UBUNTU }), true)).toBeNull();
     expect(offerableInstall(fake('darwin', []), true)).toBeNull();
+  });
+});
+
+describe('a Firefox language pack', () => {
+  it('is found beside the executable a symlink leads to, for the locale asked, and nowhere else', () => {
+    const root = mkdtempSync(join(tmpdir(), 'factlens-langpack-'));
+    try {
+      const lib = join(root, 'lib', 'firefox-esr');
+      mkdirSync(join(lib, 'browser', 'extensions'), { recursive: true });
+      writeFileSync(join(lib, 'firefox-esr'), '');
+      mkdirSync(join(root, 'bin'));
+      symlinkSync(join(lib, 'firefox-esr'), join(root, 'bin', 'firefox-esr'));
+      const exe = join(root, 'bin', 'firefox-esr');
+      expect(firefoxHasLanguagePack(exe, 'zh-CN')).toBe(false);
+      writeFileSync(join(lib, 'browser', 'extensions', 'langpack-zh-CN@firefox-esr.mozilla.org.xpi'), '');
+      expect(firefoxHasLanguagePack(exe, 'zh-CN')).toBe(true);
+      expect(firefoxHasLanguagePack(exe, 'ja')).toBe(false);
+      expect(firefoxHasLanguagePack(join(root, 'missing'), 'zh-CN')).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
