@@ -84,6 +84,8 @@ describe.each(BROWSERS)('%s: who’s who on organization cards', (name) => {
     if (name === 'chromium') await page.setViewport({ width: 900, height: 1000 });
     await page.goto(`${server.url}news-rules.html`, { waitUntil: 'load' });
     await until(page, `CSS.highlights.get('factlens-mention')?.size > 5`);
+    // The first-install options tab may open late and take the focus; a card in a tab without it closes.
+    await page.bringToFront();
     locale = (await page.evaluate('navigator.language')) as string;
   });
   afterAll(async () => {
