@@ -61,20 +61,33 @@ export async function waitForCard(page: Page, predicate: (text: string | null) =
   return text;
 }
 
-/** Clicks an element inside the card's shadow root with the mouse, as the reader does: the card ignores a script's click(). */
-export async function clickInCard(page: Page, selector: string): Promise<void> {
-  const point = await inCardRoot<{ x: number; y: number }>(
-    page,
-    `(root) => {
-      const el = root.querySelector(${JSON.stringify(selector)});
-      if (!el) return null;
-      el.scrollIntoView({ block: 'nearest' });
-      const r = el.getClientRects()[0];
-      return { x: r.left + Math.min(8, r.width / 2), y: r.top + r.height / 2 };
-    }`,
-  );
-  if (!point) throw new Error(`nothing in the card matches ${selector}`);
-  await page.mouse.click(point.x, point.y);
+/**
+ * Clicks an element inside the card's shadow root with the mouse, as the reader
+ * does: the card ignores a script's click(). With `text`, the element is the
+ * one matching `selector` whose text is exactly `text`. The card may be
+ * re-rendering when asked, so the element is awaited for a few seconds.
+ */
+export async function clickInCard(page: Page, selector: string, text?: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const point = await inCardRoot<{ x: number; y: number }>(
+      page,
+      `(root) => {
+        const text = ${JSON.stringify(text ?? null)};
+        const el = [...root.querySelectorAll(${JSON.stringify(selector)})].find((e) => text === null || e.textContent === text);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'nearest' });
+        const r = el.getClientRects()[0];
+        return r ? { x: r.left + Math.min(8, r.width / 2), y: r.top + r.height / 2 } : null;
+      }`,
+    );
+    if (point) {
+      await page.mouse.click(point.x, point.y);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`nothing in the card matches ${selector}${text === undefined ? '' : ` with the text ${text}`}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Turns the overlay on or off for a host, as the popup does, from an extension page. */
