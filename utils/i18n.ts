@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
 import type { EntityType } from '../src/dataset/schema';
-import type { DateRangeWords } from '../src/format/role-timeline';
+import { dateRangeWordsFrom, type DateRangeWords } from '../src/format/role-timeline';
 
 /**
  * Every word the popup, options page, viewer and card show comes from
@@ -66,12 +66,7 @@ export function entityTypeLabel(type: EntityType): string {
 
 /** What the role timeline (a pure module) needs to say "since May 2015" in the reader's language. */
 export function dateRangeWords(): DateRangeWords {
-  return {
-    since: (date) => t('roleSince', date),
-    until: (date) => t('roleUntil', date),
-    range: (from, to) => t('roleRange', from, to),
-    asOf: (date) => t('roleAsOf', date),
-  };
+  return dateRangeWordsFrom(t);
 }
 
 /** An extension page's lang and title in the reader's language (index.html says English until the script runs). */

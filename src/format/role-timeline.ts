@@ -26,6 +26,19 @@ export interface DateRangeWords {
   asOf(date: string): string;
 }
 
+/** The _locales messages DateRangeWords says its words with. */
+export type DateRangeMessage = 'roleSince' | 'roleUntil' | 'roleRange' | 'roleAsOf';
+
+/** DateRangeWords from a message lookup: browser.i18n in the extension, a locale's file in tests. */
+export function dateRangeWordsFrom(message: (key: DateRangeMessage, ...substitutions: string[]) => string): DateRangeWords {
+  return {
+    since: (date) => message('roleSince', date),
+    until: (date) => message('roleUntil', date),
+    range: (from, to) => message('roleRange', from, to),
+    asOf: (date) => message('roleAsOf', date),
+  };
+}
+
 /**
  * A person's roles as a reader scans them: what they do now first, then what
  * they did, most recent first. Roles the sources give no date for say nothing

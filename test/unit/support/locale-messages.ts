@@ -1,6 +1,6 @@
 import en from '../../../public/_locales/en/messages.json';
 import zhCN from '../../../public/_locales/zh_CN/messages.json';
-import type { DateRangeWords } from '../../../src/format/role-timeline';
+import { dateRangeWordsFrom, type DateRangeWords } from '../../../src/format/role-timeline';
 
 type Messages = Record<string, { message: string }>;
 
@@ -17,10 +17,5 @@ export function messageIn(messages: Messages, key: string, substitutions: string
 
 /** The role timeline's words as a locale's messages put them. */
 export function dateRangeWordsIn(messages: Messages): DateRangeWords {
-  return {
-    since: (date) => messageIn(messages, 'roleSince', [date]),
-    until: (date) => messageIn(messages, 'roleUntil', [date]),
-    range: (from, to) => messageIn(messages, 'roleRange', [from, to]),
-    asOf: (date) => messageIn(messages, 'roleAsOf', [date]),
-  };
+  return dateRangeWordsFrom((key, ...words) => messageIn(messages, key, words));
 }
