@@ -112,7 +112,8 @@ describe.each(BROWSERS)('%s: who’s who on organization cards', (name) => {
     if (name === 'chromium') {
       const box = (await inCardRoot<{ x: number; y: number; width: number; height: number }>(
         page,
-        `(root) => { const r = root.querySelector('.fl-frame').getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }`,
+        // A clip is in page coordinates, and clicking Back may have scrolled the page.
+        `(root) => { const r = root.querySelector('.fl-frame').getBoundingClientRect(); return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height }; }`,
       ))!;
       const pad = 12;
       await page.screenshot({
