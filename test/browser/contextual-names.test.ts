@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { chooseFile, makeDatasetPublic, until } from './extension-page';
+import { datasetsListed, importFile, makeDatasetPublic } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { waitForHighlights } from './overlay-page';
 
@@ -31,9 +31,8 @@ describe.each(BROWSERS)('%s: contextual names on a page', (name) => {
     server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures') });
     eb = await launchWithExtension(name);
     options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
-    await chooseFile(options, '[data-testid=import-file]', 'contextual.json', DATASET);
-    await until(options, `document.querySelector('[data-testid=import-done]')?.textContent`);
+    await datasetsListed(options);
+    await importFile(options, 'contextual.json', DATASET);
     await makeDatasetPublic(options, 'test-contextual');
   });
   afterAll(async () => {

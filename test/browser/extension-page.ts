@@ -78,6 +78,17 @@ export async function chooseFile(page: Page, selector: string, name: string, con
   await chooseGeneratedFile(page, selector, name, `[${part}]`);
 }
 
+/** Waits until the options page lists the datasets: its import control works only after that. */
+export async function datasetsListed(options: Page, timeoutMs = 20_000): Promise<void> {
+  await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`, timeoutMs);
+}
+
+/** Imports a file through the options page's file control, as the reader does, and returns the summary the page then shows. */
+export async function importFile(options: Page, name: string, contents: string | Uint8Array, timeoutMs?: number): Promise<string> {
+  await chooseFile(options, '[data-testid=import-file]', name, contents);
+  return until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`, timeoutMs);
+}
+
 /**
  * Like chooseFile, but the file's parts (a BlobPart[]) are made by `parts`, an
  * expression evaluated in the page: files of tens of megabytes are built

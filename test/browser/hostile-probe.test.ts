@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { chooseFile, until, untilPageInfo } from './extension-page';
+import { datasetsListed, importFile, until, untilPageInfo } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { textPoint } from './hostile-page';
 import { waitForCard } from './overlay-page';
@@ -103,9 +103,8 @@ describe.each(BROWSERS)('%s: a page probing for a private dataset’s names', (b
     server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures/hostile') });
     eb = await launchWithExtension(browserName);
     options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
-    await chooseFile(options, '[data-testid=import-file]', 'sources.json', JSON.stringify(DATASET));
-    await until(options, `document.querySelector('[data-testid=import-done]')?.textContent`);
+    await datasetsListed(options);
+    await importFile(options, 'sources.json', JSON.stringify(DATASET));
     // Imports are private unless the reader says otherwise.
     await until(options, `document.querySelector('tr[data-dataset="probe-private"] [data-testid=dataset-private]')?.getAttribute('aria-checked') === 'true'`);
   });

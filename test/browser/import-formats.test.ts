@@ -7,7 +7,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/lib/static-s
 import type { Entity, Source } from '../../src/dataset/schema';
 import { convertText } from '../../src/import/convert';
 import { inCardRoot } from './card-root';
-import { chooseFile, makeDatasetPublic, until } from './extension-page';
+import { chooseFile, datasetsListed, makeDatasetPublic, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { hoverMention, waitForCard, waitForHighlights } from './overlay-page';
 
@@ -57,7 +57,7 @@ describe.each(BROWSERS)('%s: importing each format', (name) => {
     server = await startStaticServer({ files });
     eb = await launchWithExtension(name);
     options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+    await datasetsListed(options);
   });
   afterAll(async () => {
     await eb?.close();

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
-import { chooseFile, makeDatasetPublic, showExtensionPage, until } from './extension-page';
+import { datasetsListed, importFile, makeDatasetPublic, showExtensionPage, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { waitForHighlights } from './overlay-page';
 
@@ -26,7 +26,7 @@ describe.each(BROWSERS)('%s: 100,000 imported entities', (name) => {
     server = await startStaticServer({ files: new Map([['/names.html', page]]) });
     eb = await launchWithExtension(name);
     options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+    await datasetsListed(options);
   });
   afterAll(async () => {
     await eb?.close();
@@ -35,8 +35,7 @@ describe.each(BROWSERS)('%s: 100,000 imported entities', (name) => {
 
   it('imports them', { timeout: 240_000 }, async () => {
     const started = Date.now();
-    await chooseFile(options, '[data-testid=import-file]', 'synthetic.json', json);
-    const done = await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`, 200_000);
+    const done = await importFile(options, 'synthetic.json', json, 200_000);
     expect(done).toMatch(/100,000 entities/);
     await makeDatasetPublic(options, 'synthetic');
     console.log(`${name}: imported 100,000 entities (${(json.length / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms`);

@@ -3,7 +3,7 @@ import type { Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
-import { chooseFile, until } from './extension-page';
+import { chooseFile, datasetsListed, importFile, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { hoverMention, waitForCard } from './overlay-page';
 
@@ -36,7 +36,7 @@ describe.each(BROWSERS)('%s: the extension reloaded with pages open', (name) => 
     server = await startStaticServer({ dir: FIXTURES });
     eb = await launchWithExtension(name);
     const options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`, 20_000);
+    await datasetsListed(options);
     old = await openPage(eb, `${server.url}news-rules.html`);
     await until(old, `${highlightCount} > 5`);
     // A card is open when the extension goes away, so its host is on the page.
@@ -128,7 +128,7 @@ describe.runIf(BROWSERS.includes('chromium'))('chromium: the service worker stop
   beforeAll(async () => {
     eb = await launchWithExtension('chromium');
     options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`, 20_000);
+    await datasetsListed(options);
   });
   afterAll(async () => {
     await eb?.close();
@@ -158,8 +158,7 @@ describe.runIf(BROWSERS.includes('chromium'))('chromium: the service worker stop
   }, 120_000);
 
   it('then imports the same file in full', async () => {
-    await chooseFile(options, '[data-testid=import-file]', 'interrupted.json', JSON.stringify(dataset));
-    expect(await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`, 90_000)).toMatch(/100,000 entities/);
+    expect(await importFile(options, 'interrupted.json', JSON.stringify(dataset), 90_000)).toMatch(/100,000 entities/);
     const after = JSON.parse(await until<string>(options, STORE_STATE)) as StoreState;
     const imported = after.datasets.find((d) => d.id === 'interrupted')!;
     expect(after.rows[imported.generation]).toBe(dataset.entities.length);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { chooseFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
+import { chooseFile, datasetsListed, importFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { highlightTexts, waitForHighlights } from './overlay-page';
 
@@ -129,9 +129,8 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     expect(await highlightTexts(open)).toEqual([]);
     await options.bringToFront();
     await showExtensionPage(eb, options, 'options.html');
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
-    await chooseFile(options, '[data-testid=import-file]', 'user-dataset.json', USER_DATASET);
-    const done = await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`);
+    await datasetsListed(options);
+    const done = await importFile(options, 'user-dataset.json', USER_DATASET);
     expect(done).toMatch(/Imported Test imports: 2 entities/);
     await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset="test-imports"]') !== null`);
     // Imports are private: their names are marked where the page, and so this test, cannot read them.
@@ -151,13 +150,13 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     ['duplicate ids', JSON.stringify({ ...JSON.parse(USER_DATASET), id: 'other', entities: [...JSON.parse(USER_DATASET).entities, JSON.parse(USER_DATASET).entities[0]] }), /duplicate entity id/],
   ])('options: refuses %s with a clear error and changes nothing', async (_what, contents, error) => {
     await showExtensionPage(eb, options, 'options.html');
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+    await datasetsListed(options);
     const before = await datasetIds(options);
     await chooseFile(options, '[data-testid=import-file]', 'bad.json', contents);
     const shown = await until<string>(options, `document.querySelector('[data-testid=import-error]')?.textContent`);
     expect(shown).toMatch(error);
     await showExtensionPage(eb, options, 'options.html');
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+    await datasetsListed(options);
     expect(await datasetIds(options)).toEqual(before);
   });
 

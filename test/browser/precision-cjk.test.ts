@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { showExtensionPage, until } from './extension-page';
+import { datasetsListed, showExtensionPage, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { hoverMention, waitForCard, waitForHighlights } from './overlay-page';
 
@@ -20,7 +20,7 @@ describe.each(BROWSERS)('%s: Chinese name boundaries and Traditional Chinese', (
     server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures') });
     eb = await launchWithExtension(name);
     options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`, 20_000);
+    await datasetsListed(options);
   });
   afterAll(async () => {
     await eb?.close();

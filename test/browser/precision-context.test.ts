@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { inCardRoot } from './card-root';
-import { chooseFile, makeDatasetPublic, until } from './extension-page';
+import { datasetsListed, importFile, makeDatasetPublic } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { hoverMention, waitForHighlights } from './overlay-page';
 
@@ -64,7 +64,7 @@ describe.each(BROWSERS)('%s: names that need context', (name) => {
     server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures') });
     eb = await launchWithExtension(name);
     options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+    await datasetsListed(options);
   });
   afterAll(async () => {
     await eb?.close();
@@ -93,8 +93,7 @@ describe.each(BROWSERS)('%s: names that need context', (name) => {
 
   describe('with another Zhang Yong imported', () => {
     beforeAll(async () => {
-      await chooseFile(options, '[data-testid=import-file]', 'haidilao.json', HAIDILAO);
-      await until(options, `document.querySelector('[data-testid=import-done]')?.textContent`);
+      await importFile(options, 'haidilao.json', HAIDILAO);
       await makeDatasetPublic(options, 'test-haidilao');
     });
 

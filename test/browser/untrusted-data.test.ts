@@ -7,7 +7,7 @@ import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES } from '../../src/messages/proto
 import { viewerPath } from '../../src/viewer-link';
 import { requestSamples } from '../unit/support/request-samples';
 import { inCardRoot } from './card-root';
-import { chooseFile, chooseGeneratedFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
+import { chooseFile, chooseGeneratedFile, datasetsListed, importFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import {
   MARKUP_DESCRIPTION,
@@ -111,7 +111,7 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
     server = await startStaticServer({ files: new Map([['/markup.html', MARKUP_PAGE]]) });
     eb = await launchWithExtension(name);
     options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`, 20_000);
+    await datasetsListed(options);
   });
   afterAll(async () => {
     await eb?.close();
@@ -120,7 +120,7 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
 
   const datasetsPage = async () => {
     await showExtensionPage(eb, options, 'options.html');
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+    await datasetsListed(options);
   };
 
   describe('markup in the data shows as text, and runs nothing', () => {
@@ -128,8 +128,7 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
 
     beforeAll(async () => {
       await datasetsPage();
-      await chooseFile(options, '[data-testid=import-file]', 'markup.json', JSON.stringify(markupDataset()));
-      expect(await until<string>(options, `document.querySelector('[data-testid=import-done]')?.textContent`)).toMatch(/2 entities/);
+      expect(await importFile(options, 'markup.json', JSON.stringify(markupDataset()))).toMatch(/2 entities/);
       await makeDatasetPublic(options, 'markup-test');
       page = await openPage(eb, `${server.url}markup.html`);
       expect(await waitForHighlights(page, ['Mallory Markup', 'Evilcorp Holdings'])).toEqual(['Mallory Markup', 'Evilcorp Holdings']);

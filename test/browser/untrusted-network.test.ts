@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { CDPSession, HTTPRequest, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { chooseFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
+import { chooseFile, datasetsListed, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { clickInCard, hoverMention, waitForCard, waitForHighlights, waitForTab } from './overlay-page';
 
@@ -70,7 +70,7 @@ describe.each(BROWSERS)('%s: no network', (name) => {
 
   it('Factlens makes no request through its main flows: install, highlights, card, viewer, popup search, import', async () => {
     const options = await firstInstallPage(eb);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`, 20_000);
+    await datasetsListed(options);
 
     const news = await load('news-rules.html', ['frame.html']);
     await until(news, `CSS.highlights.get('factlens-mention')?.size > 5`);
@@ -92,7 +92,7 @@ describe.each(BROWSERS)('%s: no network', (name) => {
     await until(options, `document.querySelectorAll('[data-testid=result]').length >= 3`);
 
     await showExtensionPage(eb, options, 'options.html');
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset]') !== null`);
+    await datasetsListed(options);
     await chooseFile(options, '[data-testid=import-file]', 'user-dataset.json', USER_DATASET);
     await until(options, `document.querySelector('[data-testid=import-done]') !== null`);
     await makeDatasetPublic(options, 'test-imports');

@@ -21,7 +21,8 @@ const fake = (files: Record<string, string>): SourceFile[] => Object.entries(fil
 const found = (files: Record<string, string>) => [...new Set(findPathEscapes(fake(files), '/repo').map((e) => `${e.file.slice('/repo/'.length)}:${e.line}`))];
 
 describe('tests, benchmarks and scripts read only the repository', () => {
-  it('have no path that leads outside it', () => {
+  // Reads and parses every file of test/, bench/ and scripts/: seconds, more on a loaded machine.
+  it('have no path that leads outside it', { timeout: 60_000 }, () => {
     const files = SCANNED.flatMap(sources);
     expect(files.map((f) => f.path)).toContain(`${ROOT}/test/browser/real-pages.test.ts`);
     expect(findPathEscapes(files, ROOT)).toEqual([]);

@@ -337,7 +337,8 @@ describe('importing datasets', () => {
     expect(await d.caches.where('name').startsWith('matcher:').count()).toBe(1);
   });
 
-  it('loads a catalog of 150,000 entities from one name list', async () => {
+  // A large store: well over the default 5 s on a loaded two-core machine.
+  it('loads a catalog of 150,000 entities from one name list', { timeout: 60_000 }, async () => {
     const d = freshDb();
     const count = 150_000;
     const ids = Array.from({ length: count }, (_, i) => `e${i}`);
