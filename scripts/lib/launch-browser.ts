@@ -116,7 +116,8 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
     origin,
     close: async () => {
       await browser.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
+      // Firefox's child processes may still be writing to the profile for a moment after close().
+      if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
@@ -126,7 +127,8 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
  * way in to the extension's pages (see launchWithExtension).
  */
 export async function firstInstallPage(lb: Pick<LaunchedBrowser, 'browser' | 'origin'>): Promise<Page> {
-  const target = await lb.browser.waitForTarget((t) => t.url().startsWith(`${lb.origin}options.html`), { timeout: 20_000 });
+  // The tab opens once the extension is installed and started: seconds, many more on a loaded two-core machine.
+  const target = await lb.browser.waitForTarget((t) => t.url().startsWith(`${lb.origin}options.html`), { timeout: 60_000 });
   const page = await target.page();
   if (!page) throw new Error('the first-install options tab has no page');
   return page;
