@@ -73,6 +73,7 @@ export function createOutput() {
   const aliasOwners = createHashTable();
   let batch = emptyBatch();
   let skipped = 0;
+  let drafts = 0;
 
   function problem(line: number | undefined, message: string, skip = true): void {
     if (skip) skipped++;
@@ -105,7 +106,8 @@ export function createOutput() {
       seen.add(key);
       aliases.push(parsed.data);
     }
-    const self = hash53(draft.id);
+    // Owners are told apart by the draft's number, which fits the table's 32-bit values exactly.
+    const self = ++drafts;
     for (const alias of aliases) {
       if (alias.contextual) continue;
       const folded = hash53(foldText(alias.text));
