@@ -10,8 +10,8 @@ const OTHER_LINES_PER_PERSON = 8;
 const OTHER_SCHEMATA = ['Address', 'Identification', 'Sanction'];
 const POSITIONS = 50;
 
-/** The generated person at `i`: what a test looks for after the import. */
-export const ftmPerson = (i: number) => ({ id: `gen-person-${i}`, name: `Generated Person ${i.toString(36)}` });
+/** The generated person at `i`. */
+const ftmPerson = (i: number) => ({ id: `gen-person-${i}`, name: `Generated Person ${i.toString(36)}` });
 
 /** How many people a file of `lines` lines holds. */
 export const ftmPersons = (lines: number) => Math.max(0, Math.floor((lines - POSITIONS) / (1 + POSTS_PER_PERSON + OTHER_LINES_PER_PERSON)));
