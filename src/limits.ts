@@ -97,11 +97,12 @@ export const OPEN_SOURCE_RATE = { count: 3, windowMs: 10_000 } as const;
 /**
  * Problems an import report keeps, with their line numbers; the rest are
  * counted. A streamed file may have millions of lines, and a report of every
- * bad one would itself grow without bound; 100,000 lines of about 80
- * characters is a few megabytes, more than anyone reads, enough to find every
- * pattern of fault.
+ * bad one would itself grow with the file: kept problems cost about 140
+ * bytes each in the options page's heap, so 100,000 of them were 14 MB of a
+ * streamed import's working memory. 10,000 lines is more than anyone reads
+ * and enough to find every pattern of fault.
  */
-export const MAX_REPORT_PROBLEMS = 100_000;
+export const MAX_REPORT_PROBLEMS = 10_000;
 
 /**
  * Related entities kept per entity (src/dataset/related.ts). A page match of

@@ -16,9 +16,12 @@ import { createNameList } from './name-lists';
 interface Progress {
   entityIds: Set<string>;
   sourceIds: Set<string>;
-  /** Ids referred to by roles, mentions and evidence, checked at commit. */
-  organizations: Set<string>;
-  citedSources: Set<string>;
+  /**
+   * Organizations referred to by roles before their own entity came, checked
+   * at commit. Cited sources are checked as they come, since a source is sent
+   * before the entities citing it, so they are never kept.
+   */
+  awaitedOrganizations: Set<string>;
   names: ReturnType<typeof createNameList>;
 }
 
@@ -49,8 +52,7 @@ export function createImports({ db }: { db: FactlensDb }) {
       running.set(importId, {
         entityIds: new Set(),
         sourceIds: new Set(),
-        organizations: new Set(),
-        citedSources: new Set(),
+        awaitedOrganizations: new Set(),
         names: createNameList(gen),
       });
       return { importId };
@@ -63,14 +65,18 @@ export function createImports({ db }: { db: FactlensDb }) {
         if (progress.sourceIds.has(s.id)) throw new Error(`duplicate source id "${s.id}"`);
         progress.sourceIds.add(s.id);
       }
+      const cite = (source: string) => {
+        if (!progress.sourceIds.has(source)) throw new Error(`a quote or mention refers to an unknown source "${source}"`);
+      };
       for (const e of entities) {
         if (progress.entityIds.has(e.id)) throw new Error(`duplicate entity id "${e.id}"`);
         progress.entityIds.add(e.id);
+        progress.awaitedOrganizations.delete(e.id);
         for (const r of e.roles) {
-          if (r.organization) progress.organizations.add(r.organization);
-          for (const ev of r.evidence) progress.citedSources.add(ev.source);
+          if (r.organization && !progress.entityIds.has(r.organization)) progress.awaitedOrganizations.add(r.organization);
+          r.evidence.forEach((ev) => cite(ev.source));
         }
-        for (const m of e.mentions) progress.citedSources.add(m.source);
+        e.mentions.forEach((m) => cite(m.source));
       }
       const dataset = imp.dataset.id;
       await db.transaction('rw', db.entityBlocks, db.sourceRows, db.imports, async () => {
@@ -89,10 +95,8 @@ export function createImports({ db }: { db: FactlensDb }) {
     async commit({ importId }: { importId: string }): Promise<DatasetInfo> {
       const imp = await record(importId);
       const progress = running.get(importId)!;
-      const unknownOrg = [...progress.organizations].find((id) => !progress.entityIds.has(id));
-      if (unknownOrg) throw new Error(`a role refers to an unknown organization "${unknownOrg}"`);
-      const unknownSource = [...progress.citedSources].find((id) => !progress.sourceIds.has(id));
-      if (unknownSource) throw new Error(`a quote or mention refers to an unknown source "${unknownSource}"`);
+      const [unknownOrg] = progress.awaitedOrganizations;
+      if (unknownOrg !== undefined) throw new Error(`a role refers to an unknown organization "${unknownOrg}"`);
       const never = progress.names.neverMatchable();
       if (never.length > 0) {
         const listed = never.slice(0, PROBLEMS_SHOWN).map((id) => `"${id}"`).join(', ');

@@ -11,7 +11,8 @@ import type { Converter } from './types';
  * (Occupancy, Directorship, Employment, Membership) and Positions can come
  * anywhere in the file, so the first pass keeps them, and the second writes
  * each Person or organization with its roles when its own line comes. Memory
- * grows with the relations, not with the file.
+ * grows with the relations, not with the file: each waits for its holder as
+ * one short JSON string (about 100 bytes), not as objects (about 300).
  */
 
 const ENTITY_SCHEMATA: Record<string, EntityType> = {
@@ -38,6 +39,7 @@ interface FtmEntity {
   datasets?: unknown;
 }
 
+/** A relation waiting for its holder, in the order of PENDING_FIELDS. */
 interface PendingRole {
   line: number;
   title: string | undefined;
@@ -49,6 +51,18 @@ interface PendingRole {
   end: string | undefined;
   sourceUrls: string[];
 }
+
+const PENDING_FIELDS = ['line', 'title', 'fallback', 'post', 'organization', 'start', 'end', 'sourceUrls'] as const;
+
+/** One line of JSON: JSON.stringify never writes a raw newline, so a holder's relations are joined by \n. */
+const packRole = (role: PendingRole) => JSON.stringify(PENDING_FIELDS.map((field) => role[field] ?? null));
+const unpackRoles = (packed: string | undefined): PendingRole[] =>
+  packed === undefined
+    ? []
+    : packed.split('\n').map((line) => {
+        const values = JSON.parse(line) as unknown[];
+        return Object.fromEntries(PENDING_FIELDS.map((field, i) => [field, values[i] ?? undefined])) as unknown as PendingRole;
+      });
 
 const entityId = (ftmId: string) => `ftm-${slug(ftmId)}`;
 
@@ -71,7 +85,8 @@ const first = (e: FtmEntity, property: string) => e.properties[property]?.[0];
 export function ftmConverter(): Converter {
   const output = createOutput();
   const positions = new Map<string, { name: string | undefined; organization: string | undefined; sourceUrls: string[] }>();
-  const roles = new Map<string, PendingRole[]>();
+  /** Each holder's relations, packed (packRole). */
+  const roles = new Map<string, string>();
   /** Organizations that will be written, so a role may point at them. */
   const organizations = new Set<string>();
 
@@ -114,7 +129,8 @@ export function ftmConverter(): Converter {
       end,
       sourceUrls: e.properties.sourceUrl ?? [],
     };
-    roles.set(holder, [...(roles.get(holder) ?? []), pending]);
+    const earlier = roles.get(holder);
+    roles.set(holder, earlier === undefined ? packRole(pending) : `${earlier}\n${packRole(pending)}`);
   }
 
   function roleOf(pending: PendingRole, holder: FtmEntity): RoleDraft {
@@ -153,7 +169,7 @@ export function ftmConverter(): Converter {
       return;
     }
     const [name, ...otherNames] = e.properties.name ?? [];
-    const pending = roles.get(e.id) ?? [];
+    const pending = unpackRoles(roles.get(e.id));
     roles.delete(e.id);
     const sameAs = [e.datasets === undefined ? `ftm:${e.id}` : `opensanctions:${e.id}`];
     for (const q of e.properties.wikidataId ?? []) if (/^Q\d+$/.test(q)) sameAs.push(`wikidata:${q}`);
@@ -181,8 +197,8 @@ export function ftmConverter(): Converter {
     learn,
     convert,
     finish() {
-      for (const [holder, pending] of roles) {
-        for (const p of pending) output.problem(p.line, `a relation skipped: its holder "${holder}" is not a person or organization in this file`);
+      for (const [holder, packed] of roles) {
+        for (const p of unpackRoles(packed)) output.problem(p.line, `a relation skipped: its holder "${holder}" is not a person or organization in this file`);
       }
       roles.clear();
     },

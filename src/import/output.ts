@@ -1,6 +1,7 @@
 import { jsonPath } from '../dataset/problem';
 import { aliasSchema, entitySchema, sourceSchema, type Alias, type Entity, type EntityType, type Role, type Source } from '../dataset/schema';
 import { foldText } from '../text/fold';
+import { createHashTable } from './hash-table';
 import { ConvertError, emptyBatch, type ConvertBatch, type ConvertSummary } from './types';
 
 /** A source as a converter finds it; its id is made from its content, so the same reference is one source. */
@@ -61,17 +62,18 @@ export function urlTitle(url: string): string {
  * owner of each alias. A non-contextual alias another entity already owns
  * becomes contextual here, as validateDataset would otherwise refuse the file.
  *
- * Ids and aliases are kept as 53-bit hashes (numbers take a fraction of the
- * memory of strings over a million entities); a collision, about one chance
+ * Ids and aliases are kept as 53-bit hashes in typed arrays (hash-table.ts),
+ * a few dozen bytes an entity rather than its strings; a collision, about one chance
  * in 10^4 at a million, would skip an entity as a duplicate or make an alias
  * contextual, never write an invalid file.
  */
 export function createOutput() {
-  const entityIds = new Set<number>();
-  const sourceIds = new Set<number>();
-  const aliasOwners = new Map<number, number>();
+  const entityIds = createHashTable();
+  const sourceIds = createHashTable();
+  const aliasOwners = createHashTable();
   let batch = emptyBatch();
   let skipped = 0;
+  let drafts = 0;
 
   function problem(line: number | undefined, message: string, skip = true): void {
     if (skip) skipped++;
@@ -84,7 +86,7 @@ export function createOutput() {
     if (sourceIds.has(key)) return id;
     const parsed = sourceSchema.safeParse({ id, ...draft });
     if (!parsed.success) return null;
-    sourceIds.add(key);
+    sourceIds.set(key);
     batch.sources.push(parsed.data);
     return id;
   }
@@ -104,7 +106,8 @@ export function createOutput() {
       seen.add(key);
       aliases.push(parsed.data);
     }
-    const self = hash53(draft.id);
+    // Owners are told apart by the draft's number, which fits the table's 32-bit values exactly.
+    const self = ++drafts;
     for (const alias of aliases) {
       if (alias.contextual) continue;
       const folded = hash53(foldText(alias.text));
@@ -168,7 +171,7 @@ export function createOutput() {
         problem(line, `"${name}" skipped: ${jsonPath(issue.path)}: ${issue.message}`);
         return false;
       }
-      entityIds.add(hash53(draft.id));
+      entityIds.set(hash53(draft.id));
       batch.entities.push(parsed.data);
       return true;
     },

@@ -124,6 +124,7 @@ export const requests = {
     result: result<{ importId: string }>(),
     from: 'extension-page',
   }),
+  /** A source must come in this chunk or an earlier one than the entities citing it; organizations may come later, checked at commit. */
   importChunk: requestEntry({
     params: z.strictObject({
       importId,

@@ -251,6 +251,19 @@ describe('importing datasets', () => {
     expect(await snapshot(d)).toEqual(before);
   });
 
+  it('accepts a role whose organization comes in a later chunk, one entity a chunk', async () => {
+    const d = freshDb();
+    const { handlers } = testHandlers({ db: d });
+    const ds = userDataset('mine');
+    // Organizations last: each role's organization arrives after the entity naming it.
+    ds.entities.sort((a, b) => Number(a.type === 'organization') - Number(b.type === 'organization'));
+    const position = new Map(ds.entities.map((e, i) => [e.id, i]));
+    const later = ds.entities.filter((e, i) => e.roles.some((r) => r.organization !== undefined && position.get(r.organization)! > i));
+    expect(later.length).toBeGreaterThan(0);
+    await importDataset({ handlers, dataset: ds, chunk: 1 });
+    expect((await d.datasets.get('mine'))?.entityCount).toBe(ds.entities.length);
+  });
+
   it.each([
     ['a duplicate entity id across chunks', (ds: Dataset) => ds.entities.push(ds.entities[0]!), /duplicate entity id/],
     ['an unknown organization', (ds: Dataset) => ds.entities[0]!.roles.push({ title: 'Boss', organization: 'nowhere', evidence: ds.entities[0]!.roles[0]?.evidence ?? [] }), /unknown organization/],
