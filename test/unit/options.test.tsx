@@ -480,7 +480,8 @@ describe('import', () => {
     expect(all('[data-testid=import-warnings]')).toEqual([]);
   });
 
-  it('sends large datasets in chunks of IMPORT_CHUNK entities and shows the progress', async () => {
+  // Several chunks of a real import: seconds on a loaded two-core machine.
+  it('sends large datasets in chunks of IMPORT_CHUNK entities and shows the progress', { timeout: 60_000 }, async () => {
     const dataset = largeDataset(2 * IMPORT_CHUNK + 500);
     const chunks = kit.background.hold('importChunk');
     await shown();
