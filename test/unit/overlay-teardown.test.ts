@@ -7,6 +7,7 @@ import { entityKey } from '../../src/messages/entity-key';
 import type { Request, RequestIn, RequestType, ResponseMap, ScanResult, TextMatch } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
 import { asReader } from './kit/dom';
+import './support/near-everything';
 import './support/static-range';
 
 // The card's words (browser.i18n), in English.

@@ -1,0 +1,107 @@
+import type { Mention } from './page-mentions';
+import type { MentionPaint } from './scan-pipeline';
+
+/**
+ * Tells which elements are near the viewport. The default is an
+ * IntersectionObserver: a page cannot see who observes its elements, and the
+ * browser clips to every scroll container around a target, so an inner
+ * scroller brings its blocks in as the window does.
+ */
+interface NearWatch {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+}
+export type WatchNear = (onChange: (changes: { target: Element; near: boolean }[]) => void) => NearWatch;
+
+/** How far beyond the viewport a block counts as near: a screen above and below, so scrolling rarely outruns the paint. */
+const NEAR_MARGIN = '100% 0px';
+
+export function intersectionWatch(win: Window & typeof globalThis, signal: AbortSignal): WatchNear {
+  return (onChange) => {
+    const observer = new win.IntersectionObserver((entries) => onChange(entries.map((e) => ({ target: e.target, near: e.isIntersecting }))), {
+      rootMargin: NEAR_MARGIN,
+      // Chromium 120+: the same margin inside inner scroll containers; others ignore it and show a block once it scrolls into view.
+      scrollMargin: NEAR_MARGIN,
+    } as IntersectionObserverInit);
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    return observer;
+  };
+}
+
+/** The element a block is laid out in: a shadow root's host. */
+function elementOf(mention: Mention): Element | null {
+  const c = mention.block.container;
+  if (c.nodeType === Node.ELEMENT_NODE) return c as Element;
+  if (c.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return (c as ShadowRoot).host ?? null;
+  return c.parentElement;
+}
+
+/**
+ * Paints only the mentions of blocks near the viewport, and adds or removes
+ * them as blocks come near or go: on a page of 19,000 mentions, registering
+ * every one made the browser paint all of them on every frame. The mentions
+ * themselves (PageMentions) stay complete, so hit-testing, counts and
+ * next/previous see every one; only what is drawn is scoped.
+ */
+export function createViewportScope({ paint, watch }: { paint: MentionPaint; watch: WatchNear }): MentionPaint {
+  const byTarget = new Map<Element, Set<Mention>>();
+  const targetOf = new Map<Mention, Element>();
+  const near = new Set<Element>();
+  const observer = watch((changes) => {
+    const shown: Mention[] = [];
+    const hidden: Mention[] = [];
+    for (const { target, near: isNear } of changes) {
+      const held = byTarget.get(target);
+      if (!held || near.has(target) === isNear) continue;
+      if (isNear) near.add(target);
+      else near.delete(target);
+      (isNear ? shown : hidden).push(...held);
+    }
+    if (hidden.length > 0) paint.remove(hidden);
+    if (shown.length > 0) paint.add(shown);
+  });
+
+  return {
+    add(list) {
+      const shown: Mention[] = [];
+      for (const m of list) {
+        const target = elementOf(m);
+        // Nothing to observe (a detached block): drawn as before, never withheld.
+        if (!target) {
+          shown.push(m);
+          continue;
+        }
+        targetOf.set(m, target);
+        let held = byTarget.get(target);
+        if (!held) {
+          held = new Set();
+          byTarget.set(target, held);
+          observer.observe(target);
+        }
+        held.add(m);
+        if (near.has(target)) shown.push(m);
+      }
+      if (shown.length > 0) paint.add(shown);
+    },
+    remove(list) {
+      const hidden: Mention[] = [];
+      for (const m of list) {
+        const target = targetOf.get(m);
+        if (!target) {
+          hidden.push(m);
+          continue;
+        }
+        targetOf.delete(m);
+        const held = byTarget.get(target);
+        held?.delete(m);
+        if (near.has(target)) hidden.push(m);
+        if (held?.size === 0) {
+          byTarget.delete(target);
+          near.delete(target);
+          observer.unobserve(target);
+        }
+      }
+      if (hidden.length > 0) paint.remove(hidden);
+    },
+  };
+}

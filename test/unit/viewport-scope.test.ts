@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { blocksUnder } from '../../overlay/extract';
+import { PageMentions, type Mention } from '../../overlay/page-mentions';
+import { createViewportScope, type WatchNear } from '../../overlay/viewport-scope';
+import type { TextMatch } from '../../src/messages/protocol';
+import './support/static-range';
+
+const NAMES = ['Jack Ma', 'Lin Wei'];
+
+/** Mentions of NAMES in each paragraph, as a scan would make them. */
+function pageOf(paragraphs: string[]): { mentions: PageMentions; added: Mention[]; elements: Element[] } {
+  document.body.innerHTML = paragraphs.map((p) => `<p>${p}</p>`).join('');
+  const blocks = [...blocksUnder(document.body)];
+  const matches = (text: string): TextMatch[] =>
+    NAMES.filter((n) => text.includes(n)).map((n) => ({ start: text.indexOf(n), end: text.indexOf(n) + n.length, entities: [`bundled/${n}`], contextual: [false] }));
+  const mentions = new PageMentions();
+  const { added } = mentions.update(blocks.map((block) => ({ block, matches: matches(block.text) })));
+  return { mentions, added, elements: [...document.body.children] };
+}
+
+/** An observer the test drives: which elements are watched, and a way to move them near or away. */
+function fakeWatch() {
+  const watched = new Set<Element>();
+  let report: Parameters<WatchNear>[0] = () => {};
+  const watch: WatchNear = (onChange) => {
+    report = onChange;
+    return { observe: (el) => watched.add(el), unobserve: (el) => watched.delete(el) };
+  };
+  return { watch, watched, move: (changes: { target: Element; near: boolean }[]) => report(changes) };
+}
+
+/** What reached the painter: the text of every mention drawn now. */
+function recorder() {
+  const drawn = new Set<Mention>();
+  return {
+    drawn,
+    texts: () => [...drawn].map((m) => m.block.text.slice(m.start, m.end)).sort(),
+    paint: { add: (l: Mention[]) => l.forEach((m) => drawn.add(m)), remove: (l: Mention[]) => l.forEach((m) => drawn.delete(m)) },
+  };
+}
+
+describe('viewport-scoped marks', () => {
+  let page: ReturnType<typeof pageOf>;
+  let watch: ReturnType<typeof fakeWatch>;
+  let painted: ReturnType<typeof recorder>;
+  let scope: ReturnType<typeof createViewportScope>;
+  beforeEach(() => {
+    page = pageOf(['Jack Ma spoke.', 'No names here.', 'Lin Wei answered.', 'Jack Ma and Lin Wei left.']);
+    watch = fakeWatch();
+    painted = recorder();
+    scope = createViewportScope({ paint: painted.paint, watch: watch.watch });
+    scope.add(page.added);
+  });
+
+  it('draws nothing until a block is near, and watches only blocks that hold mentions', () => {
+    expect(painted.drawn.size).toBe(0);
+    const [first, empty, third, fourth] = page.elements;
+    expect([...watch.watched]).toEqual([first, third, fourth]);
+    expect(watch.watched.has(empty!)).toBe(false);
+  });
+
+  it('draws the mentions of blocks that come near and takes them away as they leave', () => {
+    const [first, , third, fourth] = page.elements;
+    watch.move([{ target: first!, near: true }]);
+    expect(painted.texts()).toEqual(['Jack Ma']);
+    watch.move([
+      { target: first!, near: false },
+      { target: third!, near: true },
+      { target: fourth!, near: true },
+    ]);
+    expect(painted.texts()).toEqual(['Jack Ma', 'Lin Wei', 'Lin Wei']);
+    expect([...painted.drawn].every((m) => m.block.container !== first)).toBe(true);
+  });
+
+  it('keeps every mention for hit-testing and counts, drawn or not', () => {
+    watch.move([{ target: page.elements[0]!, near: true }]);
+    expect([...page.mentions.all()]).toHaveLength(page.added.length);
+    expect(painted.drawn.size).toBeLessThan(page.added.length);
+  });
+
+  it('draws a mention added to a block already near at once, and removes one that goes', () => {
+    const [first] = page.elements;
+    watch.move([{ target: first!, near: true }]);
+    const [drawnOne] = [...painted.drawn];
+    scope.remove([drawnOne!]);
+    expect(painted.drawn.size).toBe(0);
+    // The block held nothing else: it is no longer watched.
+    expect(watch.watched.has(first!)).toBe(false);
+    scope.add([drawnOne!]);
+    expect(watch.watched.has(first!)).toBe(true);
+    // Watched anew, it waits for the observer's first report like any new block.
+    watch.move([{ target: first!, near: true }]);
+    expect(painted.texts()).toEqual(['Jack Ma']);
+  });
+
+  it('does not draw a mention twice when told twice that its block is near', () => {
+    const added: Mention[] = [];
+    const own = fakeWatch();
+    createViewportScope({ paint: { add: (l) => added.push(...l), remove: () => {} }, watch: own.watch }).add(page.added);
+    own.move([{ target: page.elements[0]!, near: true }]);
+    own.move([{ target: page.elements[0]!, near: true }]);
+    expect(added).toHaveLength(1);
+  });
+});
