@@ -10,11 +10,30 @@ import type { MentionPaint } from './scan-pipeline';
 interface NearWatch {
   observe(el: Element): void;
   unobserve(el: Element): void;
+  /**
+   * Whether an element is near the viewport now, measured rather than
+   * reported. The observer reports only when the browser renders a frame, and
+   * a tab in the background (hidden, or opened and never shown) renders none:
+   * without this, such a tab would register nothing until shown.
+   */
+  nearNow(el: Element): boolean;
 }
 export type WatchNear = (onChange: (changes: { target: Element; near: boolean }[]) => void) => NearWatch;
 
 /** How far beyond the viewport a block counts as near: a screen above and below, so scrolling rarely outruns the paint. */
 const NEAR_MARGIN = '100% 0px';
+
+/**
+ * The window's rect grown by NEAR_MARGIN. Inner scroll containers are not
+ * clipped here, so this may call a block near that the observer will not: its
+ * first report, when a frame is rendered, corrects that.
+ */
+function nearWindow(win: Window, el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return false;
+  const h = win.innerHeight;
+  return r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= win.innerWidth;
+}
 
 export function intersectionWatch(win: Window & typeof globalThis, signal: AbortSignal): WatchNear {
   return (onChange) => {
@@ -24,7 +43,11 @@ export function intersectionWatch(win: Window & typeof globalThis, signal: Abort
       scrollMargin: NEAR_MARGIN,
     } as IntersectionObserverInit);
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-    return observer;
+    return {
+      observe: (el) => observer.observe(el),
+      unobserve: (el) => observer.unobserve(el),
+      nearNow: (el) => nearWindow(win, el),
+    };
   };
 }
 
@@ -41,7 +64,9 @@ function elementOf(mention: Mention): Element | null {
  * them as blocks come near or go: on a page of 19,000 mentions, registering
  * every one made the browser paint all of them on every frame. The mentions
  * themselves (PageMentions) stay complete, so hit-testing, counts and
- * next/previous see every one; only what is drawn is scoped.
+ * next/previous see every one; only what is drawn is scoped. A block is drawn
+ * as soon as it is measured near, so a tab in the background, which gets no
+ * observer reports until shown, has its screen marked all the same.
  */
 export function createViewportScope({ paint, watch }: { paint: MentionPaint; watch: WatchNear }): MentionPaint {
   const byTarget = new Map<Element, Set<Mention>>();
@@ -77,6 +102,8 @@ export function createViewportScope({ paint, watch }: { paint: MentionPaint; wat
           held = new Set();
           byTarget.set(target, held);
           observer.observe(target);
+          // Drawn now if near now; the observer's first report confirms or corrects it.
+          if (observer.nearNow(target)) near.add(target);
         }
         held.add(m);
         if (near.has(target)) shown.push(m);

@@ -56,6 +56,18 @@ describe.each(BROWSERS)('%s: viewport-scoped marks', (name) => {
     expect(inner).not.toContain(innerCount - 1);
   });
 
+  it('registers the mentions on screen in a tab opened in the background, which renders no frame', async () => {
+    const background = await eb.browser.newPage();
+    const front = await eb.browser.newPage();
+    await background.goto(`${server.url}long-page.html`, { waitUntil: 'load' });
+    expect(await background.evaluate('document.visibilityState')).toBe('hidden');
+    const outer = await waitFor(() => highlightedIn(background, 'outer'), (l) => l.length > 0);
+    expect(outer[0]).toBe(0);
+    expect(outer).not.toContain(outerCount - 1);
+    await front.close();
+    await background.close();
+  });
+
   it('brings mentions in and takes them out as the window scrolls', async () => {
     await page.evaluate(`window.scrollTo(0, document.documentElement.scrollHeight)`);
     const outer = await waitFor(() => highlightedIn(page, 'outer'), (l) => l.includes(outerCount - 1) && !l.includes(0));

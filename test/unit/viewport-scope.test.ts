@@ -19,13 +19,16 @@ function pageOf(paragraphs: string[]): { mentions: PageMentions; added: Mention[
   return { mentions, added, elements: [...document.body.children] };
 }
 
-/** An observer the test drives: which elements are watched, and a way to move them near or away. */
-function fakeWatch() {
+/**
+ * An observer the test drives: which elements are watched, a way to move them
+ * near or away (its reports), and which ones measure as near before any report.
+ */
+function fakeWatch(measuredNear: Element[] = []) {
   const watched = new Set<Element>();
   let report: Parameters<WatchNear>[0] = () => {};
   const watch: WatchNear = (onChange) => {
     report = onChange;
-    return { observe: (el) => watched.add(el), unobserve: (el) => watched.delete(el) };
+    return { observe: (el) => watched.add(el), unobserve: (el) => watched.delete(el), nearNow: (el) => measuredNear.includes(el) };
   };
   return { watch, watched, move: (changes: { target: Element; near: boolean }[]) => report(changes) };
 }
@@ -92,6 +95,17 @@ describe('viewport-scoped marks', () => {
     // Watched anew, it waits for the observer's first report like any new block.
     watch.move([{ target: first!, near: true }]);
     expect(painted.texts()).toEqual(['Jack Ma']);
+  });
+
+  it('draws the blocks measured near before the observer reports, as in a tab that renders no frame', () => {
+    const [first, , third] = page.elements;
+    const own = fakeWatch([first!, third!]);
+    const drawn = recorder();
+    createViewportScope({ paint: drawn.paint, watch: own.watch }).add(page.added);
+    expect(drawn.texts()).toEqual(['Jack Ma', 'Lin Wei']);
+    // The observer's report wins: the measure does not clip to inner scrollers.
+    own.move([{ target: third!, near: false }]);
+    expect(drawn.texts()).toEqual(['Jack Ma']);
   });
 
   it('does not draw a mention twice when told twice that its block is near', () => {
