@@ -12,9 +12,10 @@ interface NearWatch {
   unobserve(el: Element): void;
   /**
    * Whether an element is near the viewport now, measured rather than
-   * reported. The observer reports only when the browser renders a frame, and
-   * a tab in the background (hidden, or opened and never shown) renders none:
-   * without this, such a tab would register nothing until shown.
+   * reported, where no report is coming. The observer reports only when the
+   * browser renders a frame, and a tab in the background (hidden, or opened
+   * and never shown) renders none: without this, such a tab would register
+   * nothing until shown.
    */
   nearNow(el: Element): boolean;
 }
@@ -46,7 +47,8 @@ export function intersectionWatch(win: Window & typeof globalThis, signal: Abort
     return {
       observe: (el) => observer.observe(el),
       unobserve: (el) => observer.unobserve(el),
-      nearNow: (el) => nearWindow(win, el),
+      // A shown page gets its report with the next frame; measuring there too would only force layouts.
+      nearNow: (el) => win.document.visibilityState === 'hidden' && nearWindow(win, el),
     };
   };
 }
