@@ -20,7 +20,7 @@ import { createScanQueue } from './scan-queue';
 import { createShadowHighlightStyle } from './shadow-highlight-style';
 import { createTaps } from './taps';
 import { trusted } from './trusted';
-import { createViewportScope, intersectionWatch } from './viewport-scope';
+import { createViewportScope, intersectionWatch, whenReportsPause } from './viewport-scope';
 
 export interface OverlayEnv {
   doc: Document;
@@ -113,7 +113,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     },
   };
   /** Only blocks near the viewport are drawn; `mentions` keeps every one for hit-testing, counts and next/previous. */
-  const paint = createViewportScope({ paint: everywhere, watch: intersectionWatch(win, signal) });
+  const paint = createViewportScope({ paint: everywhere, watch: intersectionWatch(win, signal), settle: whenReportsPause(win, signal) });
   const data = createEntityData({ request });
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;

@@ -61,6 +61,34 @@ function elementOf(mention: Mention): Element | null {
   return c.parentElement;
 }
 
+/** Reports arriving closer together than this are one scroll, applied once it pauses. */
+const PAUSE_MS = 100;
+/** ...but a scroll that does not pause still gets its marks this often. */
+const MAX_DEFER_MS = 500;
+
+/**
+ * Applies the observer's reports once they pause. Every change to the
+ * highlight registry makes Chromium validate every highlight marker again and
+ * recompute visual overflow (HighlightRegistry::ScheduleRepaint): on the
+ * 5 MB page, a change on every scrolled frame tripled the paint time of
+ * scrolling. Once per pause, it is one such update per scroll.
+ */
+export function whenReportsPause(win: Window, signal: AbortSignal): (flush: () => void) => void {
+  let timer = 0;
+  let first = 0;
+  signal.addEventListener('abort', () => win.clearTimeout(timer), { once: true });
+  return (flush) => {
+    const now = performance.now();
+    if (timer) win.clearTimeout(timer);
+    else first = now;
+    const wait = Math.max(0, Math.min(PAUSE_MS, first + MAX_DEFER_MS - now));
+    timer = win.setTimeout(() => {
+      timer = 0;
+      if (!signal.aborted) flush();
+    }, wait);
+  };
+}
+
 /**
  * Paints only the mentions of blocks near the viewport, and adds or removes
  * them as blocks come near or go: on a page of 19,000 mentions, registering
@@ -68,24 +96,49 @@ function elementOf(mention: Mention): Element | null {
  * themselves (PageMentions) stay complete, so hit-testing, counts and
  * next/previous see every one; only what is drawn is scoped. A block is drawn
  * as soon as it is measured near, so a tab in the background, which gets no
- * observer reports until shown, has its screen marked all the same.
+ * observer reports until shown, has its screen marked all the same. The
+ * observer's reports are applied when `settle` runs its flush (at once by
+ * default; `whenReportsPause` in a page).
  */
-export function createViewportScope({ paint, watch }: { paint: MentionPaint; watch: WatchNear }): MentionPaint {
+export function createViewportScope({
+  paint,
+  watch,
+  settle = (flush) => flush(),
+}: {
+  paint: MentionPaint;
+  watch: WatchNear;
+  settle?: (flush: () => void) => void;
+}): MentionPaint {
   const byTarget = new Map<Element, Set<Mention>>();
   const targetOf = new Map<Mention, Element>();
+  /** Near as last reported or measured. */
   const near = new Set<Element>();
-  const observer = watch((changes) => {
+  /** Blocks whose mentions are painted: `near` as of the last flush, and new blocks measured near. */
+  const drawn = new Set<Element>();
+  /** Blocks reported since the last flush. */
+  const pending = new Set<Element>();
+  function flush(): void {
     const shown: Mention[] = [];
     const hidden: Mention[] = [];
-    for (const { target, near: isNear } of changes) {
+    for (const target of pending) {
       const held = byTarget.get(target);
-      if (!held || near.has(target) === isNear) continue;
-      if (isNear) near.add(target);
-      else near.delete(target);
-      (isNear ? shown : hidden).push(...held);
+      if (!held || near.has(target) === drawn.has(target)) continue;
+      if (near.has(target)) drawn.add(target);
+      else drawn.delete(target);
+      (near.has(target) ? shown : hidden).push(...held);
     }
+    pending.clear();
     if (hidden.length > 0) paint.remove(hidden);
     if (shown.length > 0) paint.add(shown);
+  }
+  const observer = watch((changes) => {
+    for (const { target, near: isNear } of changes) {
+      if (!byTarget.has(target)) continue;
+      if (isNear) near.add(target);
+      else near.delete(target);
+      pending.add(target);
+    }
+    if (pending.size > 0) settle(flush);
   });
 
   return {
@@ -105,10 +158,13 @@ export function createViewportScope({ paint, watch }: { paint: MentionPaint; wat
           byTarget.set(target, held);
           observer.observe(target);
           // Drawn now if near now; the observer's first report confirms or corrects it.
-          if (observer.nearNow(target)) near.add(target);
+          if (observer.nearNow(target)) {
+            near.add(target);
+            drawn.add(target);
+          }
         }
         held.add(m);
-        if (near.has(target)) shown.push(m);
+        if (drawn.has(target)) shown.push(m);
       }
       if (shown.length > 0) paint.add(shown);
     },
@@ -123,10 +179,12 @@ export function createViewportScope({ paint, watch }: { paint: MentionPaint; wat
         targetOf.delete(m);
         const held = byTarget.get(target);
         held?.delete(m);
-        if (near.has(target)) hidden.push(m);
+        if (drawn.has(target)) hidden.push(m);
         if (held?.size === 0) {
           byTarget.delete(target);
           near.delete(target);
+          drawn.delete(target);
+          pending.delete(target);
           observer.unobserve(target);
         }
       }

@@ -169,6 +169,8 @@ describe('overlay teardown', () => {
     const closedRoots = catchClosedRoots();
     const overlay = start({ request: background.request, signal: controller.signal });
     await until(overlay.ready);
+    // The observer's reports are applied once they pause (viewport-scope.ts).
+    await vi.advanceTimersByTimeAsync(1000);
     // The page host is mounted once, at the start, with its root closed.
     expect(closedRoots).toHaveLength(1);
     const host = closedRoots[0]!.host;

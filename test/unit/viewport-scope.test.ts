@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blocksUnder } from '../../overlay/extract';
 import { PageMentions, type Mention } from '../../overlay/page-mentions';
-import { createViewportScope, type WatchNear } from '../../overlay/viewport-scope';
+import { createViewportScope, whenReportsPause, type WatchNear } from '../../overlay/viewport-scope';
 import type { TextMatch } from '../../src/messages/protocol';
 import './support/static-range';
 
@@ -115,5 +115,45 @@ describe('viewport-scoped marks', () => {
     own.move([{ target: page.elements[0]!, near: true }]);
     own.move([{ target: page.elements[0]!, near: true }]);
     expect(added).toHaveLength(1);
+  });
+});
+
+describe('applying reports once they pause', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('draws what a scroll brought near only when its reports pause, once', () => {
+    const page = pageOf(['Jack Ma spoke.', 'Lin Wei answered.']);
+    const watch = fakeWatch();
+    const painted = recorder();
+    const adds: number[] = [];
+    const paint = { add: (l: Mention[]) => (adds.push(l.length), painted.paint.add(l)), remove: painted.paint.remove };
+    const [first, second] = page.elements;
+    createViewportScope({ paint, watch: watch.watch, settle: whenReportsPause(window, new AbortController().signal) }).add(page.added);
+    watch.move([{ target: first!, near: true }]);
+    vi.advanceTimersByTime(50);
+    watch.move([{ target: second!, near: true }]);
+    vi.advanceTimersByTime(50);
+    expect(painted.drawn.size).toBe(0);
+    vi.advanceTimersByTime(100);
+    expect(painted.texts()).toEqual(['Jack Ma', 'Lin Wei']);
+    expect(adds).toEqual([2]);
+  });
+
+  it('still applies them during a scroll that never pauses, and never after its signal aborts', () => {
+    const controller = new AbortController();
+    const settle = whenReportsPause(window, controller.signal);
+    let flushes = 0;
+    for (let t = 0; t < 1200; t += 50) {
+      settle(() => flushes++);
+      vi.advanceTimersByTime(50);
+    }
+    expect(flushes).toBeGreaterThanOrEqual(2);
+    expect(flushes).toBeLessThan(1200 / 50);
+    settle(() => flushes++);
+    controller.abort();
+    const before = flushes;
+    vi.advanceTimersByTime(1000);
+    expect(flushes).toBe(before);
   });
 });
