@@ -61,26 +61,35 @@ function elementOf(mention: Mention): Element | null {
   return c.parentElement;
 }
 
-/** Reports arriving closer together than this are one scroll, applied once it pauses. */
+/** Reports arriving this soon after a scroll, or after one another, are one scroll, applied once it pauses. */
 const PAUSE_MS = 100;
 /** ...but a scroll that does not pause still gets its marks this often. */
 const MAX_DEFER_MS = 500;
 
 /**
- * Applies the observer's reports once they pause. Every change to the
- * highlight registry makes Chromium validate every highlight marker again and
- * recompute visual overflow (HighlightRegistry::ScheduleRepaint): on the
- * 5 MB page, a change on every scrolled frame tripled the paint time of
- * scrolling. Once per pause, it is one such update per scroll.
+ * Applies the observer's reports at once, unless the reader is scrolling:
+ * then once the reports pause. Every change to the highlight registry makes
+ * Chromium validate every highlight marker again and recompute visual
+ * overflow (HighlightRegistry::ScheduleRepaint): on the 5 MB page, a change on
+ * every scrolled frame tripled the paint time of scrolling. Deferred, it is
+ * one such update per pause. Scrolling is told by a passive scroll listener
+ * (capturing, so inner scrollers count), which a page cannot observe.
  */
 export function whenReportsPause(win: Window, signal: AbortSignal): (flush: () => void) => void {
   let timer = 0;
   let first = 0;
+  let lastScroll = -Infinity;
+  win.addEventListener('scroll', () => (lastScroll = performance.now()), { capture: true, passive: true, signal });
   signal.addEventListener('abort', () => win.clearTimeout(timer), { once: true });
   return (flush) => {
     const now = performance.now();
     if (timer) win.clearTimeout(timer);
     else first = now;
+    timer = 0;
+    if (now - lastScroll > PAUSE_MS) {
+      flush();
+      return;
+    }
     const wait = Math.max(0, Math.min(PAUSE_MS, first + MAX_DEFER_MS - now));
     timer = win.setTimeout(() => {
       timer = 0;

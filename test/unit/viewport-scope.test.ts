@@ -122,6 +122,16 @@ describe('applying reports once they pause', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  it('applies a report at once when the reader is not scrolling, as when the page first loads', () => {
+    const page = pageOf(['Jack Ma spoke.']);
+    const watch = fakeWatch();
+    const painted = recorder();
+    createViewportScope({ paint: painted.paint, watch: watch.watch, settle: whenReportsPause(window, new AbortController().signal) }).add(page.added);
+    vi.advanceTimersByTime(1000);
+    watch.move([{ target: page.elements[0]!, near: true }]);
+    expect(painted.texts()).toEqual(['Jack Ma']);
+  });
+
   it('draws what a scroll brought near only when its reports pause, once', () => {
     const page = pageOf(['Jack Ma spoke.', 'Lin Wei answered.']);
     const watch = fakeWatch();
@@ -130,8 +140,10 @@ describe('applying reports once they pause', () => {
     const paint = { add: (l: Mention[]) => (adds.push(l.length), painted.paint.add(l)), remove: painted.paint.remove };
     const [first, second] = page.elements;
     createViewportScope({ paint, watch: watch.watch, settle: whenReportsPause(window, new AbortController().signal) }).add(page.added);
+    window.dispatchEvent(new Event('scroll'));
     watch.move([{ target: first!, near: true }]);
     vi.advanceTimersByTime(50);
+    window.dispatchEvent(new Event('scroll'));
     watch.move([{ target: second!, near: true }]);
     vi.advanceTimersByTime(50);
     expect(painted.drawn.size).toBe(0);
@@ -145,11 +157,13 @@ describe('applying reports once they pause', () => {
     const settle = whenReportsPause(window, controller.signal);
     let flushes = 0;
     for (let t = 0; t < 1200; t += 50) {
+      window.dispatchEvent(new Event('scroll'));
       settle(() => flushes++);
       vi.advanceTimersByTime(50);
     }
     expect(flushes).toBeGreaterThanOrEqual(2);
     expect(flushes).toBeLessThan(1200 / 50);
+    window.dispatchEvent(new Event('scroll'));
     settle(() => flushes++);
     controller.abort();
     const before = flushes;
