@@ -75,17 +75,36 @@ export interface PageCost {
 
 export async function measurePage(
   browser: Browser,
-  { page, bytes, onUrl, offUrl, runs = 3 }: { page: string; bytes: number; onUrl: string; offUrl: string; runs?: number },
+  {
+    page,
+    bytes,
+    onUrl,
+    offUrl,
+    runs = 3,
+    firstHighlightTimeoutMs = 0,
+  }: {
+    page: string;
+    bytes: number;
+    onUrl: string;
+    offUrl: string;
+    runs?: number;
+    /**
+     * For a page with a mention on its first screen: wait for its first
+     * highlight before settling. On a slow load the count can stay 0 for the
+     * whole settle window, which ended the measure before the overlay's work.
+     */
+    firstHighlightTimeoutMs?: number;
+  },
 ): Promise<PageCost> {
   const on: LoadSample[] = [];
   const off: LoadSample[] = [];
   for (let i = 0; i < runs; i++) {
     off.push(await measureLoad(browser, offUrl));
-    on.push(await measureLoad(browser, onUrl));
+    on.push(await measureLoad(browser, onUrl, { firstHighlightTimeoutMs }));
   }
-  const trace = await tracedLoad(browser, onUrl);
+  const trace = await tracedLoad(browser, onUrl, firstHighlightTimeoutMs);
   const traceOff = await tracedLoad(browser, offUrl);
-  const scroll = await tracedScroll(browser, onUrl);
+  const scroll = await tracedScroll(browser, onUrl, firstHighlightTimeoutMs);
   const scrollOff = await tracedScroll(browser, offUrl);
   const pairs = on.map((x, i) => x.main.task - off[i]!.main.task);
   const m = (xs: LoadSample[], k: keyof MainThread) => median(xs.map((x) => x.main[k]));

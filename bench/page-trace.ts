@@ -5,8 +5,8 @@
  * (FunctionCall, EvaluateScript, a stack trace...). Promise continuations in
  * RunMicrotasks may name no URL, so this can miss some of its tasks.
  */
-import type { Browser } from 'puppeteer-core';
-import { settle } from './page-browser';
+import type { Browser, Page } from 'puppeteer-core';
+import { settle, until } from './page-browser';
 
 interface TraceEvent {
   name: string;
@@ -36,10 +36,16 @@ export interface TraceSummary {
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
 
-export async function tracedLoad(browser: Browser, url: string): Promise<TraceSummary> {
+/** Waits for the first highlight when `timeoutMs` is set (see measurePage's firstHighlightTimeoutMs). */
+async function firstHighlight(page: Page, timeoutMs: number): Promise<void> {
+  if (timeoutMs) await until(page, `(CSS.highlights.get('factlens-mention')?.size ?? 0) > 0`, timeoutMs, 50);
+}
+
+export async function tracedLoad(browser: Browser, url: string, firstHighlightTimeoutMs = 0): Promise<TraceSummary> {
   const page = await browser.newPage();
   await page.tracing.start({ categories: CATEGORIES });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => {});
+  await firstHighlight(page, firstHighlightTimeoutMs);
   await settle(page, 1000);
   const buffer = await page.tracing.stop();
   await page.close();
@@ -119,9 +125,10 @@ export interface ScrollTrace {
 /** Steps per traced scroll, so that one stays well inside the protocol's timeout. */
 const MAX_STEPS = 150;
 
-export async function tracedScroll(browser: Browser, url: string): Promise<ScrollTrace> {
+export async function tracedScroll(browser: Browser, url: string, firstHighlightTimeoutMs = 0): Promise<ScrollTrace> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => {});
+  await firstHighlight(page, firstHighlightTimeoutMs);
   await settle(page, 1000);
   await page.tracing.start({ categories: CATEGORIES });
   const steps = (await page.evaluate(`(async () => {
