@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
+import type { ProblemText } from '../src/dataset/problem';
 import type { EntityType } from '../src/dataset/schema';
 import type { DateRangeWords } from '../src/format/role-timeline';
 
@@ -51,6 +52,11 @@ export function formatNumber(n: number): string {
  */
 export function plural(n: number, one: MessageKey, other: MessageKey): string {
   return t(cached(pluralRules, uiLocale(), (locale) => new Intl.PluralRules(locale)).select(n) === 'one' ? one : other, n);
+}
+
+/** What the core found wrong with a file (src/dataset/problem.ts), in the reader's language. */
+export function problemText({ code, params }: ProblemText): string {
+  return t(code, ...params.map((p) => (typeof p === 'object' ? problemText(p) : p)));
 }
 
 const TYPE_KEYS: Record<EntityType, MessageKey> = {

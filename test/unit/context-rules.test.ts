@@ -5,6 +5,7 @@ import { openDb, type FactlensDb } from '../../entrypoints/background/db';
 import { seedBundled } from '../../entrypoints/background/seed';
 import { isAcronym } from '../../src/dataset/alias-case';
 import { patternsFromEntities } from '../../src/dataset/patterns';
+import { englishText } from '../../src/dataset/problem-english';
 import { relatedEntities, sentenceLinks, type RelationFacts } from '../../src/dataset/related';
 import type { Dataset, Entity } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
@@ -129,7 +130,7 @@ describe('entities that could never be highlighted', () => {
     const result = validateDataset(base());
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(result.problems.map((p) => `${p.path}: ${englishText(p)}`)).toEqual([
       '$.entities[0].aliases: "belle" can never be highlighted: every alias needs context; add an alias that needs none (a full name)',
       '$.entities[1].aliases: "liu-jie" can never be highlighted: every alias needs context and it has no related entity; add an alias that needs none (a full name)',
     ]);

@@ -1,5 +1,6 @@
 import en from '../../../public/_locales/en/messages.json';
 import zhCN from '../../../public/_locales/zh_CN/messages.json';
+import { fillMessage } from '../../../src/format/fill-message';
 import type { DateRangeWords } from '../../../src/format/role-timeline';
 
 type Messages = Record<string, { message: string }>;
@@ -12,7 +13,7 @@ export function messageIn(messages: Messages, key: string, substitutions: string
   const words = Array.isArray(substitutions) ? substitutions : [substitutions];
   const message = messages[key]?.message;
   if (message === undefined) return '';
-  return message.replace(/\$(\$|[1-9])/g, (_, n: string) => (n === '$' ? '$' : String(words[Number(n) - 1] ?? '')));
+  return fillMessage(message, words.map(String));
 }
 
 /** The role timeline's words as a locale's messages put them. */
