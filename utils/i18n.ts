@@ -3,6 +3,7 @@ import type en from '../public/_locales/en/messages.json';
 import type { ProblemText } from '../src/dataset/problem';
 import type { EntityType } from '../src/dataset/schema';
 import type { DateRangeWords } from '../src/format/role-timeline';
+import type { SupportWords } from '../src/format/support-reason';
 
 /**
  * Every word the popup, options page, viewer and card show comes from
@@ -77,6 +78,16 @@ export function dateRangeWords(): DateRangeWords {
     until: (date) => t('roleUntil', date),
     range: (from, to) => t('roleRange', from, to),
     asOf: (date) => t('roleAsOf', date),
+  };
+}
+
+/** What supportReason (a pure module) needs to say "Alibaba is on this page" in the reader's language. */
+export function supportWords(): SupportWords {
+  return {
+    namedInFull: t('reasonNamedInFull'),
+    onPage: (names, count) => t(count === 1 ? 'reasonOnPageOne' : 'reasonOnPageOther', names),
+    two: (first, second) => t('reasonTwo', first, second),
+    more: (first, second, rest) => t('reasonMore', first, second, rest),
   };
 }
 

@@ -14,6 +14,7 @@ import { MAX_RELATED } from '../../src/limits';
 import { buildDictionary, scanPage } from '../../src/matcher';
 import { testHandlers } from './support/handlers';
 import { importDataset } from './support/import-dataset';
+import { LOCALES, messageIn, supportWordsIn } from './support/locale-messages';
 
 const facts = (id: string, more: Partial<RelationFacts> = {}): RelationFacts => ({ id, type: 'person', roles: [], mentions: [], ...more });
 
@@ -183,7 +184,19 @@ describe('supportReason', () => {
     [['x'], null],
     ['page', 'Named in full on this page'],
     ['here', null],
-  ] as const)('%j: %s', (support, expected) => expect(supportReason(typeof support === 'string' ? support : [...support], nameOf)).toBe(expected));
+  ] as const)('%j: %s', (support, expected) =>
+    expect(supportReason(typeof support === 'string' ? support : [...support], nameOf, supportWordsIn(LOCALES.en!))).toBe(expected),
+  );
+
+  const zh = LOCALES.zh_CN!;
+  it.each([
+    [['a'], messageIn(zh, 'reasonOnPageOne', ['Alibaba'])],
+    [['a', 't'], messageIn(zh, 'reasonOnPageOther', [messageIn(zh, 'reasonTwo', ['Alibaba', 'Tmall'])])],
+    [['a', 't', 'b'], messageIn(zh, 'reasonOnPageOther', [messageIn(zh, 'reasonMore', ['Alibaba', 'Tmall', 1])])],
+    ['page', messageIn(zh, 'reasonNamedInFull')],
+  ] as const)('in Chinese, %j: %s', (support, expected) =>
+    expect(supportReason(typeof support === 'string' ? support : [...support], nameOf, supportWordsIn(zh))).toBe(expected),
+  );
 });
 
 describe('the bundled dataset as stored', () => {

@@ -2,6 +2,7 @@ import en from '../../../public/_locales/en/messages.json';
 import zhCN from '../../../public/_locales/zh_CN/messages.json';
 import { fillMessage } from '../../../src/format/fill-message';
 import type { DateRangeWords } from '../../../src/format/role-timeline';
+import type { SupportWords } from '../../../src/format/support-reason';
 
 type Messages = Record<string, { message: string }>;
 
@@ -23,5 +24,15 @@ export function dateRangeWordsIn(messages: Messages): DateRangeWords {
     until: (date) => messageIn(messages, 'roleUntil', [date]),
     range: (from, to) => messageIn(messages, 'roleRange', [from, to]),
     asOf: (date) => messageIn(messages, 'roleAsOf', [date]),
+  };
+}
+
+/** A card's reasons as a locale's messages put them. */
+export function supportWordsIn(messages: Messages): SupportWords {
+  return {
+    namedInFull: messageIn(messages, 'reasonNamedInFull'),
+    onPage: (names, count) => messageIn(messages, count === 1 ? 'reasonOnPageOne' : 'reasonOnPageOther', [names]),
+    two: (first, second) => messageIn(messages, 'reasonTwo', [first, second]),
+    more: (first, second, rest) => messageIn(messages, 'reasonMore', [first, second, rest]),
   };
 }
