@@ -2,6 +2,7 @@ import type { EntityRef, SourceLink } from '../components/card/EntityCard';
 import { supportReason } from '../src/format/support-reason';
 import { DEFAULT_APPEARANCE, type Appearance } from '../src/messages/appearance';
 import { entityKey, parseEntityKey, type EntityKey } from '../src/messages/entity-key';
+import { supportWords } from '../utils/i18n';
 import type { request as requestFn } from '../utils/messaging';
 import { abortableRequest } from './abortable-request';
 import { createCardUi, type CardContent } from './card-ui';
@@ -157,8 +158,9 @@ export function startOverlay(env: OverlayEnv): Overlay {
     const supporters = [...new Set(support.flatMap((s) => (Array.isArray(s) ? s : [])))];
     const named = new Map((await data.card(supporters)).entities.map((e) => [entityKey(e), e.name]));
     const reasons = new Map<EntityKey, string>();
+    const words = supportWords();
     support.forEach((s, i) => {
-      const reason = supportReason(s, (key) => named.get(key));
+      const reason = supportReason(s, (key) => named.get(key), words);
       if (reason) reasons.set(mention.entities[i]!, reason);
     });
     return reasons;

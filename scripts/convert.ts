@@ -9,6 +9,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { englishText } from '../src/dataset/problem-english';
 import { DATASET_FORMAT, type Dataset, type Entity, type Source } from '../src/dataset/schema';
 import { validateDataset } from '../src/dataset/validate';
 import { createConverter } from '../src/import/convert';
@@ -78,14 +79,14 @@ async function main(): Promise<void> {
     entities,
   };
   const checked = validateDataset(dataset);
-  if (!checked.ok) fail(`the converted dataset is not valid: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!checked.ok) fail(`the converted dataset is not valid: ${checked.problems.map((p) => `${p.path}: ${englishText(p)}`).join('; ')}`);
   process.stdout.write(`${JSON.stringify(checked.dataset, null, 1)}\n`);
 
-  for (const p of problems) console.error(`${file}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`);
+  for (const p of problems) console.error(`${file}${p.line === undefined ? '' : `:${p.line}`}: ${englishText(p)}`);
   console.error(
     `${file} (${format}): ${summary.entities} entities, ${summary.sources} sources, ${summary.skipped} skipped${ 
       summary.unlabelled.length > 0 ? `; no label in the file for ${summary.unlabelled.join(', ')} (shown by id)` : ''}`,
   );
 }
 
-main().catch((error: unknown) => fail(error instanceof ConvertError ? `${file}: ${error.message}` : String(error instanceof Error ? error.stack : error)));
+main().catch((error: unknown) => fail(error instanceof ConvertError ? `${file}: ${englishText(error.problem)}` : String(error instanceof Error ? error.stack : error)));

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
+import type { ProblemText } from '../src/dataset/problem';
 import type { EntityType } from '../src/dataset/schema';
 import { dateRangeWordsFrom, type DateRangeWords } from '../src/format/role-timeline';
+import { supportWordsFrom, type SupportWords } from '../src/format/support-reason';
 
 /**
  * Every word the popup, options page, viewer and card show comes from
@@ -53,6 +55,11 @@ export function plural(n: number, one: MessageKey, other: MessageKey): string {
   return t(cached(pluralRules, uiLocale(), (locale) => new Intl.PluralRules(locale)).select(n) === 'one' ? one : other, n);
 }
 
+/** What the core found wrong with a file (src/dataset/problem.ts), in the reader's language. */
+export function problemText({ code, params }: ProblemText): string {
+  return t(code, ...params.map((p) => (typeof p === 'object' ? problemText(p) : p)));
+}
+
 const TYPE_KEYS: Record<EntityType, MessageKey> = {
   person: 'typePerson',
   organization: 'typeOrganization',
@@ -67,6 +74,11 @@ export function entityTypeLabel(type: EntityType): string {
 /** What the role timeline (a pure module) needs to say "since May 2015" in the reader's language. */
 export function dateRangeWords(): DateRangeWords {
   return dateRangeWordsFrom(t);
+}
+
+/** What supportReason (a pure module) needs to say "Alibaba is on this page" in the reader's language. */
+export function supportWords(): SupportWords {
+  return supportWordsFrom(t);
 }
 
 /** An extension page's lang and title in the reader's language (index.html says English until the script runs). */

@@ -1,5 +1,5 @@
 import { rolesNewestFirst } from '../../src/format/role-timeline';
-import { entityKey, parseEntityKey, type EntityRecord, type SearchHit } from '../../src/messages/protocol';
+import { entityKey, parseEntityKey, type EntityRecord, type MainRole, type SearchHit } from '../../src/messages/protocol';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../src/search';
 import type { Catalog } from './catalog';
 import type { EntityReader } from './entity-blocks';
@@ -23,17 +23,17 @@ export function createSearchService({ catalog, entities, people }: { catalog: Ca
     return built.index;
   }
 
-  /** "Title, Organization" of the newest role, for a result's second line. */
-  async function mainRoles(rows: EntityRecord[]): Promise<Map<EntityRecord, string>> {
+  /** The newest role's title and organization name, for a result's second line; the popup joins them in the reader's language. */
+  async function mainRoles(rows: EntityRecord[]): Promise<Map<EntityRecord, MainRole>> {
     const first = new Map(rows.map((row) => [row, rolesNewestFirst(row.roles)[0]]));
     const orgRefs = [...first.entries()].flatMap(([row, role]) => (role?.organization ? [{ dataset: row.dataset, id: role.organization }] : []));
     const orgs = await entities.read(orgRefs);
     const names = new Map(orgs.flatMap((o) => (o ? [[entityKey(o), o.name] as const] : [])));
-    const out = new Map<EntityRecord, string>();
+    const out = new Map<EntityRecord, MainRole>();
     for (const [row, role] of first) {
       if (!role) continue;
       const org = role.organization ? names.get(entityKey({ dataset: row.dataset, id: role.organization })) : undefined;
-      out.set(row, org ? `${role.title}, ${org}` : role.title);
+      out.set(row, org ? { title: role.title, organization: org } : { title: role.title });
     }
     return out;
   }

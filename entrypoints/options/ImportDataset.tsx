@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../src/dataset/problem';
 import { IMPORT_FORMATS, type ImportFormat } from '../../src/import/detect';
 import { MAX_IMPORT_BYTES, MB } from '../../src/limits';
-import { plural, t, type MessageKey } from '../../utils/i18n';
+import { plural, problemText, t, type MessageKey } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { downloadText } from './export-file';
 import { importFile, importSummary, type ImportFailure, type ImportOutcome, type ImportProgress, type ImportSummary } from './import-file';
@@ -242,7 +242,7 @@ function Problems({ problems, more, testid }: { problems: Problem[]; more: numbe
     <ul class="problems" data-testid={testid}>
       {problems.map((problem, i) => (
         <li key={i}>
-          <code>{problem.path}</code> {problem.message}
+          <code>{problem.path}</code> {problemText(problem)}
         </li>
       ))}
       {more > 0 && <li class="more">{t('importMore', more)}</li>}

@@ -2,6 +2,7 @@ import { convertText, createConverter } from '../../src/import/convert';
 import { DETECT_HEAD_CHARS, detectFormat, isImportFormat, type ForeignFormat } from '../../src/import/detect';
 import { ConvertError } from '../../src/import/types';
 import type { DatasetInfo } from '../../src/messages/protocol';
+import { problemText } from '../../utils/i18n';
 import { importDataset, readTextFile, type FileLike, type ImportDeps, type ImportFailure } from './import-file';
 import type { Formats, ImportPlan } from './import-plan';
 import { createReport, type ImportReport } from './import-report';
@@ -45,7 +46,7 @@ export async function importWhole({
   try {
     conversion = convertText(read.text, { from: foreign(plan.format), ...plan.header, lang: globalThis.navigator?.language ?? 'en' });
   } catch (error) {
-    if (error instanceof ConvertError) return { status: 'refused', failure: { message: error.message } };
+    if (error instanceof ConvertError) return { status: 'refused', failure: { message: problemText(error.problem) } };
     throw error;
   }
   for (const p of conversion.problems) problem(p);

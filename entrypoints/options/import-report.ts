@@ -1,10 +1,11 @@
+import type { ProblemText } from '../../src/dataset/problem';
 import { MAX_REPORT_PROBLEMS } from '../../src/limits';
+import { problemText, t } from '../../utils/i18n';
 
 /** One thing an import skipped or refused, located by its line (streamed formats) or JSON path (whole files). */
-export interface ReportProblem {
+export interface ReportProblem extends ProblemText {
   line?: number;
   path?: string;
-  message: string;
 }
 
 export interface ImportReport {
@@ -29,22 +30,22 @@ export function createReport(fileName: string) {
 }
 
 function problemPlace({ line, path }: ReportProblem): string {
-  return [line === undefined ? '' : `line ${line}`, path ?? ''].filter((s) => s !== '').join(' ');
+  return [line === undefined ? '' : t('reportLine', line), path ?? ''].filter((s) => s !== '').join(' ');
 }
 
-/** The downloadable report: a header with the counts, then one problem a line, "line 12: no name". */
+/** The downloadable report, in the reader's language: a header with the counts, then one problem a line, "line 12: row skipped: it has no name". */
 export function reportText(report: ImportReport): string {
   const lines = [
-    `Factlens import report for ${report.fileName}`,
-    `Imported: ${report.imported}`,
-    `Skipped: ${report.skipped}`,
+    t('reportTitle', report.fileName),
+    t('reportImported', report.imported),
+    t('reportSkipped', report.skipped),
     '',
     ...report.problems.map((p) => {
       const place = problemPlace(p);
-      return place === '' ? p.message : `${place}: ${p.message}`;
+      return place === '' ? problemText(p) : t('reportProblemAt', place, problemText(p));
     }),
   ];
-  if (report.more > 0) lines.push(`… and ${report.more} more problems`);
+  if (report.more > 0) lines.push(t('reportMore', report.more));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,7 +1,8 @@
 import type { Entity, Source } from '../../src/dataset/schema';
+import { ConvertError } from '../../src/import/types';
 import { IMPORT_CHUNK, MAX_CHUNK_CHARS } from '../../src/limits';
 import type { DatasetInfo } from '../../src/messages/protocol';
-import { formatNumber, plural, t } from '../../utils/i18n';
+import { formatNumber, plural, problemText, t } from '../../utils/i18n';
 import { abandonImport, beginImport, importFailedMessage, type DatasetHeader, type ImportDeps, type ImportFailure } from './import-file';
 import { createReport, type ImportReport, type ReportProblem } from './import-report';
 import { NotUtf8Error, readText } from './text-reader';
@@ -27,7 +28,7 @@ export interface StreamConverter {
   readonly passes: 1 | 2;
   push(text: string): ConvertBatch;
   endPass(): ConvertBatch;
-  /** Throws (a ConvertError) when nothing could be converted. */
+  /** Throws a ConvertError (src/import/types.ts) when nothing could be converted. */
   summary(): { skipped: number; unlabelled: readonly string[] };
 }
 
@@ -59,7 +60,15 @@ export interface StreamDeps extends Omit<ImportDeps, 'onProgress'> {
   onProgress?: (progress: StreamProgress) => void;
 }
 
-const isConvertError = (error: unknown): error is Error => error instanceof Error && error.name === 'ConvertError';
+/** A file refused for what it holds, said in the reader's language. */
+class Refusal extends Error {}
+
+/** Why the file was refused, or null when the import failed for another reason. */
+function refusal(error: unknown): string | null {
+  if (error instanceof NotUtf8Error || error instanceof Refusal) return error.message;
+  if (error instanceof ConvertError) return problemText(error.problem);
+  return null;
+}
 
 export async function importStream({
   file,
@@ -128,15 +137,16 @@ export async function importStream({
     signal?.throwIfAborted();
     const summary = converter.summary();
     report.skipped = summary.skipped;
-    if (report.imported === 0) throw Object.assign(new Error(t('importNoValidEntity', file.name)), { name: 'ConvertError' });
+    if (report.imported === 0) throw new Refusal(t('importNoValidEntity', file.name));
     const info = await request({ type: 'importCommit', importId });
     return { status: 'imported', info, report, unlabelled: summary.unlabelled.length };
   } catch (error) {
     await abandonImport(importId, request);
     if (signal?.aborted) return { status: 'cancelled' };
-    if (error instanceof NotUtf8Error || isConvertError(error)) {
+    const refused = refusal(error);
+    if (refused !== null) {
       report.skipped = problems;
-      return { status: 'refused', failure: { message: t('importRefused', error.message.replace(/\.$/, '')) }, report };
+      return { status: 'refused', failure: { message: t('importRefused', refused.replace(/\.$/, '')) }, report };
     }
     return { status: 'failed', failure: { message: importFailedMessage(error) } };
   }

@@ -63,7 +63,12 @@ export function ResultList({ id, search, selected, optionId, onSelect, onOpen }:
               </span>
               {hit.people !== undefined && hit.people > 0 && <span class="result-people">{plural(hit.people, 'popupPeopleOne', 'popupPeopleOther')}</span>}
             </span>
-            {hit.mainRole && <span class="result-role">{hit.mainRole}</span>}
+            {hit.mainRole && (
+              <span class="result-role">
+                {hit.mainRole.title}
+                {hit.mainRole.organization !== undefined && t('cardRoleOrganization', hit.mainRole.organization)}
+              </span>
+            )}
             {hit.matched && <span class="result-matched">{t('popupMatched', hit.matched)}</span>}
           </li>
         ))}

@@ -1,6 +1,12 @@
-import { jsonPath, type Problem } from '../../src/dataset/problem';
+import { jsonPath } from '../../src/dataset/problem';
 import type { Dataset, Entity, EntityType } from '../../src/dataset/schema';
 import type { CuratedEntity } from './curated-schema';
+
+/** A wrong fact in data/, at a JSON path. Said in English only: data/'s authors read it, not the extension's readers. */
+export interface AuditProblem {
+  path: string;
+  message: string;
+}
 
 /**
  * The bundled data's own audit: classes of wrong fact that an audit of the
@@ -10,8 +16,8 @@ import type { CuratedEntity } from './curated-schema';
  * `curated[i]` is the hand-edited form of `dataset.entities[i]`, which still
  * carries the fields only data/ has (`about`, `noOrganization`, `typeNote`).
  */
-export function auditDataset({ dataset, curated }: { dataset: Dataset; curated: readonly CuratedEntity[] }): Problem[] {
-  const problems: Problem[] = [];
+export function auditDataset({ dataset, curated }: { dataset: Dataset; curated: readonly CuratedEntity[] }): AuditProblem[] {
+  const problems: AuditProblem[] = [];
   const byId = new Map(dataset.entities.map((e) => [e.id, e]));
   dataset.entities.forEach((entity, e) => {
     const at = ['entities', e];
@@ -69,7 +75,7 @@ const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g;
  * or named in: a year worked out from context ("in December 2022" where the
  * text says "on December 7") belongs in an inferred role date, not in prose.
  */
-function checkDescriptionYears(entity: Entity, dataset: Dataset, at: readonly (string | number)[], problems: Problem[]): void {
+function checkDescriptionYears(entity: Entity, dataset: Dataset, at: readonly (string | number)[], problems: AuditProblem[]): void {
   const own = new Set([...entity.mentions.map((m) => m.source), ...entity.roles.flatMap((r) => r.evidence.map((ev) => ev.source))]);
   const stated = new Set(dataset.sources.filter((s) => own.has(s.id)).flatMap((s) => [...(s.text ?? '').matchAll(YEAR)].map((m) => m[1])));
   for (const [, year] of (entity.description ?? '').matchAll(YEAR)) {
@@ -97,7 +103,7 @@ const KIND_WORDS: Readonly<Record<string, EntityType>> = {
   summit: 'event',
 };
 
-function checkType(entity: Entity, at: readonly (string | number)[], problems: Problem[]): void {
+function checkType(entity: Entity, at: readonly (string | number)[], problems: AuditProblem[]): void {
   const last = /([A-Za-z]+)\W*$/.exec(entity.name)?.[1]?.toLowerCase();
   const expected = last === undefined ? undefined : KIND_WORDS[last];
   if (expected !== undefined && expected !== entity.type) {

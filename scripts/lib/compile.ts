@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { deriveMentions } from '../../src/dataset/mentions';
 import type { Problem } from '../../src/dataset/problem';
+import { englishText } from '../../src/dataset/problem-english';
 import { sentenceLinks } from '../../src/dataset/related';
 import { DATASET_FORMAT, type Dataset, type Entity, type Source } from '../../src/dataset/schema';
 import { checkReferences, validateDataset } from '../../src/dataset/validate';
 import { bundledVersion } from '../../src/dataset/version';
 import { type z } from '../../src/dataset/z';
-import { auditDataset } from './audit';
+import { isProblemCode, issueProblem } from '../../src/dataset/zod-problem';
+import { auditDataset, type AuditProblem } from './audit';
 import { curatedEntitySchema, curatedMetaSchema, curatedSourceSchema, type CuratedEntity } from './curated-schema';
 
 /** One parsed data/ file: its path (for messages) and its YAML content. */
@@ -36,6 +38,9 @@ export interface CompileError {
 /** `warnings`: what an import would warn about (src/dataset/alias-warnings.ts), located in data/. */
 export type CompileResult = { ok: true; dataset: Dataset; warnings: CompileError[] } | { ok: false; errors: CompileError[] };
 
+/** The curated schema's own messages are English; those of the parts it shares with the public format are problem codes. */
+const issueMessage = (issue: z.core.$ZodIssue) => (isProblemCode(issue.message) ? englishText(issueProblem(issue)) : issue.message);
+
 export function formatCompileError(e: CompileError): string {
   return `${e.file} › ${e.item} › ${e.field || '(item)'}: ${e.message}`;
 }
@@ -64,7 +69,7 @@ function parseList<T>(file: DataFile, schema: z.ZodType<T>, errors: CompileError
       return;
     }
     for (const issue of parsed.error.issues) {
-      errors.push({ file: file.file, item: itemName(file.content, index), field: fieldPath(issue.path), message: issue.message });
+      errors.push({ file: file.file, item: itemName(file.content, index), field: fieldPath(issue.path), message: issueMessage(issue) });
     }
   });
   return items;
@@ -85,7 +90,7 @@ export function compileDataset(input: CompileInput): CompileResult {
   const metaParsed = curatedMetaSchema.safeParse(input.meta.content);
   if (!metaParsed.success) {
     for (const issue of metaParsed.error.issues) {
-      errors.push({ file: input.meta.file, item: '(dataset)', field: fieldPath(issue.path), message: issue.message });
+      errors.push({ file: input.meta.file, item: '(dataset)', field: fieldPath(issue.path), message: issueMessage(issue) });
     }
   }
 
@@ -149,17 +154,18 @@ export function compileDataset(input: CompileInput): CompileResult {
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const translate = (problem: Problem): CompileError => {
+  const translate = (problem: AuditProblem | Problem): CompileError => {
+    const message = 'message' in problem ? problem.message : englishText(problem);
     const m = /^\$\.(entities|sources)\[(\d+)\]\.?(.*)$/.exec(problem.path);
     if (m?.[1] === 'entities') {
       const o = origin[Number(m[2])]!;
-      return { file: o.file, item: `"${o.id}"`, field: m[3]!, message: problem.message };
+      return { file: o.file, item: `"${o.id}"`, field: m[3]!, message };
     }
     if (m?.[1] === 'sources') {
       const s = sources[Number(m[2])]!;
-      return { file: input.sources.file, item: `"${s.id}"`, field: m[3]!, message: problem.message };
+      return { file: input.sources.file, item: `"${s.id}"`, field: m[3]!, message };
     }
-    return { file: input.meta.file, item: '(dataset)', field: problem.path, message: problem.message };
+    return { file: input.meta.file, item: '(dataset)', field: problem.path, message };
   };
 
   const meta = metaParsed.data!;

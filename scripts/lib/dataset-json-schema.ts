@@ -1,4 +1,4 @@
-import { DISPLAY_TEXT_PATTERN, isDisplayText } from '../../src/dataset/display-text';
+import { checkDisplayText, DISPLAY_TEXT_PATTERN } from '../../src/dataset/display-text';
 import { DATASET_FORMAT, datasetSchema } from '../../src/dataset/schema';
 import { isWebUrl } from '../../src/dataset/web-url';
 import { z } from '../../src/dataset/z';
@@ -17,12 +17,13 @@ const DATASET_SCHEMA_ID = `urn:factlens:dataset-format:${DATASET_FORMAT.split('/
  */
 const PARTIAL_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
 
-/** Whether `schema` carries the refinement `fn`, which toJSONSchema cannot see into. */
+/** Whether `schema` carries the refinement or check `fn`, which toJSONSchema cannot see into. */
 function hasRefinement(schema: z.core.$ZodType, fn: unknown): boolean {
   const checks = schema._zod.def.checks ?? [];
   return checks.some((check) => {
     const def = check._zod.def as { check: string; fn?: unknown };
-    return def.check === 'custom' && def.fn === fn;
+    // .refine(fn) keeps fn in its def; .check(fn) is the check itself.
+    return def.check === 'custom' && (def.fn === fn || check._zod.check === fn);
   });
 }
 
@@ -48,7 +49,7 @@ export function datasetJsonSchema(): Record<string, unknown> {
         jsonSchema.pattern = '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]';
         jsonSchema.description = 'An http: or https: address.';
       }
-      if (hasRefinement(zodSchema, isDisplayText)) {
+      if (hasRefinement(zodSchema, checkDisplayText)) {
         // No bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and no lone surrogates.
         jsonSchema.pattern = DISPLAY_TEXT_PATTERN;
       }

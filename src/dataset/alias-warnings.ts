@@ -1,6 +1,6 @@
 import { foldText } from '../text/fold';
 import { COMMON_WORDS } from './common-words';
-import { jsonPath, type Problem } from './problem';
+import { jsonPath, problem, type Problem } from './problem';
 import type { Dataset } from './schema';
 
 /**
@@ -18,15 +18,9 @@ export function aliasWarnings(dataset: Pick<Dataset, 'entities'>): Problem[] {
       const folded = foldText(alias.text).trim();
       const path = jsonPath(['entities', e, 'aliases', a, 'text']);
       if ([...folded].length === 1) {
-        warnings.push({
-          path,
-          message: `one-character alias "${alias.text}" will mark that character wherever it stands alone${alias.contextual ? ' on pages that name the entity in full' : ''}; use a longer alias`,
-        });
+        warnings.push({ path, ...problem(alias.contextual ? 'problemOneCharAliasContextual' : 'problemOneCharAlias', alias.text) });
       } else if (!alias.contextual && COMMON_WORDS.has(folded)) {
-        warnings.push({
-          path,
-          message: `alias "${alias.text}" is one of the most common English words and will be marked on most pages; mark it contextual or remove it`,
-        });
+        warnings.push({ path, ...problem('problemCommonWord', alias.text) });
       }
     });
   });

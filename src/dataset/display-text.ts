@@ -1,3 +1,4 @@
+import { problem, type ProblemText } from './problem';
 import { type z } from './z';
 
 /**
@@ -26,15 +27,11 @@ export const DISPLAY_TEXT_PATTERN =
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why `text` is refused, or null when it may be shown. */
-function displayTextProblem(text: string): string | null {
+function displayTextProblem(text: string): ProblemText | null {
   const bidi = BIDI_CONTROL.exec(text);
-  if (bidi) {
-    return `contains the bidi control ${hex(bidi[0].charCodeAt(0))} at index ${bidi.index}; remove it (Factlens refuses such text rather than change it)`;
-  }
+  if (bidi) return problem('problemBidiControl', hex(bidi[0].charCodeAt(0)), bidi.index);
   const lone = LONE_SURROGATE.exec(text);
-  if (lone) {
-    return `contains a lone surrogate ${hex(lone[0].charCodeAt(0))} at index ${lone.index}, which is not a character; remove it (Factlens refuses such text rather than change it)`;
-  }
+  if (lone) return problem('problemLoneSurrogate', hex(lone[0].charCodeAt(0)), lone.index);
   return null;
 }
 
@@ -42,9 +39,14 @@ export function isDisplayText(text: string): boolean {
   return displayTextProblem(text) === null;
 }
 
+/** The check displayText adds; scripts/lib/dataset-json-schema.ts finds it by identity. */
+export function checkDisplayText(ctx: z.core.ParsePayload<string>): void {
+  const refused = displayTextProblem(ctx.value);
+  // The code is the message and the words ride in params: zod-problem.ts reads them back.
+  if (refused) ctx.issues.push({ code: 'custom', message: refused.code, params: { words: refused.params }, input: ctx.value, continue: true });
+}
+
 /** `base` as a string the reader is shown: at most `max` UTF-16 code units, and no bidi controls or lone surrogates. */
 export function displayText(base: z.ZodString, max: number) {
-  return base
-    .max(max, `must be at most ${max} characters`)
-    .refine(isDisplayText, { error: (issue) => displayTextProblem(String(issue.input)) ?? undefined });
+  return base.max(max).check(checkDisplayText);
 }

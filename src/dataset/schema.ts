@@ -9,15 +9,16 @@ import { z } from './z';
  * The public dataset format: what `npm run data` writes to
  * assets/dataset.json and what users import. docs/dataset-format.md
  * documents it; docs/dataset.schema.json is generated from this file.
+ * Messages are problem codes (problem.ts), said in the reader's language.
  */
 export const DATASET_FORMAT = 'factlens-dataset/2';
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens')
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'problemIdChars')
   .max(200);
-const text = z.string().min(1, 'must not be empty');
-const partialDate = z.string().refine(isPartialDate, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+const text = z.string().min(1, 'problemEmpty');
+const partialDate = z.string().refine(isPartialDate, 'problemDateFormat');
 const offset = z.number().int().nonnegative();
 /** What the reader is shown; display-text.ts says why these are refused rather than cleaned. */
 const name = displayText(text, MAX_NAME_LENGTH);
@@ -33,13 +34,13 @@ function canMatch(alias: string): boolean {
 }
 
 export const aliasSchema = z.strictObject({
-  text: name.refine(canMatch, 'must start with a letter, digit or CJK character'),
+  text: name.refine(canMatch, 'problemAliasStart'),
   contextual: z.boolean().optional(),
   /** A common full name ("Zhang Yong"): kept only where the page also names this entity or a related one (matcher/resolve.ts). */
   needsContext: z.boolean().optional(),
   /** Matched with its own case. Defaults to true for an all-capital acronym ("AFP"); see caseSensitiveByDefault. */
   caseSensitive: z.boolean().optional(),
-  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag').optional(),
+  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'problemLangTag').optional(),
 });
 
 /**
@@ -59,7 +60,7 @@ export const roleSchema = z.strictObject({
   start: partialDate.optional(),
   end: partialDate.optional(),
   inferred: z.boolean().optional(),
-  evidence: z.array(evidenceSchema).min(1, 'needs at least one piece of evidence'),
+  evidence: z.array(evidenceSchema).min(1, 'problemNoEvidence'),
 });
 
 const mentionSchema = z.strictObject({
@@ -73,14 +74,14 @@ const mentionSchema = z.strictObject({
 /** `wikidata:Q42`, `opensanctions:NK-…`: the same entity in another register. */
 const externalId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*:[^\s]+$/, 'must be a prefix and an id, as in wikidata:Q42')
+  .regex(/^[a-z][a-z0-9-]*:[^\s]+$/, 'problemExternalId')
   .max(200);
 
 /** Only links a reader can open in a browser tab: no javascript:, data: or file: address. */
 const webUrl = z
   .string()
   .max(2000)
-  .refine(isWebUrl, 'must be an http: or https: address');
+  .refine(isWebUrl, 'problemWebUrl');
 
 const ENTITY_TYPES = ['person', 'organization', 'place', 'event'] as const;
 
@@ -89,7 +90,7 @@ export const entitySchema = z.strictObject({
   name,
   type: z.enum(ENTITY_TYPES),
   description: description.optional(),
-  aliases: z.array(aliasSchema).min(1, 'needs at least one alias'),
+  aliases: z.array(aliasSchema).min(1, 'problemNoAlias'),
   /** Entities of this dataset whose names on a page support this one's names that need context. */
   related: z.array(id).optional(),
   roles: z.array(roleSchema).default([]),

@@ -1,23 +1,20 @@
 import { endsBeforeStart, parsePartialDate } from '../dates/partial-date';
 import { foldText } from '../text/fold';
 import { aliasWarnings } from './alias-warnings';
-import { jsonPath, type Problem } from './problem';
+import { jsonPath, problem, type Problem, type ProblemText } from './problem';
 import { relatedEntities } from './related';
 import { datasetSchema, type Dataset, type Entity, type Evidence } from './schema';
 import { upgradeDataset } from './upgrade';
+import { issueProblems } from './zod-problem';
 
 /** A valid dataset may still carry warnings: things it may do that its author did not mean (alias-warnings.ts). */
 export type Validation = { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Structure first: later checks can trust the types. Older format versions are upgraded first (upgrade.ts). */
 export function validateDataset(input: unknown): Validation {
-  const parsed = datasetSchema.safeParse(upgradeDataset(input));
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })),
-    };
-  }
+  // reportInput: a missing field is told from one of the wrong type (zod-problem.ts).
+  const parsed = datasetSchema.safeParse(upgradeDataset(input), { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: issueProblems(parsed.error) };
   const problems = checkReferences(parsed.data);
   if (problems.length === 0) problems.push(...neverMatchable(parsed.data));
   if (problems.length > 0) return { ok: false, problems };
@@ -29,10 +26,7 @@ function checkDates(entity: Entity, at: (string | number)[], problems: Problem[]
     const start = role.start === undefined ? null : parsePartialDate(role.start);
     const end = role.end === undefined ? null : parsePartialDate(role.end);
     if (start && end && endsBeforeStart(start, end)) {
-      problems.push({
-        path: jsonPath([...at, 'roles', r, 'end']),
-        message: `ends (${role.end}) before it starts (${role.start})`,
-      });
+      problems.push({ path: jsonPath([...at, 'roles', r, 'end']), ...problem('problemEndsBeforeStart', role.end!, role.start!) });
     }
   });
 }
@@ -49,11 +43,10 @@ function neverMatchable(dataset: Dataset): Problem[] {
     const free = entity.aliases.some((a) => !a.contextual && !a.needsContext);
     const supported = related[e]!.length > 0 && entity.aliases.some((a) => !a.contextual && a.needsContext);
     if (free || supported) return;
+    const unrelated = related[e]!.length === 0 && entity.aliases.some((a) => a.needsContext);
     problems.push({
       path: jsonPath(['entities', e, 'aliases']),
-      message: `"${entity.id}" can never be highlighted: every alias needs context${
-        related[e]!.length > 0 || !entity.aliases.some((a) => a.needsContext) ? '' : ' and it has no related entity'
-      }; add an alias that needs none (a full name)`,
+      ...problem(unrelated ? 'problemNeverHighlightedUnrelated' : 'problemNeverHighlighted', entity.id),
     });
   });
   return problems;
@@ -66,10 +59,10 @@ export function checkReferences(dataset: Dataset): Problem[] {
   const sources = new Map<string, string | null>();
   dataset.sources.forEach((source, s) => {
     if (sources.has(source.id)) {
-      problems.push({ path: jsonPath(['sources', s, 'id']), message: `duplicate source id "${source.id}"` });
+      problems.push({ path: jsonPath(['sources', s, 'id']), ...problem('problemDuplicateSourceId', source.id) });
     }
     if (source.text === undefined && source.url === undefined) {
-      problems.push({ path: jsonPath(['sources', s]), message: 'needs its text, a url, or both' });
+      problems.push({ path: jsonPath(['sources', s]), ...problem('problemSourceNeedsTextOrUrl') });
     }
     sources.set(source.id, source.text ?? null);
   });
@@ -77,7 +70,7 @@ export function checkReferences(dataset: Dataset): Problem[] {
   const entityTypes = new Map<string, string>();
   dataset.entities.forEach((entity, e) => {
     if (entityTypes.has(entity.id)) {
-      problems.push({ path: jsonPath(['entities', e, 'id']), message: `duplicate entity id "${entity.id}"` });
+      problems.push({ path: jsonPath(['entities', e, 'id']), ...problem('problemDuplicateEntityId', entity.id) });
     }
     entityTypes.set(entity.id, entity.type);
   });
@@ -91,10 +84,7 @@ export function checkReferences(dataset: Dataset): Problem[] {
       const key = foldText(alias.text);
       const owner = aliasOwner.get(key);
       if (owner !== undefined && owner !== entity.id) {
-        problems.push({
-          path: jsonPath([...at, 'aliases', a, 'text']),
-          message: `alias "${alias.text}" is also claimed by "${owner}"; mark it contextual, mark it needsContext, or remove one`,
-        });
+        problems.push({ path: jsonPath([...at, 'aliases', a, 'text']), ...problem('problemAliasClaimed', alias.text, owner) });
       } else {
         aliasOwner.set(key, entity.id);
       }
@@ -104,7 +94,7 @@ export function checkReferences(dataset: Dataset): Problem[] {
       if (other === entity.id || !entityTypes.has(other)) {
         problems.push({
           path: jsonPath([...at, 'related', r]),
-          message: other === entity.id ? 'an entity is not related to itself' : `unknown entity "${other}"`,
+          ...(other === entity.id ? problem('problemRelatedToItself') : problem('problemUnknownEntity', other)),
         });
       }
     });
@@ -114,16 +104,13 @@ export function checkReferences(dataset: Dataset): Problem[] {
       if (orgType !== 'organization') {
         problems.push({
           path: jsonPath([...at, 'roles', r, 'organization']),
-          message:
-            orgType === undefined
-              ? `unknown entity "${role.organization}"`
-              : `"${role.organization}" is a ${orgType}, not an organization`,
+          ...(orgType === undefined ? problem('problemUnknownEntity', role.organization!) : problem('problemNotOrganization', role.organization!, orgType)),
         });
       }
       role.evidence.forEach((ev, q) => {
         const where = [...at, 'roles', r, 'evidence', q];
-        const problem = evidenceProblem(ev, sources);
-        if (problem) problems.push({ path: jsonPath([...where, ...problem.at]), message: problem.message });
+        const found = evidenceProblem(ev, sources);
+        if (found) problems.push({ path: jsonPath([...where, ...found.at]), ...found.problem });
       });
     });
     checkDates(entity, at, problems);
@@ -132,11 +119,11 @@ export function checkReferences(dataset: Dataset): Problem[] {
       const where = [...at, 'mentions', m];
       const text = sources.get(mention.source);
       if (text === undefined) {
-        problems.push({ path: jsonPath([...where, 'source']), message: `unknown source "${mention.source}"` });
+        problems.push({ path: jsonPath([...where, 'source']), ...problem('problemUnknownSource', mention.source) });
         return;
       }
       if (text === null) {
-        problems.push({ path: jsonPath([...where, 'source']), message: `source "${mention.source}" has no text to be mentioned in` });
+        problems.push({ path: jsonPath([...where, 'source']), ...problem('problemSourceNoTextForMention', mention.source) });
         return;
       }
       const sentenceEnd = mention.sentenceStart + mention.sentence.length;
@@ -146,10 +133,7 @@ export function checkReferences(dataset: Dataset): Problem[] {
         mention.end <= sentenceEnd &&
         text.slice(mention.sentenceStart, sentenceEnd) === mention.sentence;
       if (!fits) {
-        problems.push({
-          path: jsonPath(where),
-          message: `offsets ${mention.start}–${mention.end} do not lie in its sentence in source "${mention.source}"`,
-        });
+        problems.push({ path: jsonPath(where), ...problem('problemMentionOffsets', mention.start, mention.end, mention.source) });
       }
     });
   });
@@ -160,18 +144,18 @@ export function checkReferences(dataset: Dataset): Problem[] {
  * A source with text is quoted verbatim at offsets, so the viewer can mark the
  * quote; a reference without text can only be quoted without offsets.
  */
-function evidenceProblem(ev: Evidence, sources: ReadonlyMap<string, string | null>): { at: string[]; message: string } | null {
+function evidenceProblem(ev: Evidence, sources: ReadonlyMap<string, string | null>): { at: string[]; problem: ProblemText } | null {
   const text = sources.get(ev.source);
-  if (text === undefined) return { at: ['source'], message: `unknown source "${ev.source}"` };
+  if (text === undefined) return { at: ['source'], problem: problem('problemUnknownSource', ev.source) };
   const offsets = ev.start !== undefined || ev.end !== undefined;
   if (text === null) {
-    return offsets ? { at: ['start'], message: `source "${ev.source}" has no text for offsets to point into` } : null;
+    return offsets ? { at: ['start'], problem: problem('problemSourceNoTextForOffsets', ev.source) } : null;
   }
   if (ev.quote === undefined || ev.start === undefined || ev.end === undefined) {
-    return { at: [], message: `source "${ev.source}" has text, so the evidence needs a quote with start and end` };
+    return { at: [], problem: problem('problemEvidenceNeedsQuote', ev.source) };
   }
   if (text.slice(ev.start, ev.end) !== ev.quote) {
-    return { at: ['quote'], message: `not found at ${ev.start}–${ev.end} of source "${ev.source}"` };
+    return { at: ['quote'], problem: problem('problemQuoteNotFound', ev.start, ev.end, ev.source) };
   }
   return null;
 }

@@ -46,8 +46,8 @@ const FORMAT_NAMES: Record<ForeignFormat, string> = { wikidata: 'Wikidata', ftm:
  */
 export function convertText(text: string, options: ConvertTextOptions = {}): Conversion {
   const detected = options.from ?? detectFormat(text.slice(0, 64 * 1024));
-  if (detected === null) throw new ConvertError('The format of this file is not recognised; name it (wikidata, ftm, popolo or csv)');
-  if (detected === 'factlens') throw new ConvertError('This is already a Factlens dataset: import it as it is');
+  if (detected === null) throw new ConvertError('problemFormatUnknown');
+  if (detected === 'factlens') throw new ConvertError('problemAlreadyFactlens');
   const converter = createConverter(detected, options);
   const sources: Source[] = [];
   const entities: Entity[] = [];
@@ -73,7 +73,7 @@ export function convertText(text: string, options: ConvertTextOptions = {}): Con
   const checked = validateDataset(dataset);
   if (!checked.ok) {
     const [first] = checked.problems;
-    throw new ConvertError(`The converted dataset is not valid: ${first?.path}: ${first?.message}`);
+    throw new ConvertError('problemConvertedInvalid', first!.path, { code: first!.code, params: first!.params });
   }
   return { format: detected, dataset: checked.dataset, summary, problems };
 }

@@ -41,8 +41,9 @@ export function csvConverter(): Converter {
     const named = fields.map((f) => f.trim().toLowerCase());
     const unknown = named.filter((f) => !(CSV_COLUMNS as readonly string[]).includes(f));
     if (unknown.length > 0 || !named.includes('name')) {
-      const what = unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}` : 'no "name" column';
-      throw new ConvertError(`Not a Factlens CSV header (${what}); the columns are: ${CSV_COLUMNS.join(', ')}`);
+      const columns = CSV_COLUMNS.join(', ');
+      if (unknown.length > 0) throw new ConvertError('problemCsvUnknownColumns', unknown.map((u) => `"${u}"`).join(', '), columns);
+      throw new ConvertError('problemCsvNoNameColumn', columns);
     }
     columns = named as Column[];
   }
@@ -54,13 +55,13 @@ export function csvConverter(): Converter {
       const value = fields[i]?.trim();
       if (c && value) r[c] = value;
     });
-    if (!r.name) return output.problem(line, 'row skipped: it has no name');
+    if (!r.name) return output.problem(line, true, 'problemRowNoName');
     const type = (r.type ?? 'person').toLowerCase();
-    if (!TYPES.includes(type)) return output.problem(line, `"${r.name}" skipped: the type "${r.type}" is not person, organization or place`);
+    if (!TYPES.includes(type)) return output.problem(line, true, 'problemRowType', r.name, r.type!);
     const start = partialDate(r.start);
     const end = partialDate(r.end);
     if (start === null || end === null) {
-      return output.problem(line, `"${r.name}" skipped: "${start === null ? r.start : r.end}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+      return output.problem(line, true, 'problemRowDate', r.name, (start === null ? r.start : r.end)!);
     }
     const id = slug(r.name);
     if (current?.draft.id !== id) {
@@ -78,7 +79,7 @@ export function csvConverter(): Converter {
       };
     }
     if (!r.role) {
-      if (r.organization || r.start || r.end) output.problem(line, `"${r.name}": organization and dates without a role are left out`, false);
+      if (r.organization || r.start || r.end) output.problem(line, false, 'problemRowRoleMissing', r.name);
       return;
     }
     let organization: string | undefined;
@@ -110,8 +111,8 @@ export function csvConverter(): Converter {
       else row(fields, pendingLine);
     },
     finish() {
-      if (pending !== '') output.problem(pendingLine, 'row skipped: a quoted field is never closed');
-      if (columns === null) throw new ConvertError(`The file is empty; a CSV needs a header row: ${CSV_COLUMNS.join(', ')}`);
+      if (pending !== '') output.problem(pendingLine, true, 'problemQuoteNotClosed');
+      if (columns === null) throw new ConvertError('problemCsvEmpty', CSV_COLUMNS.join(', '));
       flush();
       for (const [id, name] of organizations) {
         if (!output.has(id)) output.addEntity({ id, name, type: 'organization', aliases: [], roles: [] });

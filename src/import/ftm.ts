@@ -1,3 +1,4 @@
+import { problem, type ProblemText } from '../dataset/problem';
 import type { EntityType } from '../dataset/schema';
 import { partialDate } from './dates';
 import { lineConverter } from './line-converter';
@@ -66,11 +67,11 @@ const unpackRoles = (packed: string | undefined): PendingRole[] =>
 
 const entityId = (ftmId: string) => `ftm-${slug(ftmId)}`;
 
-function asFtmEntity(value: unknown): FtmEntity | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+function asFtmEntity(value: unknown): FtmEntity | ProblemText {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem('problemNotJsonObject');
   const v = value as Record<string, unknown>;
-  if (typeof v.id !== 'string' || v.id === '') return 'has no "id"';
-  if (typeof v.schema !== 'string') return `"${v.id}" has no "schema"`;
+  if (typeof v.id !== 'string' || v.id === '') return problem('problemNoId');
+  if (typeof v.schema !== 'string') return problem('problemNoSchema', v.id);
   const properties: Record<string, string[]> = {};
   if (typeof v.properties === 'object' && v.properties !== null) {
     for (const [key, values] of Object.entries(v.properties)) {
@@ -94,12 +95,12 @@ export function ftmConverter(): Converter {
     const parsed = parseJsonLine(line);
     if (parsed === null) return null;
     if ('error' in parsed) {
-      if (report) output.problem(lineNumber, parsed.error);
+      if (report) output.problem(lineNumber, true, parsed.error.code, ...parsed.error.params);
       return null;
     }
     const entity = asFtmEntity(parsed.value);
-    if (typeof entity === 'string') {
-      if (report) output.problem(lineNumber, entity);
+    if ('code' in entity) {
+      if (report) output.problem(lineNumber, true, entity.code, ...entity.params);
       return null;
     }
     return entity;
@@ -156,16 +157,16 @@ export function ftmConverter(): Converter {
     const relation = RELATIONS[e.schema];
     if (relation) {
       const holder = first(e, relation.holder);
-      if (!holder) output.problem(lineNumber, `${e.schema} "${e.id}" skipped: it names no ${relation.holder}`);
+      if (!holder) output.problem(lineNumber, true, 'problemRelationNoHolder', e.schema, e.id, relation.holder);
       for (const field of ['startDate', 'endDate']) {
-        if (partialDate(first(e, field)) === null) output.problem(lineNumber, `${e.schema} "${e.id}" skipped: ${field} "${first(e, field)}" is not a date`);
+        if (partialDate(first(e, field)) === null) output.problem(lineNumber, true, 'problemRelationDate', e.schema, e.id, field, first(e, field)!);
       }
       return;
     }
     if (e.schema === 'Position') return;
     const type = ENTITY_SCHEMATA[e.schema];
     if (!type) {
-      output.problem(lineNumber, `"${e.id}" skipped: the schema "${e.schema}" is not imported`);
+      output.problem(lineNumber, true, 'problemSchemaNotImported', e.id, e.schema);
       return;
     }
     const [name, ...otherNames] = e.properties.name ?? [];
@@ -198,7 +199,7 @@ export function ftmConverter(): Converter {
     convert,
     finish() {
       for (const [holder, packed] of roles) {
-        for (const p of unpackRoles(packed)) output.problem(p.line, `a relation skipped: its holder "${holder}" is not a person or organization in this file`);
+        for (const p of unpackRoles(packed)) output.problem(p.line, true, 'problemRelationHolderMissing', holder);
       }
       roles.clear();
     },

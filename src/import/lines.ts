@@ -1,3 +1,5 @@
+import { problem, type ProblemText } from '../dataset/problem';
+
 /**
  * Splits text fed in arbitrary pieces into lines, numbered from 1. A line
  * ends at \n; a \r before it is dropped. Only the unfinished last line is
@@ -25,13 +27,13 @@ export function createLineSplitter(onLine: (line: string, lineNumber: number) =>
  * written one element per line, as Wikidata's dumps are: a lone "[" or "]"
  * and a comma at the end of each line. Blank lines are skipped.
  */
-export function parseJsonLine(line: string): { value: unknown } | { error: string } | null {
+export function parseJsonLine(line: string): { value: unknown } | { error: ProblemText } | null {
   let text = line.trim();
   if (text === '' || text === '[' || text === ']') return null;
   if (text.endsWith(',')) text = text.slice(0, -1);
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return { error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { error: problem('problemNotJson', error instanceof Error ? error.message : String(error)) };
   }
 }

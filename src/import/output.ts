@@ -1,5 +1,6 @@
-import { jsonPath } from '../dataset/problem';
+import { problem as problemText, type ProblemCode, type ProblemParam } from '../dataset/problem';
 import { aliasSchema, entitySchema, sourceSchema, type Alias, type Entity, type EntityType, type Role, type Source } from '../dataset/schema';
+import { issueProblems } from '../dataset/zod-problem';
 import { foldText } from '../text/fold';
 import { createHashTable } from './hash-table';
 import { ConvertError, emptyBatch, type ConvertBatch, type ConvertSummary } from './types';
@@ -75,9 +76,11 @@ export function createOutput() {
   let skipped = 0;
   let drafts = 0;
 
-  function problem(line: number | undefined, message: string, skip = true): void {
+  /** One thing not converted, at `line`; `skip` counts it as a skipped entity, row or relation. */
+  function problem(line: number | undefined, skip: boolean, code: ProblemCode, ...params: ProblemParam[]): void {
     if (skip) skipped++;
-    batch.problems.push(line === undefined ? { message } : { line, message });
+    const said = problemText(code, ...params);
+    batch.problems.push(line === undefined ? said : { line, ...said });
   }
 
   function addSource(draft: SourceDraft): string | null {
@@ -126,7 +129,7 @@ export function createOutput() {
         return id === null ? [] : [{ source: id }];
       });
       if (evidence.length === 0) {
-        problem(line, `${draft.name}: role "${role.title}" skipped: it cites no source with an http(s) link`, false);
+        problem(line, false, 'problemRoleNoSource', draft.name ?? draft.id, role.title);
         continue;
       }
       roles.push({ ...role, evidence });
@@ -142,17 +145,17 @@ export function createOutput() {
     addEntity(draft: EntityDraft, line?: number): boolean {
       const { name } = draft;
       if (name === undefined || name.trim() === '') {
-        problem(line, `"${draft.id}" skipped: it has no name`);
+        problem(line, true, 'problemEntityNoName', draft.id);
         return false;
       }
       if (entityIds.has(hash53(draft.id))) {
-        problem(line, `"${name}" skipped: the id "${draft.id}" is already taken`);
+        problem(line, true, 'problemEntityIdTaken', name, draft.id);
         return false;
       }
       const aliases = aliasesOf({ ...draft, name });
       // A contextual alias counts only beside a full one of the same entity: without any, nothing would ever be highlighted.
       if (!aliases.some((a) => !a.contextual)) {
-        problem(line, `"${name}" skipped: each of its names is contextual or already another entity's`);
+        problem(line, true, 'problemEntityNoFullName', name);
         return false;
       }
       const entity: Entity = {
@@ -165,10 +168,10 @@ export function createOutput() {
         mentions: [],
         ...(draft.sameAs && draft.sameAs.length > 0 ? { sameAs: [...new Set(draft.sameAs)] } : {}),
       };
-      const parsed = entitySchema.safeParse(entity);
+      const parsed = entitySchema.safeParse(entity, { reportInput: true });
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        problem(line, `"${name}" skipped: ${jsonPath(issue.path)}: ${issue.message}`);
+        const [first] = issueProblems(parsed.error);
+        problem(line, true, 'problemEntityInvalid', name, first!.path, { code: first!.code, params: first!.params });
         return false;
       }
       entityIds.set(hash53(draft.id));
@@ -181,7 +184,7 @@ export function createOutput() {
       return taken;
     },
     summary(unlabelled: string[] = []): ConvertSummary {
-      if (entityIds.size === 0) throw new ConvertError(`No entity in this file could be converted${skipped > 0 ? ` (${skipped} skipped)` : ''}`);
+      if (entityIds.size === 0) throw skipped > 0 ? new ConvertError('problemNothingConvertedSkipped', skipped) : new ConvertError('problemNothingConverted');
       return { entities: entityIds.size, sources: sourceIds.size, skipped, unlabelled };
     },
   };

@@ -63,7 +63,7 @@ function aliasesOf(thing: PopoloThing): Alias[] {
 
 const array = <T>(value: unknown, field: string): T[] => {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new ConvertError(`Not Popolo: "${field}" is not a list`);
+  if (!Array.isArray(value)) throw new ConvertError('problemPopoloNotList', field);
   return value as T[];
 };
 
@@ -73,7 +73,7 @@ export function popoloConverter(): Converter {
     output,
     convert(json) {
       if (typeof json !== 'object' || json === null || !('persons' in json || 'organizations' in json)) {
-        throw new ConvertError('Not Popolo: there is no "persons" or "organizations" list');
+        throw new ConvertError('problemPopoloNoLists');
       }
       const doc = json as Record<string, unknown>;
       const persons = array<PopoloThing>(doc.persons, 'persons');
@@ -83,7 +83,7 @@ export function popoloConverter(): Converter {
       const personSources = new Map(persons.flatMap((p) => (p.id ? [[p.id, p.sources] as const] : [])));
 
       organizations.forEach((org, i) => {
-        if (!org.id) return output.problem(undefined, `organizations[${i}] skipped: it has no id`);
+        if (!org.id) return output.problem(undefined, true, 'problemItemNoId', `organizations[${i}]`);
         output.addEntity({
           id: entityId('org', org.id),
           name: org.name,
@@ -98,11 +98,11 @@ export function popoloConverter(): Converter {
       const roles = new Map<string, RoleDraft[]>();
       memberships.forEach((m, i) => {
         const where = `memberships[${i}]`;
-        if (!m.person_id) return output.problem(undefined, `${where} skipped: it has no person_id`);
+        if (!m.person_id) return output.problem(undefined, true, 'problemMembershipNoPerson', where);
         const start = partialDate(m.start_date);
         const end = partialDate(m.end_date);
         if (start === null || end === null) {
-          return output.problem(undefined, `${where} skipped: "${start === null ? m.start_date : m.end_date}" is not a date`);
+          return output.problem(undefined, true, 'problemItemDate', where, String(start === null ? m.start_date : m.end_date));
         }
         const post = m.post_id === undefined ? undefined : posts.get(m.post_id);
         const orgId = m.organization_id ?? post?.organization_id;
@@ -119,7 +119,7 @@ export function popoloConverter(): Converter {
       });
 
       persons.forEach((person, i) => {
-        if (!person.id) return output.problem(undefined, `persons[${i}] skipped: it has no id`);
+        if (!person.id) return output.problem(undefined, true, 'problemItemNoId', `persons[${i}]`);
         output.addEntity({
           id: entityId('person', person.id),
           name: person.name,
@@ -132,7 +132,7 @@ export function popoloConverter(): Converter {
         roles.delete(person.id);
       });
       for (const [person, list] of roles) {
-        output.problem(undefined, `${list.length} membership(s) skipped: there is no person "${person}"`);
+        output.problem(undefined, true, 'problemMembershipsUnknownPerson', list.length, person);
       }
     },
   });

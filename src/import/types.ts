@@ -1,9 +1,9 @@
+import { problem, type ProblemCode, type ProblemParam, type ProblemText } from '../dataset/problem';
 import type { Entity, Source } from '../dataset/schema';
 
 /** What could not be converted, and where: `line` is 1-based in the input file when the format has lines. */
-export interface ImportProblem {
+export interface ImportProblem extends ProblemText {
   line?: number;
-  message: string;
 }
 
 /** What one step of a conversion produced. Sources come before the entities that cite them. */
@@ -45,9 +45,19 @@ export interface Converter {
   summary(): ConvertSummary;
 }
 
-/** A file that cannot be converted at all: wrong header, not UTF-8, no valid entity, not the format. */
+/**
+ * A file that cannot be converted at all: wrong header, not UTF-8, no valid
+ * entity, not the format. `problem` says why in any language; the message is
+ * only its code.
+ */
 export class ConvertError extends Error {
   override name = 'ConvertError';
+  readonly problem: ProblemText;
+
+  constructor(code: ProblemCode, ...params: ProblemParam[]) {
+    super(code);
+    this.problem = problem(code, ...params);
+  }
 }
 
 export const emptyBatch = (): ConvertBatch => ({ sources: [], entities: [], problems: [] });

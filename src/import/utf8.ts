@@ -13,7 +13,7 @@ export function createUtf8Decoder(): (bytes: Uint8Array, last?: boolean) => stri
       offset += bytes.byteLength;
       return text;
     } catch {
-      throw new ConvertError(`The file is not UTF-8 text (a byte that is not UTF-8 within bytes ${offset}–${offset + bytes.byteLength})`);
+      throw new ConvertError('problemNotUtf8Bytes', offset, offset + bytes.byteLength);
     }
   };
 }

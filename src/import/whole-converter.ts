@@ -19,7 +19,7 @@ export function wholeConverter({ output, convert }: { output: Output; convert: (
       try {
         json = JSON.parse(text);
       } catch (error) {
-        throw new ConvertError(`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ConvertError('problemNotJson', error instanceof Error ? error.message : String(error));
       }
       text = '';
       convert(json);

@@ -1,3 +1,4 @@
+import { problem, type ProblemText } from '../dataset/problem';
 import type { Alias, EntityType } from '../dataset/schema';
 import { wikibaseDate } from './dates';
 import type { EntityDraft, RoleDraft, SourceDraft } from './output';
@@ -65,11 +66,11 @@ function stringValue(snak: Snak | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function dateQualifier(statement: Statement, property: string, problems: string[]): string | undefined {
+function dateQualifier(statement: Statement, property: string, problems: ProblemText[]): string | undefined {
   const snak = statement.qualifiers?.[property]?.[0];
   if (!snak || snak.snaktype !== 'value') return undefined;
   const date = wikibaseDate((snak.datavalue?.value ?? {}) as { time?: unknown; precision?: unknown });
-  if (date === null) problems.push(`${property} ${JSON.stringify((snak.datavalue?.value as { time?: unknown })?.time)} is not a date at year, month or day precision; left out`);
+  if (date === null) problems.push(problem('problemWikidataDate', property, String(JSON.stringify((snak.datavalue?.value as { time?: unknown })?.time))));
   return date ?? undefined;
 }
 
@@ -114,7 +115,7 @@ export function roleFromStatement({
   subject: { id: string; name: string };
   labels: Labels;
   isOrganization: (q: string) => boolean;
-  problems: string[];
+  problems: ProblemText[];
 }): RoleDraft {
   const start = dateQualifier(statement, 'P580', problems);
   const end = dateQualifier(statement, 'P582', problems);
@@ -178,7 +179,7 @@ export function itemDraft({
   isOrganization: (q: string) => boolean;
   /** Roles stated on other items (chairperson, CEO). */
   extraRoles: RoleDraft[];
-  problems: string[];
+  problems: ProblemText[];
 }): EntityDraft {
   const name = pick(item.labels, lang);
   const subject = { id: item.id, name: name ?? item.id };

@@ -1,3 +1,4 @@
+import type { ProblemText } from '../dataset/problem';
 import { wikibaseDate } from './dates';
 import { createLineSplitter, parseJsonLine } from './lines';
 import { createOutput, urlTitle, type Output, type RoleDraft } from './output';
@@ -50,14 +51,14 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Convert
 
   function convert(item: WikidataItem, line: number | undefined): void {
     if (labelOnly.has(item.id)) return;
-    const problems: string[] = [];
+    const problems: ProblemText[] = [];
     const name = labels.get(item.id) ?? item.id;
     const extraRoles: RoleDraft[] = (stated.get(item.id) ?? []).map(([org, statement, title]) =>
       roleFromStatement({ statement, title, organization: org, subject: { id: org, name: labels.get(org) ?? org }, labels: labelSource, isOrganization, problems }),
     );
     stated.delete(item.id);
     const written = output.addEntity(itemDraft({ item, lang, labels: labelSource, isOrganization, extraRoles, problems }), line);
-    if (written) for (const p of problems) output.problem(line, `${name} (${item.id}): ${p}`, false);
+    if (written) for (const p of problems) output.problem(line, false, 'problemWikidataItem', name, item.id, p);
   }
 
   // Whether the file is one entity per line; decided by its first line.
@@ -76,9 +77,9 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Convert
     if (pass === 0) {
       if (item) learn(item);
     } else if ('error' in parsed) {
-      output.problem(n, parsed.error);
+      output.problem(n, true, parsed.error.code, ...parsed.error.params);
     } else if (!item) {
-      output.problem(n, 'not a Wikidata item (an object with an "id" such as "Q42")');
+      output.problem(n, true, 'problemNotWikidataItem');
     } else {
       convert(item, n);
     }
@@ -89,7 +90,7 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Convert
     try {
       json = JSON.parse(whole);
     } catch (error) {
-      throw new ConvertError(`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ConvertError('problemNotJson', error instanceof Error ? error.message : String(error));
     }
     whole = '';
     if (isSparqlResults(json)) {
@@ -98,10 +99,10 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Convert
     }
     const entities = (json as { entities?: unknown }).entities;
     const values = Array.isArray(json) ? json : typeof entities === 'object' && entities !== null ? Object.values(entities) : null;
-    if (!values) throw new ConvertError('Not Wikidata entity JSON (no "entities") nor SPARQL results (no "head" and "results")');
+    if (!values) throw new ConvertError('problemNotWikidata');
     const items = values.map(asItem);
     items.forEach((item, i) => {
-      if (!item) output.problem(undefined, `entity ${i + 1} is not a Wikidata item (an object with an "id" such as "Q42")`);
+      if (!item) output.problem(undefined, true, 'problemEntityNotWikidataItem', i + 1);
       else learn(item);
     });
     for (const item of items) if (item) convert(item, undefined);
@@ -128,7 +129,7 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Convert
       if (pass === 1) return emptyBatch();
       if (mode === 'whole') convertWhole();
       for (const [person, roles] of stated) {
-        for (const [org] of roles) output.problem(undefined, `a role that ${labels.get(org) ?? org} (${org}) states skipped: ${person} is not an item in this file`, false);
+        for (const [org] of roles) output.problem(undefined, false, 'problemStatedRoleSkipped', labels.get(org) ?? org, org, person);
       }
       stated.clear();
       return output.take();
@@ -167,7 +168,7 @@ function convertSparql(json: SparqlResults, output: Output, lang: string): void 
     const row: Row = Object.fromEntries(Object.entries(binding).map(([k, v]) => [k, v?.value]));
     const q = qOf(row.item);
     if (!q) {
-      output.problem(undefined, `result ${i + 1} skipped: "item" is not a Wikidata entity URI`);
+      output.problem(undefined, true, 'problemSparqlNoItem', i + 1);
       return;
     }
     byItem.set(q, [...(byItem.get(q) ?? []), { ...row, row: String(i + 1) }]);
@@ -188,7 +189,7 @@ function convertSparql(json: SparqlResults, output: Output, lang: string): void 
       const start = sparqlDate(row.start, row.startPrecision);
       const end = sparqlDate(row.end, row.endPrecision);
       if (start === null || end === null) {
-        output.problem(undefined, `result ${row.row} (${name ?? q}): role "${title}" skipped: a date is not at year, month or day precision`);
+        output.problem(undefined, true, 'problemSparqlDate', row.row!, name ?? q, title);
         continue;
       }
       const org = qOf(row.org);

@@ -67,6 +67,11 @@ export interface SiteSettings {
   globalEnabled: boolean;
 }
 
+export interface MainRole {
+  title: string;
+  organization?: string;
+}
+
 /** One popup search result. */
 export interface SearchHit {
   key: EntityKey;
@@ -76,8 +81,12 @@ export interface SearchHit {
   type: EntityType;
   /** The alias that matched, when it is not the canonical name. */
   matched?: string;
-  /** The newest role, as "Title, Organization". */
-  mainRole?: string;
+  /**
+   * The newest role's title and the name of its organization, when the
+   * dataset has it. The popup joins them in the reader's language
+   * (cardRoleOrganization, as the card does).
+   */
+  mainRole?: MainRole;
   /** For an organization: how many people hold or held a role there. */
   people?: number;
 }

@@ -8,14 +8,15 @@ import { findBrowsers, firefoxHasLanguagePack } from '../../scripts/lib/find-bro
 import type { Dataset } from '../../src/dataset/schema';
 import { roleTimeline } from '../../src/format/role-timeline';
 import { viewerPath } from '../../src/viewer-link';
-import { dateRangeWordsIn } from '../unit/support/locale-messages';
-import { showExtensionPage, until } from './extension-page';
+import { dateRangeWordsIn, messageIn } from '../unit/support/locale-messages';
+import { chooseFile, showExtensionPage, until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, type BrowserName, type ExtensionBrowser } from './harness';
 import { cardText, highlightTexts, hoverMention, waitForCard } from './overlay-page';
 
 /**
  * The reader's language: a browser whose UI is Simplified Chinese shows the
- * options page, the popup and a card in Chinese, dates included.
+ * options page (a refused file's problems too), the popup and a card in
+ * Chinese, dates included.
  *
  * Firefox takes the language from intl.locale.requested (the launcher sets
  * it) only where a zh-CN language pack is installed: Debian's
@@ -55,6 +56,15 @@ describe.each(BROWSERS.filter(CAN_RUN))('%s: the pages and the card in Chinese (
     const headings = await page.evaluate(`[...document.querySelectorAll('h2')].map((h) => h.textContent)`);
     expect(headings).toEqual([zhCN.sitesHeading.message, zhCN.appearanceHeading.message, zhCN.datasetsHeading.message]);
     expect(await page.evaluate(`document.querySelector('[data-testid=datasets] th').textContent`)).toBe(zhCN.datasetsColName.message);
+  });
+
+  it("says why a dataset file is refused in Chinese, the core's problems included", async () => {
+    const entity = { id: 'twice', name: 'Twice Named', type: 'person', aliases: [{ text: 'Twice Named' }] };
+    const file = { format: 'factlens-dataset/2', id: 'zh-refused', name: 'Refused', version: '1', entities: [entity, entity] };
+    await chooseFile(page, '[data-testid=import-file]', 'refused.json', JSON.stringify(file));
+    const shown = await until<string>(page, `document.querySelector('[data-testid=import-error]')?.textContent`);
+    expect(shown).toContain(zhCN.importInvalid.message);
+    expect(shown).toContain(messageIn(zhCN, 'problemDuplicateEntityId', [entity.id]));
   });
 
   it('shows the popup in Chinese', async () => {

@@ -204,7 +204,7 @@ describe('compileDataset, references by kind', () => {
   it('fails on an organization that is not an organization', () => {
     const input = validInput();
     person(input).roles[0].organization = 'jack-ma';
-    expect(errorsOf(input)).toEqual(['data/entities/people.yaml › "jack-ma" › roles[0].organization: "jack-ma" is a person, not an organization']);
+    expect(errorsOf(input)).toEqual(['data/entities/people.yaml › "jack-ma" › roles[0].organization: "jack-ma" has type "person", not "organization"']);
   });
 
   it('fails on an alias that could never match', () => {

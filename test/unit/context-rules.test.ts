@@ -5,6 +5,7 @@ import { openDb, type FactlensDb } from '../../entrypoints/background/db';
 import { seedBundled } from '../../entrypoints/background/seed';
 import { isAcronym } from '../../src/dataset/alias-case';
 import { patternsFromEntities } from '../../src/dataset/patterns';
+import { englishText } from '../../src/dataset/problem-english';
 import { relatedEntities, sentenceLinks, type RelationFacts } from '../../src/dataset/related';
 import type { Dataset, Entity } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
@@ -13,6 +14,7 @@ import { MAX_RELATED } from '../../src/limits';
 import { buildDictionary, scanPage } from '../../src/matcher';
 import { testHandlers } from './support/handlers';
 import { importDataset } from './support/import-dataset';
+import { LOCALES, messageIn, supportWordsIn } from './support/locale-messages';
 
 const facts = (id: string, more: Partial<RelationFacts> = {}): RelationFacts => ({ id, type: 'person', roles: [], mentions: [], ...more });
 
@@ -129,7 +131,7 @@ describe('entities that could never be highlighted', () => {
     const result = validateDataset(base());
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(result.problems.map((p) => `${p.path}: ${englishText(p)}`)).toEqual([
       '$.entities[0].aliases: "belle" can never be highlighted: every alias needs context; add an alias that needs none (a full name)',
       '$.entities[1].aliases: "liu-jie" can never be highlighted: every alias needs context and it has no related entity; add an alias that needs none (a full name)',
     ]);
@@ -182,7 +184,19 @@ describe('supportReason', () => {
     [['x'], null],
     ['page', 'Named in full on this page'],
     ['here', null],
-  ] as const)('%j: %s', (support, expected) => expect(supportReason(typeof support === 'string' ? support : [...support], nameOf)).toBe(expected));
+  ] as const)('%j: %s', (support, expected) =>
+    expect(supportReason(typeof support === 'string' ? support : [...support], nameOf, supportWordsIn(LOCALES.en!))).toBe(expected),
+  );
+
+  const zh = LOCALES.zh_CN!;
+  it.each([
+    [['a'], messageIn(zh, 'reasonOnPageOne', ['Alibaba'])],
+    [['a', 't'], messageIn(zh, 'reasonOnPageOther', [messageIn(zh, 'reasonTwo', ['Alibaba', 'Tmall'])])],
+    [['a', 't', 'b'], messageIn(zh, 'reasonOnPageOther', [messageIn(zh, 'reasonMore', ['Alibaba', 'Tmall', 1])])],
+    ['page', messageIn(zh, 'reasonNamedInFull')],
+  ] as const)('in Chinese, %j: %s', (support, expected) =>
+    expect(supportReason(typeof support === 'string' ? support : [...support], nameOf, supportWordsIn(zh))).toBe(expected),
+  );
 });
 
 describe('the bundled dataset as stored', () => {

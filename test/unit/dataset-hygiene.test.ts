@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMON_WORDS } from '../../src/dataset/common-words';
 import { DISPLAY_TEXT_PATTERN, isDisplayText } from '../../src/dataset/display-text';
 import type { Problem } from '../../src/dataset/problem';
+import { englishText } from '../../src/dataset/problem-english';
 import { validateDataset } from '../../src/dataset/validate';
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, MAX_VERSION_LENGTH } from '../../src/limits';
 import { requestSchema } from '../../src/messages/protocol';
@@ -46,15 +47,18 @@ function dataset(edit: (d: Draft) => void = () => {}): unknown {
   return d;
 }
 
-function problems(input: unknown): Problem[] {
+/** Problems as `npm run convert` and an English options page say them. */
+const inEnglish = (found: Problem[]) => found.map((p) => ({ path: p.path, message: englishText(p) }));
+
+function problems(input: unknown): { path: string; message: string }[] {
   const result = validateDataset(input);
-  return result.ok ? [] : result.problems;
+  return result.ok ? [] : inEnglish(result.problems);
 }
 
-function warnings(input: unknown): Problem[] {
+function warnings(input: unknown): { path: string; message: string }[] {
   const result = validateDataset(input);
   if (!result.ok) throw new Error(`invalid: ${JSON.stringify(result.problems)}`);
-  return result.warnings;
+  return inEnglish(result.warnings);
 }
 
 const refusal = (what: string) => `${what}; remove it (Factlens refuses such text rather than change it)`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetJsonSchema } from '../../scripts/lib/dataset-json-schema';
-import { formatProblems } from '../../src/dataset/problem';
+import { formatProblems } from '../../src/dataset/problem-english';
 import { validateDataset } from '../../src/dataset/validate';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblems } from '../../src/dataset/problem';
+import { formatProblems } from '../../src/dataset/problem-english';
 import { DATASET_FORMAT, type Dataset } from '../../src/dataset/schema';
 import { upgradeDataset } from '../../src/dataset/upgrade';
 import { validateDataset } from '../../src/dataset/validate';

@@ -65,15 +65,77 @@ export function hardCodedStrings(fileName: string, source: string): Finding[] {
   return findings;
 }
 
-function componentFiles(): string[] {
-  return COMPONENT_DIRS.flatMap((dir) =>
+function filesIn(dirs: readonly string[], extension: RegExp): string[] {
+  return dirs.flatMap((dir) =>
     readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.tsx'))
+      .filter((entry) => entry.isFile() && extension.test(entry.name))
       .map((entry) => join(entry.parentPath, entry.name)),
   );
 }
 
+const componentFiles = () => filesIn(COMPONENT_DIRS, /\.tsx$/);
+
+/**
+ * The core (src/dataset, src/import) says what is wrong with a file as a
+ * problem code of public/_locales (src/dataset/problem.ts), which the options
+ * page says in the reader's language. Flagged: words that are not a code as
+ * a `message` or `error` property, or as an argument of a schema method that
+ * takes a message (zod's min, max, regex, refine…). A code looks like
+ * `problemDuplicateEntityId`.
+ */
+const CORE_DIRS = ['src/dataset', 'src/import'];
+const MESSAGE_PROPERTIES = new Set(['message', 'error']);
+/** Schema methods and the index of their message argument: z.string().min(1, message), z.number().int(message). */
+const MESSAGE_ARGUMENT = new Map([
+  ...['min', 'max', 'length', 'regex', 'refine', 'startsWith', 'endsWith', 'includes'].map((name) => [name, 1] as const),
+  ...['nonempty', 'int', 'nonnegative', 'positive'].map((name) => [name, 0] as const),
+]);
+const PROBLEM_CODE = /^problem[A-Z]\w*$/;
+
+export function coreMessages(fileName: string, source: string): Finding[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const findings: Finding[] = [];
+  const check = (node: ts.Node) => {
+    const text = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : ts.isTemplateExpression(node) ? node.getText() : null;
+    if (text !== null && WORD.test(text) && !PROBLEM_CODE.test(text)) {
+      findings.push({ file: fileName, line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+    }
+  };
+  function visit(node: ts.Node): void {
+    if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText())) {
+      // An error map, (issue) => '…', says its message by what it returns.
+      const value = node.initializer;
+      check(ts.isArrowFunction(value) && !ts.isBlock(value.body) ? value.body : value);
+    }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const message = node.arguments[MESSAGE_ARGUMENT.get(node.expression.name.text) ?? -1];
+      if (message) check(message);
+    }
+    ts.forEachChild(node, visit);
+  }
+  visit(file);
+  return findings;
+}
+
 describe('hard-coded strings', () => {
+  it('finds none in what the core says is wrong with a file', () => {
+    const files = filesIn(CORE_DIRS, /\.ts$/);
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.flatMap((file) => coreMessages(relative(ROOT, file), readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('finds English messages in the core, and not problem codes or numbers', () => {
+    const source = `
+      const id = z.string().regex(/^[a-z]+$/, 'must be lowercase').max(200, 'problemTooLong');
+      const date = z.string().refine(isPartialDate, 'problemDateFormat').min(1, \`needs \${n} characters\`);
+      problems.push({ path, message: 'duplicate id' });
+      warnings.push({ path, code: 'problemCommonWord', message: 'problemCommonWord' });
+      const e = { error: (issue) => 'never shown' };
+      if (header.includes('name') || format.startsWith('factlens-dataset/')) z.number().int('whole');
+    `;
+    expect(coreMessages('sample.ts', source).map((f) => f.text)).toEqual(['must be lowercase', '`needs ${n} characters`', 'duplicate id', 'never shown', 'whole']);
+  });
+
   it('finds none in the components and extension pages', () => {
     const files = componentFiles();
     expect(files.length).toBeGreaterThan(20);

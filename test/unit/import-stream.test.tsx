@@ -7,8 +7,11 @@ import { reportText } from '../../entrypoints/options/import-report';
 import { importStream, type StreamConverter, type StreamFile, type StreamProgress } from '../../entrypoints/options/import-stream';
 import { ImportDataset } from '../../entrypoints/options/ImportDataset';
 import { readText } from '../../entrypoints/options/text-reader';
+import { problem } from '../../src/dataset/problem';
 import { entitySchema } from '../../src/dataset/schema';
+import { issueProblems } from '../../src/dataset/zod-problem';
 import { IMPORT_CHUNK } from '../../src/limits';
+import { problemText } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { buttonNamed, click, one, text, until, useKit } from './kit';
 
@@ -30,15 +33,15 @@ function jsonLines(): StreamConverter {
     line++;
     if (text === '') return;
     try {
-      const parsed = entitySchema.safeParse(JSON.parse(text));
+      const parsed = entitySchema.safeParse(JSON.parse(text), { reportInput: true });
       if (parsed.success) batch.entities.push(parsed.data);
       else {
         skipped++;
-        batch.problems.push({ line, message: parsed.error.issues[0]!.message });
+        batch.problems.push({ line, ...issueProblems(parsed.error)[0]! });
       }
     } catch {
       skipped++;
-      batch.problems.push({ line, message: 'not JSON' });
+      batch.problems.push({ line, ...problem('problemNotJson', 'a stand-in parse error') });
     }
   };
   const empty = () => ({ sources: [], entities: [], problems: [] });
@@ -123,11 +126,11 @@ describe('importLines', { timeout: 30_000 }, () => {
     expect(outcome.status).toBe('imported');
     if (outcome.status !== 'imported') return;
     expect(outcome.report).toMatchObject({ imported: count, skipped: 2 });
-    expect(outcome.report.problems.map((p) => [p.line, p.message])).toEqual([
-      [4, 'not JSON'],
-      [5, 'Invalid input: expected string, received undefined'],
+    expect(outcome.report.problems.map((p) => [p.line, p.path, problemText(p)])).toEqual([
+      [4, undefined, 'not valid JSON: a stand-in parse error'],
+      [5, '$.name', 'is missing'],
     ]);
-    expect(reportText(outcome.report)).toContain('Skipped: 2\n\nline 4: not JSON\nline 5: Invalid input');
+    expect(reportText(outcome.report)).toContain('Skipped: 2\n\nline 4: not valid JSON: a stand-in parse error\nline 5 $.name: is missing\n');
     expect(outcome.info).toMatchObject({ id: 'people', entityCount: count, private: true, enabled: true });
     const sent = kit.background.received.filter((m) => m.type === 'importChunk');
     expect(sent.map((m) => (m as unknown as { entities: unknown[] }).entities.length)).toEqual([IMPORT_CHUNK, 10]);

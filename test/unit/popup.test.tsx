@@ -70,8 +70,10 @@ describe('popup: search', () => {
     expect(jack.getAttribute('role')).toBe('option');
     expect(jack.closest('[role="listbox"]')).not.toBeNull();
     expect(jack.querySelector('.result-type')?.textContent).toBe('Person');
-    expect(jackHit.mainRole).toBeTruthy();
-    expect(jack.querySelector('.result-role')?.textContent).toBe(jackHit.mainRole);
+    // The worker sends the parts; the popup joins them as the card does ("Title, Organization").
+    const { title, organization } = jackHit.mainRole!;
+    expect(organization).toBeTruthy();
+    expect(jack.querySelector('.result-role')?.textContent).toBe(`${title}, ${organization}`);
     expect(jack.querySelector('.result-matched')?.textContent).toBe('matched: Ma Yun');
     // An organization found by its own name says neither.
     const program = rows.find((r) => r.querySelector('.result-name')?.textContent === 'Ma Yun Rural Teacher Student Program')!;

@@ -1,6 +1,8 @@
 import en from '../../../public/_locales/en/messages.json';
 import zhCN from '../../../public/_locales/zh_CN/messages.json';
+import { fillMessage } from '../../../src/format/fill-message';
 import { dateRangeWordsFrom, type DateRangeWords } from '../../../src/format/role-timeline';
+import { supportWordsFrom, type SupportWords } from '../../../src/format/support-reason';
 
 type Messages = Record<string, { message: string }>;
 
@@ -12,10 +14,15 @@ export function messageIn(messages: Messages, key: string, substitutions: string
   const words = Array.isArray(substitutions) ? substitutions : [substitutions];
   const message = messages[key]?.message;
   if (message === undefined) return '';
-  return message.replace(/\$(\$|[1-9])/g, (_, n: string) => (n === '$' ? '$' : String(words[Number(n) - 1] ?? '')));
+  return fillMessage(message, words.map(String));
 }
 
 /** The role timeline's words as a locale's messages put them. */
 export function dateRangeWordsIn(messages: Messages): DateRangeWords {
   return dateRangeWordsFrom((key, ...words) => messageIn(messages, key, words));
+}
+
+/** A card's reasons as a locale's messages put them. */
+export function supportWordsIn(messages: Messages): SupportWords {
+  return supportWordsFrom((key, ...words) => messageIn(messages, key, words));
 }
