@@ -137,13 +137,11 @@ describe.each(BROWSERS.flatMap((b) => SCHEMES.map((s) => [b, s] as const)))('%s,
       await news.mouse.move(5, 5);
       // The card the pointer opened closes once the pointer has left it; only then does the reader use the keyboard.
       expect(await waitForCard(news, (t) => t === null)).toBeNull();
-      const alibaba = `[...(CSS.highlights.get('factlens-mention') ?? [])].find((s) => s.startContainer === s.endContainer && s.startContainer.data.slice(s.startOffset, s.endOffset) === 'Alibaba')`;
-      await until(news, `${alibaba} !== undefined`);
       const onLink = (await news.evaluate(`(() => {
         const link = document.querySelector('article a[href], main a[href], a[href]');
         link.setAttribute('data-test-return', '');
         link.focus();
-        const r = ${alibaba};
+        const r = [...CSS.highlights.get('factlens-mention')].find((s) => s.startContainer === s.endContainer && s.startContainer.data.slice(s.startOffset, s.endOffset) === 'Alibaba');
         getSelection().setBaseAndExtent(r.startContainer, r.startOffset + 1, r.startContainer, r.startOffset + 1);
         return document.activeElement === link;
       })()`)) as boolean;
