@@ -152,16 +152,18 @@ export function foldTextInto(text: string, out: Uint16Array, at: number): number
   return foldInto(text, foldedUnit, out, at);
 }
 
-let scratch = new Uint16Array(256);
+/** Names fold in this buffer; a longer text gets its own, so no large one is kept. */
+const SCRATCH = 4096;
+const scratch = new Uint16Array(SCRATCH);
 /** Units per String.fromCharCode call: well under any engine's argument limit. */
 const CHUNK = 8192;
 
 /** Strings built a unit at a time cost a copy per unit (10 s for 1M names); this reads a buffer once. */
 function foldWith(text: string, table: (c: number) => number): string {
-  if (scratch.length < text.length) scratch = new Uint16Array(text.length * 2);
-  const end = foldInto(text, table, scratch, 0);
+  const buffer = text.length <= SCRATCH ? scratch : new Uint16Array(text.length);
+  const end = foldInto(text, table, buffer, 0);
   let out = '';
-  for (let i = 0; i < end; i += CHUNK) out += String.fromCharCode.apply(null, scratch.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]);
+  for (let i = 0; i < end; i += CHUNK) out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]);
   return out;
 }
 
