@@ -3,7 +3,9 @@
  * and 1,000,000 generated entities, in Node. Build time, exact bytes and where
  * they go, the structured-clone round trip that IndexedDB does when the worker
  * stores and reads the automaton back (v8.serialize / deserialize: the same
- * serializer), and English scan speed steady and cold.
+ * serializer), a cold worker's wait before its first scan (read the stored
+ * automaton back, unpack it, scan one page), the popup's search over the
+ * same entities, and English scan speed steady and cold.
  * Writes bench/out/scale.json and bench/out/scale.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ import { syntheticEntities } from '../scripts/lib/synthetic-dataset';
 import { patternsFromEntities } from '../src/dataset/patterns';
 import { buildDictionary, scan, type Dictionary } from '../src/matcher';
 import { nodeCount } from '../src/matcher/dictionary';
+import { packDictionary, packStrings, unpackDictionary, type PackedDictionary } from '../src/matcher/packed';
+import { buildSearchIndex, searchIndex } from '../src/search';
 import { textsFor } from './texts';
 
 const SIZES = [100_000, 1_000_000];
@@ -48,10 +52,22 @@ interface SizeResult {
   englishMBps: number;
   englishColdMBps: number;
   matches: number;
+  /** The stored value as matcher-6 kept it (Dictionary with casedText and keys as arrays of strings): deserialise, ms. */
+  oldReadMs: number;
+  oldStoredBytes: number;
+  /** As stored now (packed.ts): deserialise, unpack, then the first scan of one news page; ms each. */
+  coldReadMs: number;
+  coldUnpackMs: number;
+  coldFirstScanMs: number;
+  storedBytes: number;
+  /** Popup search: buildSearchIndex once, then each query's searchIndex, ms. */
+  searchBuildMs: number;
+  searchMs: number[];
 }
 
 function measure(count: number): SizeResult {
   const entities = syntheticEntities({ count });
+  console.log(`bench scale: ${count.toLocaleString('en')} entities generated`);
   const patterns = patternsFromEntities(entities);
   const english = textsFor({ label: '', patterns: patterns.filter((p) => !p.contextual) })[0]!;
   const buildMs: number[] = [];
@@ -72,6 +88,31 @@ function measure(count: number): SizeResult {
   const bytes = Object.values(parts).reduce((a, b) => a + b, 0);
   const [blob, serializeMs] = time(() => serialize(dict));
   const [, deserializeMs] = time(() => deserialize(blob) as Dictionary);
+  // A cold worker: the stored row comes back through a structured clone, then the first page's text is scanned.
+  const keys = entities.map((e) => `bench/${e.id}`);
+  const [oldBlob] = time(() => serialize({ dictionary: dict, keys }));
+  const [, oldReadMs] = time(() => deserialize(oldBlob));
+  const [stored] = time(() => serialize({ dictionary: packDictionary(dict), keys: packStrings(keys) }));
+  gc?.();
+  const [read, coldReadMs] = time(() => deserialize(stored) as { dictionary: PackedDictionary });
+  const [unpacked, coldUnpackMs] = time(() => unpackDictionary(read.dictionary));
+  const page = english.text.slice(0, 20_000);
+  const [, coldFirstScanMs] = time(() => scan({ dictionary: unpacked, text: page }));
+
+  const [search, searchBuildMs] = time(() =>
+    buildSearchIndex({ entries: entities.map((e) => ({ key: e.id, name: e.name, aliases: e.aliases.map((a) => a.text), type: e.type })) }),
+  );
+  const at = (i: number) => entities[Math.floor((i / 100_000) * count)]!.name;
+  const queries = [
+    ...[7, 1234, 50_000, 77_777, 99_998].map(at),
+    ...[42, 4242, 60_000].map((i) => at(i).toLowerCase()),
+    ...[11, 31_000, 88_000].map((i) => at(i).slice(0, 6)),
+    'zhang', 'wang wei', 'hangzhou', 'steel group', 'jack ma', 'alibba', '阿里', '张伟', 'ma yun',
+  ];
+  // What a keystroke asks: every prefix of the query as typed, from the second character.
+  const searchMs: number[] = [];
+  for (const q of queries) for (let n = 2; n <= q.length; n++) searchMs.push(time(() => searchIndex({ index: search, query: q.slice(0, n) }))[1]);
+
   const text = english.text;
   for (let r = 0; r < 2; r++) scan({ dictionary: dict, text });
   const times: number[] = [];
@@ -101,6 +142,14 @@ function measure(count: number): SizeResult {
     englishMBps: english.bytes / 1e6 / (median(times) / 1000),
     englishColdMBps: english.bytes / 1e6 / (median(cold) / 1000),
     matches,
+    oldReadMs,
+    oldStoredBytes: oldBlob.byteLength,
+    coldReadMs,
+    coldUnpackMs,
+    coldFirstScanMs,
+    storedBytes: stored.byteLength,
+    searchBuildMs,
+    searchMs,
   };
 }
 
@@ -125,6 +174,19 @@ const md = [
     (r) =>
       `| ${r.entities.toLocaleString('en')} | ${r.patterns.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | **${(Math.min(...r.buildMs) / 1000).toFixed(2)} s** (${r.buildMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')}) | ${(Math.min(...r.buildCpuMs) / 1000).toFixed(2)} s | **${mb(r.bytes)}** | ${r.bytesPerName.toFixed(0)} | ${r.serializeMs.toFixed(0)} / ${r.deserializeMs.toFixed(0)} ms (${mb(r.serializedBytes)}) | ${r.englishMBps.toFixed(0)} / ${r.englishColdMBps.toFixed(0)} MB/s |`,
   ),
+  '',
+  '### Cold worker and search',
+  '',
+  'A stopped worker reads its stored automaton back (IndexedDB: a structured clone, timed here as v8.deserialize of the stored value; the disk read is not included), unpacks it, and scans the first page (20 KB of the English text). ' +
+    'Search: the popup\'s searchIndex over every entity, each query typed a character at a time (every prefix from 2 characters), as the worker answers a keystroke (the entity rows it then reads for the 20 results are not included).',
+  '',
+  '| Entities | Read back as matcher-6 stored it | Read back now | Unpack | First scan | Cold total (target ≤ 300 ms at 100k, ≤ 1 s at 1M) | Search index build | Search keystroke median / p90 / max (target ≤ 16 ms at 1M) |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => {
+    const sorted = [...r.searchMs].sort((a, b) => a - b);
+    const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
+    return `| ${r.entities.toLocaleString('en')} | ${r.oldReadMs.toFixed(0)} ms (${mb(r.oldStoredBytes)}) | ${r.coldReadMs.toFixed(0)} ms (${mb(r.storedBytes)}) | ${r.coldUnpackMs.toFixed(0)} ms | ${r.coldFirstScanMs.toFixed(0)} ms | **${(r.coldReadMs + r.coldUnpackMs + r.coldFirstScanMs).toFixed(0)} ms** | ${(r.searchBuildMs / 1000).toFixed(1)} s | **${median(r.searchMs).toFixed(1)}** / ${p90.toFixed(1)} / ${sorted.at(-1)!.toFixed(1)} ms (${r.searchMs.length} keystrokes) |`;
+  }),
   '',
   'Where the bytes go:',
   '',

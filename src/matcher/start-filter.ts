@@ -82,35 +82,41 @@ function has(f: StartFilter, hash: number): boolean {
   return ((f.startBits[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
 }
 
+/** The parts of the breadth-first trie (dictionary.ts) the filters are read from. */
+interface TrieTop {
+  edgeStart: Int32Array;
+  edgeChar: Uint16Array;
+  endBits: Int32Array;
+}
+
 /**
- * Builds the filters from the folded names in sorted order (as the trie is
- * built), so each distinct prefix is hashed once.
+ * Builds the filters from the top FILTER_DEPTH levels of the trie: each of
+ * its nodes is one distinct prefix, so each is hashed once.
  */
-export function buildStartFilter(sortedKeys: readonly string[]): StartFilter {
+export function buildStartFilter(trie: TrieTop): StartFilter {
   const items: number[] = [];
   const pairs: number[] = [];
   const triples: number[] = [];
   let singleMask = 0;
   let shortest = FILTER_DEPTH;
-  let previous = '';
-  for (const key of sortedKeys) {
-    if (key === previous) continue;
-    let shared = 0;
-    while (shared < FILTER_DEPTH && shared < key.length && key.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
-    if (key.length === 1) singleMask |= 1 << (key.charCodeAt(0) & 15);
-    else if (shared < 2) pairs.push((key.charCodeAt(0) << 16) | key.charCodeAt(1));
-    if (key.length >= 3 && shared < 3) triples.push(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2));
-    let hash = SEED;
-    const depth = Math.min(FILTER_DEPTH, key.length);
-    for (let d = 0; d < depth; d++) {
-      hash = extend(hash, key.charCodeAt(d));
-      // Length 1 needs no bit: the trie's root table answers it exactly.
-      if (d >= shared && d > 0) items.push(hash);
+  const ends = (node: number) => ((trie.endBits[node >>> 5]! >>> (node & 31)) & 1) === 1;
+  const visit = (node: number, depth: number, hash: number, prefix: number[]) => {
+    if (depth > 0 && ends(node)) {
+      shortest = Math.min(shortest, depth);
+      if (depth === 1) singleMask |= 1 << (prefix[0]! & 15);
+      if (depth < FILTER_DEPTH) items.push(whole(hash));
     }
-    if (key.length < FILTER_DEPTH) items.push(whole(hash));
-    shortest = Math.min(shortest, key.length);
-    previous = key;
-  }
+    // Length 1 needs no bit: the trie's root table answers it exactly.
+    if (depth >= 2) items.push(hash);
+    if (depth === 2) pairs.push((prefix[0]! << 16) | prefix[1]!);
+    if (depth === 3) triples.push(prefix[0]!, prefix[1]!, prefix[2]!);
+    if (depth === FILTER_DEPTH) return;
+    for (let e = trie.edgeStart[node]!; e < trie.edgeStart[node + 1]!; e++) {
+      prefix[depth] = trie.edgeChar[e]!;
+      visit(e + 1, depth + 1, extend(hash, prefix[depth]), prefix);
+    }
+  };
+  visit(0, 0, SEED, []);
   const pairLog2 = bitsLog2(pairs.length);
   const startLog2 = bitsLog2(items.length);
   const tripleLog2 = bitsLog2(triples.length / 3);

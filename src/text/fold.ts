@@ -121,23 +121,49 @@ function casedUnit(c: number): number {
   return cased[c]!;
 }
 
-function foldWith(text: string, table: (c: number) => number): string {
-  let out = '';
+/**
+ * Writes `text` folded by `table` into `out` from `at` and returns where it
+ * ends: ignored units dropped, each whitespace run one space, trimmed. `out`
+ * needs room for text.length units (folding never lengthens). The one place
+ * this rule lives; foldWith and the matcher's build both go through it.
+ */
+function foldInto(text: string, table: (c: number) => number, out: Uint16Array, at: number): number {
   let pendingSpace = false;
+  const first = at;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const cls = charClass(c);
     if (cls === IGNORED) continue;
     if (cls === SPACE) {
-      pendingSpace = out.length > 0;
+      pendingSpace = at > first;
       continue;
     }
     if (pendingSpace) {
-      out += ' ';
+      out[at++] = 0x20;
       pendingSpace = false;
     }
-    out += String.fromCharCode(table(c));
+    out[at++] = table(c);
   }
+  return at;
+}
+
+/** Folds `text` case-insensitively into `out` from `at`, as foldText; returns the end. */
+export function foldTextInto(text: string, out: Uint16Array, at: number): number {
+  return foldInto(text, foldedUnit, out, at);
+}
+
+/** Names fold in this buffer; a longer text gets its own, so no large one is kept. */
+const SCRATCH = 4096;
+const scratch = new Uint16Array(SCRATCH);
+/** Units per String.fromCharCode call: well under any engine's argument limit. */
+const CHUNK = 8192;
+
+/** Strings built a unit at a time cost a copy per unit (10 s for 1M names); this reads a buffer once. */
+function foldWith(text: string, table: (c: number) => number): string {
+  const buffer = text.length <= SCRATCH ? scratch : new Uint16Array(text.length);
+  const end = foldInto(text, table, buffer, 0);
+  let out = '';
+  for (let i = 0; i < end; i += CHUNK) out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]);
   return out;
 }
 

@@ -38,6 +38,14 @@ describe.each(BROWSERS)('%s: the built extension', (name) => {
 
   it.runIf(name === 'chromium')('loses nothing when its service worker is stopped and restarted', async () => {
     const isWorker = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().startsWith(eb.origin);
+    const scanned = () => page.evaluate(`chrome.runtime.sendMessage({ type: 'scanTexts', texts: ['Yesterday Jack Ma visited Alibaba.'] })`);
+    const before = await scanned();
+    // The automaton the worker stored, as Chromium's IndexedDB gives it back: one ArrayBuffer (src/matcher/packed.ts).
+    const storedBuffer = `new Promise((done) => { const open = indexedDB.open('factlens'); open.onsuccess = () => {
+      const all = open.result.transaction('caches').objectStore('caches').getAll();
+      all.onsuccess = () => { const row = all.result.find((r) => r.name.startsWith('matcher:')); open.result.close(); done(row ? row.value.dictionary.buffer instanceof ArrayBuffer : null); };
+    }; })`;
+    await expect.poll(() => page.evaluate(storedBuffer), { timeout: 20_000 }).toBe(true);
     const worker = await eb.browser.waitForTarget(isWorker);
     const cdp = await eb.browser.target().createCDPSession();
     await cdp.send('Target.closeTarget', { targetId: (worker as unknown as { _targetId: string })._targetId });
@@ -47,6 +55,9 @@ describe.each(BROWSERS)('%s: the built extension', (name) => {
     const row = await bundledRow(page);
     expect(row.entities).toBe(String(bundled.entities.length));
     expect(eb.browser.targets().some(isWorker)).toBe(true);
+    // The restarted worker answers from the stored automaton with the same matches.
+    expect(await scanned()).toEqual(before);
+    expect(JSON.stringify(before)).toContain('"start":10');
   });
 
   it('logs no errors', () => {

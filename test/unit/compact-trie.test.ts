@@ -3,6 +3,7 @@ import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../../src/matcher';
 import { childOf, groupAt, nodeCount } from '../../src/matcher/dictionary';
 import { foldText } from '../../src/text/fold';
+import { referenceDictionary } from './support/reference-dictionary';
 
 /** Random names over a small alphabet, so they share prefixes and whole names repeat across entities. */
 function randomPatterns(rnd: () => number, count: number): Pattern[] {
@@ -31,6 +32,29 @@ function contents(d: Dictionary): Map<string, number[]> {
   };
   walk(0, '');
   return out;
+}
+
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return a.constructor === b.constructor && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+/** Builds both ways and expects the same layout, and the same patterns at every end (groups may be numbered differently). */
+function sameAsReference(patterns: Pattern[]): { built: Dictionary; reference: Dictionary } {
+  const built = buildDictionary({ patterns });
+  const reference = referenceDictionary({ patterns });
+  const { endGroup, groupStart, groupPatterns, ...layout } = built;
+  const { endGroup: refEndGroup, groupStart: refStart, groupPatterns: refPatterns, ...refLayout } = reference;
+  expect(Object.keys(layout).sort()).toEqual(Object.keys(refLayout).sort());
+  for (const [part, value] of Object.entries(layout)) {
+    const other = refLayout[part as keyof typeof refLayout];
+    // Typed arrays compared as bytes: toEqual walks 64k-entry tables an element at a time.
+    if (ArrayBuffer.isView(value)) expect(sameBytes(value, other as ArrayBufferView), part).toBe(true);
+    else expect(value, part).toEqual(other);
+  }
+  const endsOf = (ends: Int32Array, start: Int32Array, members: Int32Array) =>
+    Array.from(ends, (g) => (g < -1 ? [-2 - g] : Array.from(members.subarray(start[g]!, start[g + 1]!))));
+  expect(endsOf(endGroup, groupStart, groupPatterns)).toEqual(endsOf(refEndGroup, refStart, refPatterns));
+  return { built, reference };
 }
 
 describe('compact trie', () => {
@@ -73,4 +97,25 @@ describe('compact trie', () => {
       expect(found, text).toEqual(expected);
     }
   });
+
+  it('builds the same trie, ends and filters as the sort-based build it replaced', () => {
+    const rnd = seededRandom(13);
+    const flags = () => ({ contextual: rnd() < 0.1, needsContext: rnd() < 0.1, caseSensitive: rnd() < 0.1, person: rnd() < 0.5 });
+    for (let round = 0; round < 25; round++) {
+      const base = randomPatterns(rnd, Math.floor(rnd() * 200));
+      // Repeated names, names spelled with spaces and marks that fold away, and empty ones.
+      const patterns: Pattern[] = base.map((p) => ({ ...p, ...flags(), text: rnd() < 0.1 ? ` ${p.text}\u0301  x ` : rnd() < 0.05 ? ' ' : p.text }));
+      for (let i = 0; i < base.length / 5; i++) patterns.push({ ...patterns[Math.floor(rnd() * patterns.length)]!, ...flags(), entity: patterns.length });
+      const { built, reference } = sameAsReference(patterns);
+      const text = Array.from({ length: 30 }, () => patterns[Math.floor(rnd() * patterns.length)]?.text ?? 'a').join(rnd() < 0.5 ? ' ' : ', ');
+      expect(scan({ dictionary: built, text })).toEqual(scan({ dictionary: reference, text }));
+    }
+  });
+
+  it('builds the same as the sort-based build where one node has more than 16,384 names below it', () => {
+    // The build sorts such long runs another way (dictionary.ts, createRunSorter).
+    const patterns = randomPatterns(seededRandom(14), 20_000);
+    expect(nodeCount(sameAsReference(patterns).built)).toBeGreaterThan(1);
+  });
 });
+

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 import { buildDictionary, scan, scanPage, type Dictionary, type Pattern } from '../../src/matcher';
 import { startMayMatch } from '../../src/matcher/start-filter';
-import { BLOCK_BREAK, foldedUnit } from '../../src/text/fold';
+import { BLOCK_BREAK, foldedUnit, foldText } from '../../src/text/fold';
 
 const JACK_MA = 0;
 const FOUNDATION = 1;
@@ -62,6 +62,13 @@ describe('folding', () => {
   });
   it('skips soft hyphens and zero-width characters inside names', () => {
     expect(found('Ali\u00adbaba and Ali\u200bbaba')).toEqual([`Ali\u00adbaba=${ALIBABA}`, `Ali\u200bbaba=${ALIBABA}`]);
+  });
+  it('folds a text of any length a unit at a time: whitespace runs as one space, trimmed', () => {
+    for (const words of [1, 1_000, 5_000]) {
+      const written = Array.from({ length: words }, (_, i) => (i % 2 ? 'Mǎ\u00a0\n' : `  Yún${i}\u200b`)).join('');
+      const folded = foldText(written);
+      expect(folded).toBe(written.normalize('NFD').replace(/[\u0300-\u036f\u200b]/g, '').replace(/\s+/g, ' ').trim().toLowerCase());
+    }
   });
 });
 

@@ -350,6 +350,28 @@ describe('importing datasets', () => {
     expect(await d.caches.where('name').startsWith('matcher:').count()).toBe(1);
   });
 
+  it('rebuilds an automaton stored by older code instead of reading it', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const first = testHandlers({ db: d });
+    await first.handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] });
+    const stored = () => d.caches.where('name').startsWith('matcher:').first();
+    await expect.poll(stored).toBeTruthy();
+    // The same data under an older format name, in a layout this code cannot read.
+    const current = (await stored())!;
+    const older = current.name.replace(/^matcher:matcher-\d+/, 'matcher:matcher-6');
+    expect(older).not.toBe(current.name);
+    await d.caches.clear();
+    await d.caches.put({ name: older, key: current.key.replace(/^matcher-\d+/, 'matcher-6'), value: { dictionary: { edgeStart: [] }, keys: ['x'] } });
+
+    const restarted = testHandlers({ db: d });
+    const read = vi.spyOn(restarted.catalog, 'get');
+    expect((await restarted.handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] })).matches[0]).toHaveLength(1);
+    expect(read).toHaveBeenCalled();
+    await expect.poll(async () => (await stored())?.name).toBe(current.name);
+    expect(await d.caches.count()).toBe(1);
+  });
+
   // A large store: well over the default 5 s on a loaded two-core machine.
   it('loads a catalog of 150,000 entities from one name list', { timeout: 60_000 }, async () => {
     const d = freshDb();
