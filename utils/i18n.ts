@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
 import type { ProblemText } from '../src/dataset/problem';
 import type { EntityType } from '../src/dataset/schema';
+import { versionWordsFrom, type VersionWords } from '../src/dataset/version';
 import { dateRangeWordsFrom, type DateRangeWords } from '../src/format/role-timeline';
 import { supportWordsFrom, type SupportWords } from '../src/format/support-reason';
 
@@ -74,6 +75,11 @@ export function entityTypeLabel(type: EntityType): string {
 /** What the role timeline (a pure module) needs to say "since May 2015" in the reader's language. */
 export function dateRangeWords(): DateRangeWords {
   return dateRangeWordsFrom(t);
+}
+
+/** What describeVersion (a pure module) needs to show a dataset's version in the reader's language. */
+export function versionWords(): VersionWords {
+  return versionWordsFrom(t, uiLocale());
 }
 
 /** What supportReason (a pure module) needs to say "Alibaba is on this page" in the reader's language. */

@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { Switch } from '../../components/Switch';
 import { describeVersion } from '../../src/dataset/version';
 import type { DatasetInfo } from '../../src/messages/protocol';
-import { formatNumber, plural, t, type MessageKey } from '../../utils/i18n';
+import { formatNumber, plural, t, versionWords, type MessageKey } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
 import { errorMessage } from '../../utils/request-error';
 import { useBroadcast } from '../../utils/use-broadcasts';
@@ -187,7 +187,7 @@ export function DatasetsSection() {
 
 /** A bundled version as the date its data was updated, the rest in a tooltip; any other version as it is. */
 function VersionLabel({ version }: { version: string }) {
-  const { label, date, title } = describeVersion(version);
+  const { label, date, title } = describeVersion(version, versionWords());
   return date ? (
     <time dateTime={date} title={title}>
       {label}

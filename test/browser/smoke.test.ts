@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { describeVersion } from '../../src/dataset/version';
+import { LOCALES, versionWordsIn } from '../unit/support/locale-messages';
 import { BROWSERS, firstInstallPage, launchWithExtension, type ExtensionBrowser } from './harness';
 
 const ROW = `[data-testid=datasets] tr[data-dataset="${bundled.id}"]`;
@@ -31,7 +32,8 @@ describe.each(BROWSERS)('%s: the built extension', (name) => {
     const row = await bundledRow(page);
     expect(row.entities).toBe(String(bundled.entities.length));
     expect(row.text).toContain(bundled.name);
-    const version = describeVersion(bundled.version);
+    // In the browser's language, as the page writes it.
+    const version = describeVersion(bundled.version, versionWordsIn(LOCALES.en!, (await page.evaluate('navigator.language')) as string));
     expect(row.text).toContain(version.label);
     expect(row.versionTitle).toBe(version.title);
   });

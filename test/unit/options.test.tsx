@@ -18,6 +18,7 @@ import { DEFAULT_APPEARANCE, type Appearance } from '../../src/messages/protocol
 import { request } from '../../utils/messaging';
 import { all, bundledDataset, buttonNamed, click, labelled, one, submit, text, typeInto, until, useKit } from './kit';
 import { pagesListening } from './kit/browser';
+import { LOCALES, versionWordsIn } from './support/locale-messages';
 
 vi.mock('wxt/browser', () => import('./kit/browser'));
 
@@ -330,11 +331,11 @@ describe('datasets table', () => {
     const cells = (id: string) => all('td', row(id)).map((td) => td.textContent?.trim());
     expect(cells(bundled.id).slice(0, 4)).toEqual([
       `${bundled.name} (bundled)${bundled.description ?? ''}`,
-      describeVersion(bundled.version).label,
+      describeVersion(bundled.version, versionWordsIn(LOCALES.en!, 'en-US')).label,
       String(bundled.entities.length),
       String(bundled.sources.length),
     ]);
-    expect(one('.version time', row(bundled.id)).getAttribute('title')).toBe(describeVersion(bundled.version).title);
+    expect(one('.version time', row(bundled.id)).getAttribute('title')).toBe(describeVersion(bundled.version, versionWordsIn(LOCALES.en!, 'en-US')).title);
     expect(cells('my-people').slice(0, 4)).toEqual(['My people', '2024-05', '3', '0']);
     expect(one('.dataset-desc', row(bundled.id)).textContent).toBe(bundled.description);
   });

@@ -1,5 +1,6 @@
 import en from '../../../public/_locales/en/messages.json';
 import zhCN from '../../../public/_locales/zh_CN/messages.json';
+import { versionWordsFrom, type VersionWords } from '../../../src/dataset/version';
 import { fillMessage } from '../../../src/format/fill-message';
 import { dateRangeWordsFrom, type DateRangeWords } from '../../../src/format/role-timeline';
 import { supportWordsFrom, type SupportWords } from '../../../src/format/support-reason';
@@ -25,4 +26,9 @@ export function dateRangeWordsIn(messages: Messages): DateRangeWords {
 /** A card's reasons as a locale's messages put them. */
 export function supportWordsIn(messages: Messages): SupportWords {
   return supportWordsFrom((key, ...words) => messageIn(messages, key, words));
+}
+
+/** A dataset version's words as a locale's messages put them, with dates in `locale`. */
+export function versionWordsIn(messages: Messages, locale: string): VersionWords {
+  return versionWordsFrom((key, ...words) => messageIn(messages, key, words), locale);
 }
