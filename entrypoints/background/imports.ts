@@ -1,3 +1,4 @@
+import { ProblemError } from '../../src/dataset/problem';
 import type { Entity, Source } from '../../src/dataset/schema';
 import { BUNDLED_ID, PROBLEMS_SHOWN } from '../../src/limits';
 import type { DatasetInfo } from '../../src/messages/protocol';
@@ -31,14 +32,14 @@ export function createImports({ db }: { db: FactlensDb }) {
   async function record(importId: string): Promise<ImportRecord> {
     const found = await db.imports.get(importId);
     if (!found || !running.has(importId)) {
-      throw new Error('this import was interrupted (the background restarted); nothing was changed, start it again');
+      throw new ProblemError('problemImportInterrupted');
     }
     return found;
   }
 
   return {
     async begin({ dataset }: { dataset: ImportRecord['dataset'] }): Promise<{ importId: string }> {
-      if (dataset.id === BUNDLED_ID) throw new Error(`the id "${BUNDLED_ID}" belongs to the bundled dataset`);
+      if (dataset.id === BUNDLED_ID) throw new ProblemError('problemBundledIdTaken', BUNDLED_ID);
       const importId = crypto.randomUUID();
       const gen = newGeneration(dataset.id);
       await db.imports.add({
@@ -62,14 +63,14 @@ export function createImports({ db }: { db: FactlensDb }) {
       const imp = await record(importId);
       const progress = running.get(importId)!;
       for (const s of sources) {
-        if (progress.sourceIds.has(s.id)) throw new Error(`duplicate source id "${s.id}"`);
+        if (progress.sourceIds.has(s.id)) throw new ProblemError('problemDuplicateSourceId', s.id);
         progress.sourceIds.add(s.id);
       }
       const cite = (source: string) => {
-        if (!progress.sourceIds.has(source)) throw new Error(`a quote or mention refers to an unknown source "${source}"`);
+        if (!progress.sourceIds.has(source)) throw new ProblemError('problemUnknownSource', source);
       };
       for (const e of entities) {
-        if (progress.entityIds.has(e.id)) throw new Error(`duplicate entity id "${e.id}"`);
+        if (progress.entityIds.has(e.id)) throw new ProblemError('problemDuplicateEntityId', e.id);
         progress.entityIds.add(e.id);
         progress.awaitedOrganizations.delete(e.id);
         for (const r of e.roles) {
@@ -96,17 +97,16 @@ export function createImports({ db }: { db: FactlensDb }) {
       const imp = await record(importId);
       const progress = running.get(importId)!;
       const [unknownOrg] = progress.awaitedOrganizations;
-      if (unknownOrg !== undefined) throw new Error(`a role refers to an unknown organization "${unknownOrg}"`);
+      if (unknownOrg !== undefined) throw new ProblemError('problemUnknownOrganization', unknownOrg);
       const never = progress.names.neverMatchable();
       if (never.length > 0) {
         const listed = never.slice(0, PROBLEMS_SHOWN).map((id) => `"${id}"`).join(', ');
-        const more = never.length > PROBLEMS_SHOWN ? ` and ${never.length - PROBLEMS_SHOWN} more` : '';
-        throw new Error(`every alias needs context, so these entities could never be highlighted: ${listed}${more}`);
+        throw new ProblemError('problemNeverHighlightedMany', never.length, `${listed}${never.length > PROBLEMS_SHOWN ? ', …' : ''}`);
       }
 
       const { info, replaced } = await db.transaction('rw', [db.datasets, db.imports, db.nameLists], async () => {
         const existing = await db.datasets.get(imp.dataset.id);
-        if (existing?.bundled) throw new Error(`the id "${imp.dataset.id}" belongs to the bundled dataset`);
+        if (existing?.bundled) throw new ProblemError('problemBundledIdTaken', imp.dataset.id);
         const stored = {
           ...imp.dataset,
           ...(imp.dataset.description === undefined ? {} : { description: imp.dataset.description }),

@@ -1,3 +1,5 @@
+import { ProblemError } from '../../src/dataset/problem';
+import { englishText } from '../../src/dataset/problem-english';
 import { requests, requestSchema, type Request, type RequestType, type Response } from '../../src/messages/protocol';
 import type { Handlers, RequestContext } from './handlers';
 
@@ -50,6 +52,8 @@ export async function routeMessage({
     const handler = handlers[request.type] as (r: Request, c: RequestContext) => Promise<unknown>;
     return { ok: true, value: await handler(request, context) } as Response<RequestType>;
   } catch (error) {
+    // A problem goes with its English words, for logs; the page that asked says it in the reader's language.
+    if (error instanceof ProblemError) return { ok: false, error: englishText(error.problem), problem: error.problem };
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -26,6 +26,38 @@ export interface Problem extends ProblemText {
 
 export const problem = (code: ProblemCode, ...params: ProblemParam[]): ProblemText => ({ code, params });
 
+/**
+ * A refusal that carries its problem, so that whoever tells the reader says
+ * it in the reader's language: thrown by the converters, and by the
+ * background, whose router sends the problem with its answer. The message is
+ * only the code.
+ */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  readonly problem: ProblemText;
+
+  constructor(code: ProblemCode, ...params: ProblemParam[]) {
+    super(code);
+    this.problem = problem(code, ...params);
+  }
+}
+
+const MAX_PROBLEM_DEPTH = 4;
+
+/** A ProblemText that came from another context, checked for its shape (whether its code has a message is the reader's to check). */
+export function parseProblemText(value: unknown, depth = 0): ProblemText | undefined {
+  if (typeof value !== 'object' || value === null || depth > MAX_PROBLEM_DEPTH) return undefined;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('problem') || !Array.isArray(params) || params.length > 9) return undefined;
+  const checked: ProblemParam[] = [];
+  for (const p of params) {
+    const param = typeof p === 'string' || typeof p === 'number' ? p : parseProblemText(p, depth + 1);
+    if (param === undefined) return undefined;
+    checked.push(param);
+  }
+  return { code: code as ProblemCode, params: checked };
+}
+
 export function jsonPath(segments: readonly PropertyKey[]): string {
   let path = '$';
   for (const s of segments) {

@@ -1,4 +1,4 @@
-import { problem, type ProblemCode, type ProblemParam, type ProblemText } from '../dataset/problem';
+import { ProblemError, type ProblemText } from '../dataset/problem';
 import type { Entity, Source } from '../dataset/schema';
 
 /** What could not be converted, and where: `line` is 1-based in the input file when the format has lines. */
@@ -50,14 +50,8 @@ export interface Converter {
  * entity, not the format. `problem` says why in any language; the message is
  * only its code.
  */
-export class ConvertError extends Error {
+export class ConvertError extends ProblemError {
   override name = 'ConvertError';
-  readonly problem: ProblemText;
-
-  constructor(code: ProblemCode, ...params: ProblemParam[]) {
-    super(code);
-    this.problem = problem(code, ...params);
-  }
 }
 
 export const emptyBatch = (): ConvertBatch => ({ sources: [], entities: [], problems: [] });

@@ -1,3 +1,4 @@
+import type { ProblemText } from '../dataset/problem';
 import { datasetSchema, entitySchema, sourceSchema } from '../dataset/schema';
 import { z } from '../dataset/z';
 import { CARD_DELAY, IMPORT_CHUNK, MAX_QUERY_LENGTH, MAX_REFS, MAX_SCAN_CHARS } from '../limits';
@@ -155,7 +156,7 @@ export type RequestIn<T extends RequestType> = MessageIn<Requests, T>;
 export type RequestOf<T extends RequestType> = MessageOf<Requests, T>;
 export type Request = AnyMessage<Requests>;
 export type ResponseMap = { [T in RequestType]: ResultIn<Requests[T]> };
-export type Response<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };
+export type Response<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string; problem?: ProblemText };
 
 export const REQUEST_TYPES = Object.keys(requests) as RequestType[];
 

@@ -162,9 +162,9 @@ describe('entities that could never be highlighted', () => {
       db = openDb({ name: 'factlens-never-matchable' });
       await seedBundled({ db, dataset: bundled as Dataset });
       const { handlers } = testHandlers({ db });
-      await expect(importDataset({ handlers, dataset: base() })).rejects.toThrow(
-        'every alias needs context, so these entities could never be highlighted: "belle", "liu-jie"',
-      );
+      await expect(importDataset({ handlers, dataset: base() })).rejects.toMatchObject({
+        problem: { code: 'problemNeverHighlightedMany', params: [2, '"belle", "liu-jie"'] },
+      });
       expect((await handlers.listDatasets({ type: 'listDatasets' })).map((d) => d.id)).toEqual([bundled.id]);
     });
   });

@@ -5,16 +5,22 @@ import { browser } from 'wxt/browser';
 import bundled from '../../assets/dataset.json';
 import { createReport, reportText } from '../../entrypoints/options/import-report';
 import { ResultList } from '../../entrypoints/popup/ResultList';
-import type { Problem, ProblemText } from '../../src/dataset/problem';
+import { parseProblemText, type Problem, type ProblemText } from '../../src/dataset/problem';
 import { englishText } from '../../src/dataset/problem-english';
 import type { Dataset } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
 import { convertText } from '../../src/import/convert';
 import { ConvertError } from '../../src/import/types';
 import { problemText } from '../../utils/i18n';
+import { request } from '../../utils/messaging';
+import { errorMessage, RequestError } from '../../utils/request-error';
+import { useKit } from './kit';
 import { LOCALES, messageIn } from './support/locale-messages';
 
 vi.mock('wxt/browser', () => import('./kit/browser'));
+
+// The real router and handlers behind request().
+useKit();
 
 /**
  * What the core finds wrong with a file reaches the reader in their own
@@ -58,6 +64,14 @@ afterEach(() => {
 });
 
 describe('in an English browser', () => {
+  it('takes a problem from another context only in its shape: a code, and at most nine words or problems', () => {
+    const good = { code: 'problemUnknownEntity', params: ['x', 2, { code: 'problemMissing', params: [] }] };
+    expect(parseProblemText(good)).toEqual(good);
+    for (const bad of [null, 'problemMissing', { code: 'alert', params: [] }, { code: 'problemMissing' }, { code: 'problemMissing', params: [{}] }, { code: 'problemMissing', params: Array(10).fill('x') }]) {
+      expect(parseProblemText(bad)).toBeUndefined();
+    }
+  });
+
   it('the options page says each problem as npm run convert does, from the one English file', () => {
     const problems = badDatasets().flatMap(refused);
     expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['problemDuplicateEntityId', 'problemEmpty', 'problemUnknownKeys']));
@@ -81,6 +95,18 @@ describe('in an English browser', () => {
 
 describe('in a Chinese browser', () => {
   beforeEach(inChinese);
+
+  it("says the background's own refusals in Chinese: the router sends the problem, not only English words", async () => {
+    const refusal = await request({ type: 'importCommit', importId: 'gone' }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RequestError);
+    const { problem, message } = refusal as RequestError;
+    expect(problem?.code).toBe('problemImportInterrupted');
+    // Its English words, for logs, are the English message's.
+    expect(message).toBe(englishText(problem!));
+    inChinese();
+    expect(errorMessage(refusal)).toBe(messageIn(zh, 'problemImportInterrupted'));
+    expect(errorMessage(refusal)).not.toMatch(ENGLISH_WORD);
+  });
 
   it("says a refused dataset's problems in Chinese, with the file's own words kept", () => {
     const problems = badDatasets().flatMap(refused);

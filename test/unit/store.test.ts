@@ -245,8 +245,8 @@ describe('importing datasets', () => {
     const restarted = testHandlers({ db: d }).handlers;
     await expect(
       restarted.importChunk({ type: 'importChunk', importId, sources: [], entities: v2.entities.slice(2) }),
-    ).rejects.toThrow(/interrupted/);
-    await expect(restarted.importCommit({ type: 'importCommit', importId })).rejects.toThrow(/interrupted/);
+    ).rejects.toMatchObject({ problem: { code: 'problemImportInterrupted' } });
+    await expect(restarted.importCommit({ type: 'importCommit', importId })).rejects.toMatchObject({ problem: { code: 'problemImportInterrupted' } });
     await cleanUpStore({ db: d });
     expect(await snapshot(d)).toEqual(before);
   });
@@ -265,23 +265,25 @@ describe('importing datasets', () => {
   });
 
   it.each([
-    ['a duplicate entity id across chunks', (ds: Dataset) => ds.entities.push(ds.entities[0]!), /duplicate entity id/],
-    ['an unknown organization', (ds: Dataset) => ds.entities[0]!.roles.push({ title: 'Boss', organization: 'nowhere', evidence: ds.entities[0]!.roles[0]?.evidence ?? [] }), /unknown organization/],
-    ['an unknown source', (ds: Dataset) => (ds.sources = []), /unknown source/],
-  ])('refuses %s at import, changing nothing', async (_what, breakIt, error) => {
+    ['a duplicate entity id across chunks', (ds: Dataset) => ds.entities.push(ds.entities[0]!), 'problemDuplicateEntityId'],
+    ['an unknown organization', (ds: Dataset) => ds.entities[0]!.roles.push({ title: 'Boss', organization: 'nowhere', evidence: ds.entities[0]!.roles[0]?.evidence ?? [] }), 'problemUnknownOrganization'],
+    ['an unknown source', (ds: Dataset) => (ds.sources = []), 'problemUnknownSource'],
+  ])('refuses %s at import, changing nothing', async (_what, breakIt, code) => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
     const { handlers } = testHandlers({ db: d });
     const before = await snapshot(d);
     const bad = userDataset('mine');
     breakIt(bad);
-    await expect(importDataset({ handlers, dataset: bad, chunk: 1 })).rejects.toThrow(error);
+    await expect(importDataset({ handlers, dataset: bad, chunk: 1 })).rejects.toMatchObject({ problem: { code } });
     expect(await snapshot(d)).toEqual(before);
   });
 
   it('refuses the bundled dataset id', async () => {
     const { handlers } = testHandlers({ db: freshDb() });
-    await expect(importDataset({ handlers, dataset: { ...userDataset('x'), id: 'factlens-bundled' } })).rejects.toThrow(/bundled/);
+    await expect(importDataset({ handlers, dataset: { ...userDataset('x'), id: 'factlens-bundled' } })).rejects.toMatchObject({
+      problem: { code: 'problemBundledIdTaken', params: ['factlens-bundled'] },
+    });
   });
 
   it('exports a dataset that imports back as the same data', async () => {
