@@ -59,3 +59,19 @@ export async function openPage(eb: ExtensionBrowser, url: string): Promise<Page>
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }
+
+/**
+ * Brings a tab to the front and waits until its document has the focus, as
+ * a reader's click on the tab gives it: keys go to the focused tab, and the
+ * first-install options tab, or a screenshot of another tab, may take the
+ * focus a moment after it was given elsewhere.
+ */
+export async function focusTab(page: Page, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.bringToFront();
+    if ((await page.evaluate('document.hasFocus()').catch(() => false)) === true) return;
+    if (Date.now() > deadline) throw new Error(`${page.url()} did not get the focus`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
