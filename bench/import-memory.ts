@@ -7,12 +7,11 @@
  * plus typed arrays' backing stores, above what was live before.
  * Writes bench/out/import-memory.json and bench/out/import-memory.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createReport } from '../entrypoints/options/import-report';
 import { ftmEntities, ftmPersons } from '../scripts/lib/synthetic-ftm';
 import { ftmConverter } from '../src/import/ftm';
 import { runConverter } from '../src/import/run';
+import { writeSectionOutput } from './section-output';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -90,8 +89,4 @@ const md = [
     'and the report keeps at most 10,000 problems.',
   '',
 ];
-const out = resolve(import.meta.dirname, 'out');
-mkdirSync(out, { recursive: true });
-writeFileSync(resolve(out, 'import-memory.json'), `${JSON.stringify({ sizes: results }, null, 1)}\n`);
-writeFileSync(resolve(out, 'import-memory.md'), md.join('\n'));
-console.log(md.join('\n'));
+writeSectionOutput('import-memory', { sizes: results }, md.join('\n'));

@@ -4,13 +4,12 @@
  * Writes bench/out/matcher.json and bench/out/matcher.md.
  * Run with --expose-gc (run.ts does) so memory deltas are measured after GC.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { foldText } from '../src/text/fold';
 import { compareSpans, selectLeftmostLongest, type Agreement, type Span } from './agree';
 import { competitorsFor, mixedScript, ours, REGEXP_MAX_PATTERNS, type Competitor } from './competitors';
 import { runInChromium, type ChromiumResult } from './in-chromium';
 import { scanFloor } from './scan-floor';
+import { writeSectionOutput } from './section-output';
 import { dictionaries, textsFor, type BenchText, type DictionaryInput } from './texts';
 import { measureTraditional, traditionalTable } from './traditional';
 
@@ -357,11 +356,7 @@ async function main() {
     '',
   ].join('\n');
 
-  const out = resolve(import.meta.dirname, 'out');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(resolve(out, 'matcher.json'), `${JSON.stringify({ dictionaries: results, chromium, floor, traditional, targets }, null, 1)}\n`);
-  writeFileSync(resolve(out, 'matcher.md'), md);
-  console.log(`\n${md}`);
+  writeSectionOutput('matcher', { dictionaries: results, chromium, floor, traditional, targets }, md);
 }
 
 await main();

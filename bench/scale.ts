@@ -8,8 +8,6 @@
  * same entities, and English scan speed steady and cold.
  * Writes bench/out/scale.json and bench/out/scale.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { syntheticEntities } from '../scripts/lib/synthetic-dataset';
 import { patternsFromEntities } from '../src/dataset/patterns';
@@ -17,6 +15,7 @@ import { buildDictionary, scan, type Dictionary } from '../src/matcher';
 import { nodeCount } from '../src/matcher/dictionary';
 import { packDictionary, packStrings, unpackDictionary, type PackedDictionary } from '../src/matcher/packed';
 import { buildSearchIndex, searchIndex } from '../src/search';
+import { writeSectionOutput } from './section-output';
 import { textsFor } from './texts';
 
 const SIZES = [100_000, 1_000_000];
@@ -195,8 +194,4 @@ const md = [
   ...Object.keys(results[0]!.parts).map((part) => `| ${part} | ${results.map((r) => mb(r.parts[part] ?? 0)).join(' | ')} |`),
   '',
 ];
-const out = resolve(import.meta.dirname, 'out');
-mkdirSync(out, { recursive: true });
-writeFileSync(resolve(out, 'scale.json'), `${JSON.stringify({ sizes: results }, null, 1)}\n`);
-writeFileSync(resolve(out, 'scale.md'), md.join('\n'));
-console.log(md.join('\n'));
+writeSectionOutput('scale', { sizes: results }, md.join('\n'));
