@@ -105,6 +105,26 @@ export const OPEN_SOURCE_RATE = { count: 3, windowMs: 10_000 } as const;
 export const MAX_REPORT_PROBLEMS = 10_000;
 
 /**
+ * FollowTheMoney relations a streamed import holds while it waits for their
+ * holders' lines (src/import/ftm.ts). Each costs about 250 bytes of the
+ * options page's heap, so holding every relation of a registry with a
+ * million of them would be 250 MB. Past this many, the holders are split
+ * into 2, 4, 8… groups by a hash of their id, and the file is read once more
+ * for each further group, so memory stays under about 16 MB whatever the file's
+ * size, at the cost of a pass over the file for each 65,536 relations.
+ */
+export const MAX_PENDING_RELATIONS = 65_536;
+
+/**
+ * The most groups MAX_PENDING_RELATIONS splits holders into: 257 passes over
+ * the file, 16 million relations. A holder's own relations cannot be split,
+ * so without a bound one holder with more relations than the limit would
+ * double the groups forever; past it, memory grows again rather than the
+ * passes.
+ */
+export const MAX_RELATION_GROUPS = 256;
+
+/**
  * Related entities kept per entity (src/dataset/related.ts). A page match of
  * a name that needs context carries its entity's related entities to the
  * page, once per occurrence; an organization named in the same sentences as

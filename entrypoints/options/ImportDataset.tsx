@@ -207,12 +207,13 @@ function StreamProgressBar({ name, progress: { imported, problems, bytes, totalB
       <label for={id}>{t('importStreamLabel', name)}</label>
       <progress id={id} data-testid="import-progress" max={Math.max(totalBytes, 1)} value={bytes} />
       <p class="status" role="status">
-        {pass < passes
+        {pass === 1 && passes > 1
           ? t('importStreamPass', pass, passes)
           : problems > 0
             ? t('importStreamProgressProblems', plural(imported, 'importEntitiesOne', 'importEntitiesOther'), plural(problems, 'importProblemsOne', 'importProblemsOther'))
             : t('importStreamProgress', plural(imported, 'importEntitiesOne', 'importEntitiesOther'))}{' '}
         {t('importStreamBytes', mb(bytes), mb(totalBytes))}
+        {passes > 2 && pass > 1 ? ` ${t('importStreamPassOf', pass, passes)}` : ''}
       </p>
     </div>
   );

@@ -9,8 +9,8 @@ import { NotUtf8Error, readText } from './text-reader';
 
 /**
  * Importing a line-based file (FollowTheMoney NDJSON, a Wikidata dump, CSV)
- * as a stream: the file is read a buffer at a time (twice for a two-pass
- * converter), converted, and the entities go to the background in chunks as
+ * as a stream: the file is read a buffer at a time (again for each further
+ * pass of the converter), converted, and the entities go to the background in chunks as
  * they come, each chunk awaited before more is read, so the page's memory
  * does not grow with the file. Nothing is visible until importCommit at the
  * end; a cancel or a failure sends importAbort and the store keeps exactly
@@ -25,7 +25,8 @@ interface ConvertBatch {
 
 /** The converter protocol of src/import/ (its Converter): text pieces in, valid entities and problems out. */
 export interface StreamConverter {
-  readonly passes: 1 | 2;
+  /** Read after each pass: the first may decide there are more. */
+  readonly passes: number;
   push(text: string): ConvertBatch;
   endPass(): ConvertBatch;
   /** Throws a ConvertError (src/import/types.ts) when nothing could be converted. */

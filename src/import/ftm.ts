@@ -1,6 +1,8 @@
 import { problem, type ProblemText } from '../dataset/problem';
 import type { EntityType } from '../dataset/schema';
+import { MAX_PENDING_RELATIONS, MAX_RELATION_GROUPS } from '../limits';
 import { partialDate } from './dates';
+import { createHashTable, hash53 } from './hash-table';
 import { lineConverter } from './line-converter';
 import { parseJsonLine } from './lines';
 import { createOutput, slug, urlTitle, type RoleDraft, type SourceDraft } from './output';
@@ -8,12 +10,19 @@ import type { Converter } from './types';
 
 /**
  * FollowTheMoney (OpenSanctions) NDJSON: one entity per line, as
- * `{ id, schema, properties: { name: [...], ... } }`. Two passes: relations
- * (Occupancy, Directorship, Employment, Membership) and Positions can come
- * anywhere in the file, so the first pass keeps them, and the second writes
- * each Person or organization with its roles when its own line comes. Memory
- * grows with the relations, not with the file: each waits for its holder as
- * one short JSON string (about 100 bytes), not as objects (about 300).
+ * `{ id, schema, properties: { name: [...], ... } }`. Relations (Occupancy,
+ * Directorship, Employment, Membership) and Positions can come anywhere in
+ * the file, so the first pass keeps them, and the second writes each Person
+ * or organization with its roles when its own line comes. Each relation
+ * waits for its holder as one short JSON string (about 100 bytes), not as
+ * objects (about 300).
+ *
+ * Past MAX_PENDING_RELATIONS, holders are split into groups by a hash of
+ * their id (2, 4, 8… of them, so group 0 of 4 lies within group 0 of 2 and
+ * the first pass can narrow what it keeps as it goes). Pass n + 1 then
+ * writes group n's holders and keeps group n + 1's relations, so memory
+ * stays flat and each further group costs one more reading of the file.
+ * Entities come out group by group; within a group, in the file's order.
  */
 
 const ENTITY_SCHEMATA: Record<string, EntityType> = {
@@ -83,13 +92,17 @@ function asFtmEntity(value: unknown): FtmEntity | ProblemText {
 
 const first = (e: FtmEntity, property: string) => e.properties[property]?.[0];
 
-export function ftmConverter(): Converter {
+export function ftmConverter({ maxPendingRelations = MAX_PENDING_RELATIONS }: { maxPendingRelations?: number } = {}): Converter {
   const output = createOutput();
   const positions = new Map<string, { name: string | undefined; organization: string | undefined; sourceUrls: string[] }>();
-  /** Each holder's relations, packed (packRole). */
+  /** The relations of the holders in the group being kept, packed (packRole) per holder. */
   const roles = new Map<string, string>();
-  /** Organizations that will be written, so a role may point at them. */
-  const organizations = new Set<string>();
+  let pendingCount = 0;
+  /** A power of two: how many groups the holders are split into. */
+  let groups = 1;
+  const groupOf = (ftmId: string) => hash53(ftmId) % groups;
+  /** Organizations that will be written (hash53 of their id), so a role may point at them. */
+  const organizations = createHashTable();
 
   function read(line: string, lineNumber: number, report: boolean): FtmEntity | null {
     const parsed = parseJsonLine(line);
@@ -109,17 +122,32 @@ export function ftmConverter(): Converter {
   function learn(line: string, lineNumber: number): void {
     const e = read(line, lineNumber, false);
     if (!e) return;
-    if (ENTITY_SCHEMATA[e.schema] === 'organization' && first(e, 'name')) organizations.add(e.id);
+    if (ENTITY_SCHEMATA[e.schema] === 'organization' && first(e, 'name')) organizations.set(hash53(e.id));
     if (e.schema === 'Position') {
       positions.set(e.id, { name: first(e, 'name'), organization: first(e, 'organization'), sourceUrls: e.properties.sourceUrl ?? [] });
     }
+    keep(e, lineNumber, 0);
+    while (pendingCount > maxPendingRelations && groups < MAX_RELATION_GROUPS) narrow();
+  }
+
+  /** Halves the group kept in the first pass: twice as many groups, of which group 0 is kept. */
+  function narrow(): void {
+    groups *= 2;
+    for (const [holder, packed] of roles) {
+      if (groupOf(holder) === 0) continue;
+      roles.delete(holder);
+      pendingCount -= packed.split('\n').length;
+    }
+  }
+
+  /** Keeps a valid relation whose holder is in `group`; the pass that writes its entities reports the others. */
+  function keep(e: FtmEntity, lineNumber: number, group: number): void {
     const relation = RELATIONS[e.schema];
     if (!relation) return;
     const holder = first(e, relation.holder);
     const start = partialDate(first(e, 'startDate'));
     const end = partialDate(first(e, 'endDate'));
-    // Reported in the second pass, in the order of the file.
-    if (!holder || start === null || end === null) return;
+    if (!holder || start === null || end === null || groupOf(holder) !== group) return;
     const pending: PendingRole = {
       line: lineNumber,
       title: first(e, 'role'),
@@ -132,6 +160,7 @@ export function ftmConverter(): Converter {
     };
     const earlier = roles.get(holder);
     roles.set(holder, earlier === undefined ? packRole(pending) : `${earlier}\n${packRole(pending)}`);
+    pendingCount++;
   }
 
   function roleOf(pending: PendingRole, holder: FtmEntity): RoleDraft {
@@ -144,18 +173,22 @@ export function ftmConverter(): Converter {
     }
     return {
       title: pending.title ?? position?.name ?? pending.fallback,
-      ...(organization !== undefined && organizations.has(organization) ? { organization: entityId(organization) } : {}),
+      ...(organization !== undefined && organizations.has(hash53(organization)) ? { organization: entityId(organization) } : {}),
       ...(pending.start ? { start: pending.start } : {}),
       ...(pending.end ? { end: pending.end } : {}),
       sources,
     };
   }
 
-  function convert(line: string, lineNumber: number): void {
-    const e = read(line, lineNumber, true);
+  /** Pass `pass` writes group pass - 1 and keeps group pass's relations; the first of these reports what no group owns. */
+  function convert(line: string, lineNumber: number, pass: number): void {
+    const reports = pass === 1;
+    const e = read(line, lineNumber, reports);
     if (!e) return;
     const relation = RELATIONS[e.schema];
     if (relation) {
+      if (pass < groups) keep(e, lineNumber, pass);
+      if (!reports) return;
       const holder = first(e, relation.holder);
       if (!holder) output.problem(lineNumber, true, 'problemRelationNoHolder', e.schema, e.id, relation.holder);
       for (const field of ['startDate', 'endDate']) {
@@ -166,11 +199,13 @@ export function ftmConverter(): Converter {
     if (e.schema === 'Position') return;
     const type = ENTITY_SCHEMATA[e.schema];
     if (!type) {
-      output.problem(lineNumber, true, 'problemSchemaNotImported', e.id, e.schema);
+      if (reports) output.problem(lineNumber, true, 'problemSchemaNotImported', e.id, e.schema);
       return;
     }
+    if (groupOf(e.id) !== pass - 1) return;
     const [name, ...otherNames] = e.properties.name ?? [];
     const pending = unpackRoles(roles.get(e.id));
+    pendingCount -= pending.length;
     roles.delete(e.id);
     const sameAs = [e.datasets === undefined ? `ftm:${e.id}` : `opensanctions:${e.id}`];
     for (const q of e.properties.wikidataId ?? []) if (/^Q\d+$/.test(q)) sameAs.push(`wikidata:${q}`);
@@ -193,15 +228,19 @@ export function ftmConverter(): Converter {
   }
 
   return lineConverter({
-    passes: 2,
+    passes: () => groups + 1,
     output,
     learn,
     convert,
-    finish() {
+    passEnded(pass) {
+      if (pass === 0) return;
       for (const [holder, packed] of roles) {
-        for (const p of unpackRoles(packed)) output.problem(p.line, true, 'problemRelationHolderMissing', holder);
+        if (groupOf(holder) !== pass - 1) continue;
+        const missing = unpackRoles(packed);
+        for (const p of missing) output.problem(p.line, true, 'problemRelationHolderMissing', holder);
+        pendingCount -= missing.length;
+        roles.delete(holder);
       }
-      roles.clear();
     },
   });
 }

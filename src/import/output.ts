@@ -2,7 +2,7 @@ import { problem as problemText, type ProblemCode, type ProblemParam } from '../
 import { aliasSchema, entitySchema, sourceSchema, type Alias, type Entity, type EntityType, type Role, type Source } from '../dataset/schema';
 import { issueProblems } from '../dataset/zod-problem';
 import { foldText } from '../text/fold';
-import { createHashTable } from './hash-table';
+import { createHashTable, hash53 } from './hash-table';
 import { ConvertError, emptyBatch, type ConvertBatch, type ConvertSummary } from './types';
 
 /** A source as a converter finds it; its id is made from its content, so the same reference is one source. */
@@ -33,18 +33,6 @@ export function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return folded.slice(0, 150).replace(/-+$/, '') || 'x';
-}
-
-/** 53 bits of two FNV-1a variants over the text: a number, so sets of a million cost little. */
-function hash53(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x811c9dc5) >>> 0;
-  }
-  return (a >>> 0) * 0x200000 + (b & 0x1fffff);
 }
 
 /** "www.example.org/path": a readable title for a link that has none. */

@@ -27,13 +27,15 @@ export interface ConvertSummary {
  *
  * The caller feeds the file's text `passes` times, from the start each time:
  * push() any number of pieces (split anywhere, even inside a line), then
- * endPass(). A two-pass converter learns relations and labels in the first
- * pass and returns nothing from it; entities come out of the last pass. After
+ * endPass(). A converter of several passes learns relations and labels in
+ * the first pass and returns nothing from it; entities come out of the later
+ * ones. `passes` may grow when the first pass ends (ftm.ts reads a file with
+ * many relations again for each group of holders). After
  * the last endPass(), summary() says what was converted, or throws a
  * ConvertError when nothing was.
  */
 export interface Converter {
-  readonly passes: 1 | 2;
+  readonly passes: number;
   /**
    * True when memory does not grow with the file (it is read line by line);
    * false when the text is kept and parsed whole at the end, so a size limit

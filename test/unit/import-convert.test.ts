@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ftmEntities } from '../../scripts/lib/synthetic-ftm';
 import { englishText } from '../../src/dataset/problem-english';
 import type { Dataset, Entity } from '../../src/dataset/schema';
 import { validateDataset } from '../../src/dataset/validate';
 import { convertText, createConverter } from '../../src/import/convert';
 import { detectFormat } from '../../src/import/detect';
+import { ftmConverter } from '../../src/import/ftm';
 import { runConverter } from '../../src/import/run';
 import { ConvertError, type ConvertBatch, type ImportProblem } from '../../src/import/types';
 import { createUtf8Decoder } from '../../src/import/utf8';
@@ -232,6 +234,51 @@ describe('FollowTheMoney', () => {
     expect(batches.flatMap((b) => b.entities)).toEqual(dataset.entities);
     expect(batches.filter((b) => b.entities.length > 0).length).toBeGreaterThan(1);
     expect(summary).toEqual({ entities: 6, sources: 4, skipped: 0, unlabelled: [] });
+  });
+});
+
+/** Everything a converter gives for `text` read whole in each pass, and how many passes it took. */
+async function convertAll(converter: ReturnType<typeof ftmConverter>, text: string) {
+  const batches: ConvertBatch[] = [];
+  const summary = await runConverter({
+    converter,
+    async *readPass() {
+      yield text;
+    },
+    onBatch: (batch) => void batches.push(batch),
+  });
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    passes: converter.passes,
+    summary,
+    entities: byId(batches.flatMap((b) => b.entities)),
+    sources: byId(batches.flatMap((b) => b.sources)),
+    problems: inEnglish(batches.flatMap((b) => b.problems)).sort((a, b) => a.line! - b.line! || a.message.localeCompare(b.message)),
+  };
+}
+
+describe('FollowTheMoney with more relations than an import holds at once', () => {
+  // Relations before and after their holders, a holder with none, relations of nobody, and lines to skip.
+  const generated = [...ftmEntities(400)].map((e) => JSON.stringify(e));
+  const files = {
+    fixture: fixture('ftm.ndjson'),
+    bad: fixture('ftm-bad.ndjson'),
+    generated: generated.join('\n'),
+    'relations first': [...generated].reverse().join('\n'),
+    'one holder with more relations than are held at once': [
+      JSON.stringify({ id: 'busy', schema: 'Person', properties: { name: ['Busy Holder'] } }),
+      ...Array.from({ length: 5 }, (_, i) => JSON.stringify({ id: `busy-${i}`, schema: 'Directorship', properties: { director: ['busy'], organization: ['acme'] } })),
+    ].join('\n'),
+    'a relation of nobody': [...generated, JSON.stringify({ id: 'occ-x', schema: 'Occupancy', properties: { holder: ['nobody'], post: ['gen-position-1'] } })].join('\n'),
+  };
+
+  it.each(Object.entries(files))('reads %s in more passes, one group of holders at a time, to the same entities, sources and problems', async (_, text) => {
+    const whole = await convertAll(ftmConverter(), text);
+    const grouped = await convertAll(ftmConverter({ maxPendingRelations: 2 }), text);
+    expect(whole.passes).toBe(2);
+    expect(grouped).toEqual({ ...whole, passes: grouped.passes });
+    const relations = text.split('\n').filter((line) => /"schema":"(Occupancy|Directorship|Employment|Membership)"/.test(line)).length;
+    if (relations > 2) expect(grouped.passes).toBeGreaterThan(2);
   });
 });
 

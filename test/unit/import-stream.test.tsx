@@ -7,9 +7,11 @@ import { reportText } from '../../entrypoints/options/import-report';
 import { importStream, type StreamConverter, type StreamFile, type StreamProgress } from '../../entrypoints/options/import-stream';
 import { ImportDataset } from '../../entrypoints/options/ImportDataset';
 import { readText } from '../../entrypoints/options/text-reader';
+import { ftmEntities, ftmPersons } from '../../scripts/lib/synthetic-ftm';
 import { problem } from '../../src/dataset/problem';
 import { entitySchema } from '../../src/dataset/schema';
 import { issueProblems } from '../../src/dataset/zod-problem';
+import { ftmConverter } from '../../src/import/ftm';
 import { IMPORT_CHUNK } from '../../src/limits';
 import { problemText } from '../../utils/i18n';
 import { request } from '../../utils/messaging';
@@ -138,6 +140,22 @@ describe('importLines', { timeout: 30_000 }, () => {
     expect(progress.at(-1)).toEqual({ imported: count, problems: 2, bytes: file.size, totalBytes: file.size, pass: 1, passes: 1 });
     expect(progress.map((p) => p.bytes)).toEqual([...progress.map((p) => p.bytes)].sort((a, b) => a - b));
     expect((await collectDataset('people', request)).entities.map((e) => e.id)).toEqual(Array.from({ length: count }, (_, i) => `p-${i}`));
+  });
+
+  it('reads a file with more relations than it holds at once again for each group of holders, and imports every role', async () => {
+    const file = fileOf([...ftmEntities(300)].map((e) => JSON.stringify(e)).join('\n'), 'peps.ndjson', 4096);
+    const progress: StreamProgress[] = [];
+    const outcome = await importStream({ file, header, converter: ftmConverter({ maxPendingRelations: 4 }), deps: deps({ onProgress: (p) => progress.push(p) }) });
+
+    expect(outcome.status).toBe('imported');
+    const { passes } = progress.at(-1)!;
+    expect(passes).toBeGreaterThan(2);
+    expect(progress.at(-1)).toMatchObject({ pass: passes, imported: ftmPersons(300) });
+    // Every pass reads the file from its start.
+    expect(new Set(progress.map((p) => p.pass))).toEqual(new Set(Array.from({ length: passes }, (_, i) => i + 1)));
+    const { entities } = await collectDataset('people', request);
+    expect(entities).toHaveLength(ftmPersons(300));
+    expect(entities.filter((e) => e.roles.length === 0)).toEqual([]);
   });
 
   it('refuses a file with no valid entity and stores nothing', async () => {
