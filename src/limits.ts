@@ -125,6 +125,17 @@ export const MAX_PENDING_RELATIONS = 65_536;
 export const MAX_RELATION_GROUPS = 256;
 
 /**
+ * Labels a streamed Wikidata dump keeps from its first pass
+ * (src/import/wikidata.ts). A role names its position, employer or source by
+ * Q-id, and that item's line may come anywhere, so the first pass keeps
+ * every item's label (about 150 bytes each). Past this many (15 MB), it
+ * keeps none and a second pass keeps only the labels some item refers to,
+ * so memory grows with the positions and organizations referred to, not
+ * with the people in the dump, at the cost of one more reading of the file.
+ */
+export const MAX_HELD_LABELS = 100_000;
+
+/**
  * Related entities kept per entity (src/dataset/related.ts). A page match of
  * a name that needs context carries its entity's related entities to the
  * page, once per occurrence; an organization named in the same sentences as

@@ -151,6 +151,19 @@ export function labelOnlyItems(item: WikidataItem): string[] {
   return ids;
 }
 
+/** Every item whose label `item`'s roles may show: positions, organizations, sources stated in, and `item` itself when it states roles. */
+export function referredItems(item: WikidataItem): string[] {
+  const ids = labelOnlyItems(item);
+  for (const property of Object.keys(PERSON_ROLES)) {
+    for (const s of item.claims?.[property] ?? []) {
+      const q = itemValue(s.mainsnak);
+      if (q) ids.push(q);
+    }
+  }
+  if (organizationRoles(item).length > 0) ids.push(item.id);
+  return ids;
+}
+
 /** The roles an organization's item gives to people: [person Q-id, statement, title]. */
 export function organizationRoles(item: WikidataItem): [string, Statement, string][] {
   const found: [string, Statement, string][] = [];

@@ -1,5 +1,7 @@
 import type { ProblemText } from '../dataset/problem';
+import { MAX_HELD_LABELS } from '../limits';
 import { wikibaseDate } from './dates';
+import { createHashTable, hash53 } from './hash-table';
 import { createLineSplitter, parseJsonLine } from './lines';
 import { createOutput, urlTitle, type Output, type RoleDraft } from './output';
 import { ConvertError, emptyBatch, type Converter, type ConvertOptions } from './types';
@@ -11,6 +13,7 @@ import {
   labelOnlyItems,
   organizationRoles,
   pick,
+  referredItems,
   roleFromStatement,
   typeOf,
   type WikidataItem,
@@ -19,14 +22,21 @@ import {
 /**
  * Wikidata: entity JSON as Special:EntityData/<Q>.json serves it (parsed
  * whole), JSON dumps of one entity per line (streamed, in two passes: labels
- * and the roles organizations state first, then the entities), and SPARQL
- * JSON results with the variables documented in docs/importing.md.
+ * and the roles organizations state first, then the entities; three when the
+ * dump has more than MAX_HELD_LABELS items, the second keeping only the
+ * labels some item refers to), and SPARQL JSON results with the variables
+ * documented in docs/importing.md.
  */
-export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Converter {
+export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}, { maxHeldLabels = MAX_HELD_LABELS }: { maxHeldLabels?: number } = {}): Converter {
   const output = createOutput();
   const labels = new Map<string, string>();
-  const labelOnly = new Set<string>();
-  const organizations = new Set<string>();
+  /** Whether the first pass gave up keeping every label, so a second keeps those referred to. */
+  let labelPass = false;
+  const passes = () => (labelPass ? 3 : 2);
+  /** Items some role may show by their label (hash53 of the Q-id). */
+  const referred = createHashTable();
+  const labelOnly = createHashTable();
+  const organizations = createHashTable();
   const stated = new Map<string, [string, Parameters<typeof roleFromStatement>[0]['statement'], string][]>();
   const unlabelled = new Set<string>();
   const labelSource = {
@@ -37,22 +47,35 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Convert
       return q;
     },
   };
-  const isOrganization = (q: string) => organizations.has(q) && !labelOnly.has(q);
+  const isOrganization = (q: string) => organizations.has(hash53(q)) && !labelOnly.has(hash53(q));
 
   function learn(item: WikidataItem): void {
     const label = pick(item.labels, lang);
-    if (label !== undefined) labels.set(item.id, label);
-    for (const q of labelOnlyItems(item)) labelOnly.add(q);
-    if (typeOf(item) === 'organization' && label !== undefined) organizations.add(item.id);
+    if (label !== undefined && !labelPass) {
+      labels.set(item.id, label);
+      // A whole file is parsed whole anyway, and has no second pass to read labels in.
+      if (mode === 'lines' && labels.size > maxHeldLabels) {
+        labelPass = true;
+        labels.clear();
+      }
+    }
+    for (const q of labelOnlyItems(item)) labelOnly.set(hash53(q));
+    for (const q of referredItems(item)) referred.set(hash53(q));
+    if (typeOf(item) === 'organization' && label !== undefined) organizations.set(hash53(item.id));
     for (const [person, statement, title] of organizationRoles(item)) {
       stated.set(person, [...(stated.get(person) ?? []), [item.id, statement, title]]);
     }
   }
 
+  function keepLabel(item: WikidataItem): void {
+    const label = pick(item.labels, lang);
+    if (label !== undefined && referred.has(hash53(item.id))) labels.set(item.id, label);
+  }
+
   function convert(item: WikidataItem, line: number | undefined): void {
-    if (labelOnly.has(item.id)) return;
+    if (labelOnly.has(hash53(item.id))) return;
     const problems: ProblemText[] = [];
-    const name = labels.get(item.id) ?? item.id;
+    const name = pick(item.labels, lang) ?? item.id;
     const extraRoles: RoleDraft[] = (stated.get(item.id) ?? []).map(([org, statement, title]) =>
       roleFromStatement({ statement, title, organization: org, subject: { id: org, name: labels.get(org) ?? org }, labels: labelSource, isOrganization, problems }),
     );
@@ -76,6 +99,8 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Convert
     const item = 'value' in parsed ? asItem(parsed.value) : null;
     if (pass === 0) {
       if (item) learn(item);
+    } else if (pass < passes() - 1) {
+      if (item) keepLabel(item);
     } else if ('error' in parsed) {
       output.problem(n, true, parsed.error.code, ...parsed.error.params);
     } else if (!item) {
@@ -108,25 +133,28 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}): Convert
     for (const item of items) if (item) convert(item, undefined);
   }
 
+  const converting = () => pass === passes() - 1;
   return {
-    passes: 2,
+    get passes() {
+      return passes();
+    },
     get streamed() {
       return mode !== 'whole';
     },
     push(text) {
-      if (pass > 1) throw new Error('push after the last pass');
+      if (pass >= passes()) throw new Error('push after the last pass');
       // The first pass decided the mode: a whole file is kept for JSON.parse at the end.
       if (pass === 1 && mode === 'whole') {
         whole += text;
         return emptyBatch();
       }
       splitter.push(text);
-      return pass === 1 ? output.take() : emptyBatch();
+      return converting() ? output.take() : emptyBatch();
     },
     endPass() {
       splitter.end();
       pass++;
-      if (pass === 1) return emptyBatch();
+      if (pass < passes()) return emptyBatch();
       if (mode === 'whole') convertWhole();
       for (const [person, roles] of stated) {
         for (const [org] of roles) output.problem(undefined, false, 'problemStatedRoleSkipped', labels.get(org) ?? org, org, person);

@@ -9,8 +9,9 @@ import { convertText, createConverter } from '../../src/import/convert';
 import { detectFormat } from '../../src/import/detect';
 import { ftmConverter } from '../../src/import/ftm';
 import { runConverter } from '../../src/import/run';
-import { ConvertError, type ConvertBatch, type ImportProblem } from '../../src/import/types';
+import { ConvertError, type ConvertBatch, type Converter, type ImportProblem } from '../../src/import/types';
 import { createUtf8Decoder } from '../../src/import/utf8';
+import { wikidataConverter } from '../../src/import/wikidata';
 
 /** Problems with their lines, as `npm run convert` prints them. */
 const inEnglish = (problems: readonly ImportProblem[]) => problems.map((p) => ({ line: p.line, message: englishText(p) }));
@@ -137,6 +138,36 @@ describe('Wikidata dumps, one entity per line', () => {
     expect(englishText(problems[1]!)).toContain('not a Wikidata item');
   });
 
+  it('keeps only the labels items refer to, in a second pass, when the dump has more items than labels are held', async () => {
+    const text = fixture('wikidata-dump.json');
+    const held = await convertAll(wikidataConverter(), text);
+    const referred = await convertAll(wikidataConverter({}, { maxHeldLabels: 1 }), text);
+    expect([held.passes, referred.passes]).toEqual([2, 3]);
+    expect(referred).toEqual({ ...held, passes: 3 });
+    expect(referred.entities.flatMap((e) => e.roles).length).toBeGreaterThan(0);
+  });
+
+  it('finds every label a role shows in the second pass: employers that are no organization, and an organization stating roles', async () => {
+    const snak = (q: string) => ({ snaktype: 'value', datavalue: { value: { id: q } } });
+    const item = (id: string, label: string, claims: Record<string, string[]>) =>
+      JSON.stringify({ id, labels: { en: { value: label } }, claims: Object.fromEntries(Object.entries(claims).map(([p, qs]) => [p, qs.map((q) => ({ mainsnak: snak(q) }))])) });
+    const text = [
+      // Employed by a publication named only as a source, and by a person (a household, say): neither is an organization written.
+      item('Q1', 'Ann Example', { P31: ['Q5'], P108: ['Q3', 'Q6'] }),
+      // Chief executive of Q1, uncited: its source is the stating item, by its label; and of Q99, who is not in the file.
+      item('Q2', 'Acme Holdings', { P169: ['Q1'], P488: ['Q99'] }),
+      // Named as where a statement was stated, so a label only, not an organization written.
+      JSON.stringify({ id: 'Q4', labels: { en: { value: 'Ann Example (a profile)' } }, claims: { P31: [{ mainsnak: snak('Q5'), references: [{ snaks: { P248: [snak('Q3')] } }] }] } }),
+      item('Q3', 'Example Gazette', {}),
+      item('Q6', 'Bea Example', { P31: ['Q5'] }),
+    ].join('\n');
+    const held = await convertAll(wikidataConverter(), text);
+    const referred = await convertAll(wikidataConverter({}, { maxHeldLabels: 1 }), text);
+    expect(referred).toEqual({ ...held, passes: 3 });
+    const shown = JSON.stringify(held);
+    for (const label of ['Employee, Example Gazette', 'Employee, Bea Example', 'Wikidata: Acme Holdings (Q2)', '"Acme Holdings"']) expect(shown).toContain(label);
+  });
+
   it('leaves out a deprecated statement', () => {
     const { dataset } = convertText(fixture('wikidata-dump.json'));
     expect(rolesOf(dataset, 'Quentin Vale').map((r) => r.title)).not.toContain('Q900101');
@@ -238,7 +269,7 @@ describe('FollowTheMoney', () => {
 });
 
 /** Everything a converter gives for `text` read whole in each pass, and how many passes it took. */
-async function convertAll(converter: ReturnType<typeof ftmConverter>, text: string) {
+async function convertAll(converter: Converter, text: string) {
   const batches: ConvertBatch[] = [];
   const summary = await runConverter({
     converter,
