@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'puppeteer-core';
 import { mainThread, max, median, minus, PROBE, readProbe, settle, until, type MainThread } from './page-browser';
-import { tracedLoad, type TraceSummary } from './page-trace';
+import { tracedLoad, tracedScroll, type ScrollTrace, type TraceSummary } from './page-trace';
 
 export interface LoadSample {
   main: MainThread;
@@ -54,6 +54,9 @@ export interface PageCost {
   withoutTask: number;
   /** median(with) − median(without), TaskDuration */
   extraTask: number;
+  /** Spread of the extra over the runs: min and max of with − without, load by load. */
+  extraTaskRange: [number, number];
+  runs: number;
   extraScript: number;
   extraLayout: number;
   extraStyle: number;
@@ -65,20 +68,45 @@ export interface PageCost {
   trace: TraceSummary;
   /** The same with the site turned off: what the content script costs just by loading. */
   traceOff: TraceSummary;
+  /** Scrolling the settled page top to bottom, traced, with Factlens on and with the site off. */
+  scroll: ScrollTrace;
+  scrollOff: ScrollTrace;
 }
 
 export async function measurePage(
   browser: Browser,
-  { page, bytes, onUrl, offUrl, runs = 3 }: { page: string; bytes: number; onUrl: string; offUrl: string; runs?: number },
+  {
+    page,
+    bytes,
+    onUrl,
+    offUrl,
+    runs = 3,
+    firstHighlightTimeoutMs = 0,
+  }: {
+    page: string;
+    bytes: number;
+    onUrl: string;
+    offUrl: string;
+    runs?: number;
+    /**
+     * For a page with a mention on its first screen: wait for its first
+     * highlight before settling. On a slow load the count can stay 0 for the
+     * whole settle window, which ended the measure before the overlay's work.
+     */
+    firstHighlightTimeoutMs?: number;
+  },
 ): Promise<PageCost> {
   const on: LoadSample[] = [];
   const off: LoadSample[] = [];
   for (let i = 0; i < runs; i++) {
     off.push(await measureLoad(browser, offUrl));
-    on.push(await measureLoad(browser, onUrl));
+    on.push(await measureLoad(browser, onUrl, { firstHighlightTimeoutMs }));
   }
-  const trace = await tracedLoad(browser, onUrl);
+  const trace = await tracedLoad(browser, onUrl, firstHighlightTimeoutMs);
   const traceOff = await tracedLoad(browser, offUrl);
+  const scroll = await tracedScroll(browser, onUrl, firstHighlightTimeoutMs);
+  const scrollOff = await tracedScroll(browser, offUrl);
+  const pairs = on.map((x, i) => x.main.task - off[i]!.main.task);
   const m = (xs: LoadSample[], k: keyof MainThread) => median(xs.map((x) => x.main[k]));
   const hl = on.map((x) => x.loadToHighlight).filter((x): x is number => x !== null);
   return {
@@ -88,6 +116,8 @@ export async function measurePage(
     withTask: m(on, 'task'),
     withoutTask: m(off, 'task'),
     extraTask: m(on, 'task') - m(off, 'task'),
+    extraTaskRange: [Math.min(...pairs), Math.max(...pairs)],
+    runs,
     extraScript: m(on, 'script') - m(off, 'script'),
     extraLayout: m(on, 'layout') - m(off, 'layout'),
     extraStyle: m(on, 'style') - m(off, 'style'),
@@ -97,5 +127,7 @@ export async function measurePage(
     loadToHighlight: hl.length ? median(hl) : null,
     trace,
     traceOff,
+    scroll,
+    scrollOff,
   };
 }

@@ -5,8 +5,8 @@
  * (FunctionCall, EvaluateScript, a stack trace...). Promise continuations in
  * RunMicrotasks may name no URL, so this can miss some of its tasks.
  */
-import type { Browser } from 'puppeteer-core';
-import { settle } from './page-browser';
+import type { Browser, Page } from 'puppeteer-core';
+import { settle, until } from './page-browser';
 
 interface TraceEvent {
   name: string;
@@ -30,14 +30,22 @@ export interface TraceSummary {
   paint: number;
   layout: number;
   style: number;
+  /** sum of all main-thread task durations */
+  taskTotal: number;
 }
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
 
-export async function tracedLoad(browser: Browser, url: string): Promise<TraceSummary> {
+/** Waits for the first highlight when `timeoutMs` is set (see measurePage's firstHighlightTimeoutMs). */
+async function firstHighlight(page: Page, timeoutMs: number): Promise<void> {
+  if (timeoutMs) await until(page, `(CSS.highlights.get('factlens-mention')?.size ?? 0) > 0`, timeoutMs, 50);
+}
+
+export async function tracedLoad(browser: Browser, url: string, firstHighlightTimeoutMs = 0): Promise<TraceSummary> {
   const page = await browser.newPage();
   await page.tracing.start({ categories: CATEGORIES });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => {});
+  await firstHighlight(page, firstHighlightTimeoutMs);
   await settle(page, 1000);
   const buffer = await page.tracing.stop();
   await page.close();
@@ -71,10 +79,12 @@ function summarise(events: TraceEvent[]): TraceSummary {
   let longestExtensionTask = 0;
   let extensionLongTasks = 0;
   let extensionTaskTotal = 0;
+  let taskTotal = 0;
   let i = 0;
   for (const t of tasks) {
     const d = (t.dur ?? 0) / 1000;
     longestTask = Math.max(longestTask, d);
+    taskTotal += d;
     while (i < ext.length && ext[i]! < t.ts) i++;
     if (i < ext.length && ext[i]! <= t.ts + (t.dur ?? 0)) {
       longestExtensionTask = Math.max(longestExtensionTask, d);
@@ -90,5 +100,53 @@ function summarise(events: TraceEvent[]): TraceSummary {
     paint: sum(['Paint', 'PrePaint', 'Layerize', 'Commit', 'UpdateLayer', 'PaintImage']),
     layout: sum(['Layout']),
     style: sum(['UpdateLayoutTree', 'RecalculateStyles']),
+    taskTotal,
   };
+}
+
+export interface ScrollTrace {
+  /** Screens scrolled, top to bottom. */
+  steps: number;
+  /** Longest main-thread task while scrolling. */
+  longestTask: number;
+  /** Longest of those tasks in which the content script ran. */
+  longestExtensionTask: number;
+  /** Main-thread time of all tasks while scrolling, and paint within it. */
+  taskTotal: number;
+  paint: number;
+}
+
+/**
+ * Loads `url`, lets the overlay settle, then traces scrolling the page top to
+ * bottom a screen at a time (longer steps on very long pages), two frames per step, as a reader paging down.
+ * Loaded with the site on and off, the difference in longest task is the
+ * longest frame Factlens caused.
+ */
+/** Steps per traced scroll, so that one stays well inside the protocol's timeout. */
+const MAX_STEPS = 150;
+
+export async function tracedScroll(browser: Browser, url: string, firstHighlightTimeoutMs = 0): Promise<ScrollTrace> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => {});
+  await firstHighlight(page, firstHighlightTimeoutMs);
+  await settle(page, 1000);
+  await page.tracing.start({ categories: CATEGORIES });
+  const steps = (await page.evaluate(`(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    let steps = 0;
+    // A screen a step, but at most MAX_STEPS steps: the 5 MB page is over a thousand screens.
+    const step = Math.max(innerHeight, Math.ceil(document.documentElement.scrollHeight / ${MAX_STEPS}));
+    while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
+      scrollBy(0, step);
+      steps++;
+      await frame();
+      await frame();
+    }
+    return steps;
+  })()`)) as number;
+  const buffer = await page.tracing.stop();
+  await page.close();
+  const parsed = JSON.parse(buffer ? Buffer.from(buffer).toString('utf8') : '{"traceEvents":[]}') as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const s = summarise(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
+  return { steps, longestTask: s.longestTask, longestExtensionTask: s.longestExtensionTask, taskTotal: s.taskTotal, paint: s.paint };
 }

@@ -3,6 +3,7 @@
  * then merges bench/out/<section>.{json,md} into bench/results.json and
  * bench/RESULTS.md. A section whose script does not exist yet is skipped.
  *
+ * `npm run bench -- --runs 5` takes each page figure as the median of 5 loads.
  * `npm run bench -- --only matcher` runs just that section and merges it with
  * the other sections' latest results, saying so in RESULTS.md.
  */
@@ -15,6 +16,9 @@ const SECTIONS = ['matcher', 'page', 'private-paint', 'scale', 'import-memory'];
 const here = import.meta.dirname;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const runsAt = process.argv.indexOf('--runs');
+/** `--runs N`: loads per page in the page sections, each figure their median (default 3). */
+const runs = runsAt >= 0 ? ['--runs', process.argv[runsAt + 1] ?? '3'] : [];
 
 const m = machine();
 const sections: Record<string, unknown> = {};
@@ -39,7 +43,7 @@ for (const section of SECTIONS) {
   rmSync(json, { force: true });
   rmSync(md, { force: true });
   console.log(`bench: ${section}`);
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], { stdio: 'inherit', cwd: resolve(here, '..') });
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...runs], { stdio: 'inherit', cwd: resolve(here, '..') });
   if (child.status !== 0 || !existsSync(json) || !existsSync(md)) {
     failed = true;
     console.error(`bench: ${section} failed (exit ${child.status ?? child.signal})`);

@@ -21,6 +21,7 @@ import { createScanQueue } from './scan-queue';
 import { createShadowHighlightStyle } from './shadow-highlight-style';
 import { createTaps } from './taps';
 import { trusted } from './trusted';
+import { createViewportScope, intersectionWatch, whenReportsPause } from './viewport-scope';
 
 export interface OverlayEnv {
   doc: Document;
@@ -102,7 +103,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
   const mentions = new PageMentions((entities) => entities.every((key) => privateDatasets.has(parseEntityKey(key).dataset)));
   const privateMarks = createPrivateMarks({ container: host.marks, win, signal });
   /** Public mentions go to the shared highlight registry; private ones only to Factlens's own closed root. */
-  const paint: MentionPaint = {
+  const everywhere: MentionPaint = {
     add(list) {
       highlights.add(list.filter((m) => !m.private).map((m) => m.range));
       privateMarks.add(list.filter((m) => m.private).map((m) => m.range));
@@ -112,6 +113,8 @@ export function startOverlay(env: OverlayEnv): Overlay {
       privateMarks.remove(list.filter((m) => m.private).map((m) => m.range));
     },
   };
+  /** Only blocks near the viewport are drawn; `mentions` keeps every one for hit-testing, counts and next/previous. */
+  const paint = createViewportScope({ paint: everywhere, watch: intersectionWatch(win, signal), settle: whenReportsPause(win, signal) });
   const data = createEntityData({ request });
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;

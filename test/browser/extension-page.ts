@@ -50,7 +50,7 @@ export async function until<T>(page: Page, expression: string, timeoutMs = 15_00
  * getPageInfo with `info` such that `test` (a JavaScript expression over
  * `info`) holds, and returns that tab's id.
  */
-export function untilPageInfo(extensionPage: Page, host: string, test = 'true'): Promise<number> {
+export function untilPageInfo(extensionPage: Page, host: string, test = 'true', timeoutMs?: number): Promise<number> {
   return until<number>(
     extensionPage,
     `(async () => {
@@ -61,6 +61,7 @@ export function untilPageInfo(extensionPage: Page, host: string, test = 'true'):
       }
       return 0;
     })()`,
+    timeoutMs,
   );
 }
 

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainThread } from '../../bench/page-browser';
 import type { StaticServer } from '../../scripts/lib/static-server';
+import { untilPageInfo } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { cardState, errorsOn, hoverText, legible, mentionTexts, pollFor } from './hostile-page';
 import { serveOnAndOff } from './overlay-page';
@@ -51,11 +52,13 @@ describe.each(BROWSERS)('%s: hostile page load', (name) => {
   let on: StaticServer;
   let off: StaticServer;
   let servers: Awaited<ReturnType<typeof serveOnAndOff>> | undefined;
+  let extensionPage: Page;
 
   beforeAll(async () => {
     eb = await launchWithExtension(name);
     const files = new Map([['/huge.html', hugePage()]]);
-    servers = await serveOnAndOff(await firstInstallPage(eb), { files, dir: resolve(import.meta.dirname, 'fixtures/hostile') });
+    extensionPage = await firstInstallPage(eb);
+    servers = await serveOnAndOff(extensionPage, { files, dir: resolve(import.meta.dirname, 'fixtures/hostile') });
     ({ on, off } = servers);
   });
   afterAll(async () => {
@@ -63,7 +66,7 @@ describe.each(BROWSERS)('%s: hostile page load', (name) => {
     await servers?.close();
   });
 
-  it('huge DOM (100,000 nodes): every name is highlighted while the page keeps its heartbeat', async () => {
+  it('huge DOM (100,000 nodes): every name is found, and drawn once scrolled to, while the page keeps its heartbeat', async () => {
     /** The page's longest timer gap in its first seconds, with Factlens off. */
     const quietGap = async () => {
       const baseline = await openPage(eb, `${off.url}huge.html`);
@@ -73,14 +76,15 @@ describe.each(BROWSERS)('%s: hostile page load', (name) => {
       await baseline.close();
       return maxGap;
     };
-    /** The page with Factlens on, once every name is highlighted, and its longest timer gap until then. */
+    /** The page with Factlens on, once it has found every name, and its longest timer gap until then. */
     const loaded = async () => {
       const page = await openPage(eb, `${on.url}huge.html`);
       const started = Date.now();
-      const found = await pollFor(() => mentionTexts(page), (t) => t.length === 3, 30_000);
+      // All three, as the popup's "On this page" counts them; only marks near the viewport are drawn (overlay/viewport-scope.ts).
+      await untilPageInfo(extensionPage, new URL(on.url).host, `info.entities.length === 3 && info.entities.every((e) => e.count === 1)`, 30_000);
       const took = Date.now() - started;
       const { maxGap } = (await page.evaluate('({ ...window.beat })')) as { maxGap: number };
-      return { page, took, maxGap, found };
+      return { page, took, maxGap };
     };
     // Factlens works in slices that yield to the page's own tasks: the page's
     // timer is never held much longer than with Factlens off. (Yielding with
@@ -93,11 +97,13 @@ describe.each(BROWSERS)('%s: hostile page load', (name) => {
       await tried?.page.close();
       quiet = await quietGap();
       tried = await loaded();
-      console.info(`${name} huge DOM: highlights after ${tried.took} ms; longest page gap ${tried.maxGap.toFixed(0)} ms on, ${quiet.toFixed(0)} ms off`);
+      console.info(`${name} huge DOM: every name found after ${tried.took} ms; longest page gap ${tried.maxGap.toFixed(0)} ms on, ${quiet.toFixed(0)} ms off`);
     }
-    const { page, maxGap, found } = tried!;
-    expect(found).toEqual(['Alibaba', 'Daniel Zhang', 'Jack Ma']);
+    const { page, maxGap } = tried!;
     expect(maxGap).toBeLessThan(quiet + 150);
+    expect(await pollFor(() => mentionTexts(page), (t) => t.length > 0)).toEqual(['Jack Ma']);
+    await page.evaluate(`document.querySelector('.row:last-of-type').scrollIntoView({ block: 'center' })`);
+    expect(await pollFor(() => mentionTexts(page), (t) => t.includes('Daniel Zhang'))).toEqual(['Daniel Zhang']);
     await hoverText(page, 'Daniel Zhang');
     const card = await pollFor(() => cardState(page), legible);
     expect(card?.text).toContain('Daniel Zhang');

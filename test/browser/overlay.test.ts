@@ -160,6 +160,7 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
     await new Promise((r) => setTimeout(r, 2500));
     expect(await highlightTexts(reloaded)).toEqual([]);
     await setSiteEnabled(extensionPage, host, true);
+    // `page` is in the background now (`reloaded` was opened after it): what is on its screen is registered all the same.
     await expect.poll(async () => (await highlightTexts(page)).length, { timeout: 10_000 }).toBeGreaterThan(5);
     await reloaded.close();
   });

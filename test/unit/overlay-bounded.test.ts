@@ -4,6 +4,7 @@ import { startOverlay } from '../../overlay/overlay';
 import type { Request, RequestIn, RequestType, ResponseMap, TextMatch } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
 import { asReader } from './kit/dom';
+import './support/near-everything';
 import './support/static-range';
 
 const NAME = 'Jack Ma';

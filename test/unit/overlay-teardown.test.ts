@@ -7,6 +7,7 @@ import { entityKey } from '../../src/messages/entity-key';
 import type { Request, RequestIn, RequestType, ResponseMap, ScanResult, TextMatch } from '../../src/messages/protocol';
 import type { request as requestFn } from '../../utils/messaging';
 import { asReader } from './kit/dom';
+import './support/near-everything';
 import './support/static-range';
 
 // The card's words (browser.i18n), in English.
@@ -168,6 +169,8 @@ describe('overlay teardown', () => {
     const closedRoots = catchClosedRoots();
     const overlay = start({ request: background.request, signal: controller.signal });
     await until(overlay.ready);
+    // The observer's reports are applied once they pause (viewport-scope.ts).
+    await vi.advanceTimersByTimeAsync(1000);
     // The page host is mounted once, at the start, with its root closed.
     expect(closedRoots).toHaveLength(1);
     const host = closedRoots[0]!.host;

@@ -1,0 +1,203 @@
+import type { Mention } from './page-mentions';
+import type { MentionPaint } from './scan-pipeline';
+
+/**
+ * Tells which elements are near the viewport. The default is an
+ * IntersectionObserver: a page cannot see who observes its elements, and the
+ * browser clips to every scroll container around a target, so an inner
+ * scroller brings its blocks in as the window does.
+ */
+interface NearWatch {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+  /**
+   * Whether an element is near the viewport now, measured rather than
+   * reported, where no report is coming. The observer reports only when the
+   * browser renders a frame, and a tab in the background (hidden, or opened
+   * and never shown) renders none: without this, such a tab would register
+   * nothing until shown.
+   */
+  nearNow(el: Element): boolean;
+}
+export type WatchNear = (onChange: (changes: { target: Element; near: boolean }[]) => void) => NearWatch;
+
+/** How far beyond the viewport a block counts as near: a screen above and below, so scrolling rarely outruns the paint. */
+const NEAR_MARGIN = '100% 0px';
+
+/**
+ * The window's rect grown by NEAR_MARGIN. Inner scroll containers are not
+ * clipped here, so this may call a block near that the observer will not: its
+ * first report, when a frame is rendered, corrects that.
+ */
+function nearWindow(win: Window, el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return false;
+  const h = win.innerHeight;
+  return r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= win.innerWidth;
+}
+
+export function intersectionWatch(win: Window & typeof globalThis, signal: AbortSignal): WatchNear {
+  return (onChange) => {
+    const observer = new win.IntersectionObserver((entries) => onChange(entries.map((e) => ({ target: e.target, near: e.isIntersecting }))), {
+      rootMargin: NEAR_MARGIN,
+      // Chromium 120+: the same margin inside inner scroll containers; others ignore it and show a block once it scrolls into view.
+      scrollMargin: NEAR_MARGIN,
+    } as IntersectionObserverInit);
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    return {
+      observe: (el) => observer.observe(el),
+      unobserve: (el) => observer.unobserve(el),
+      // A shown page gets its report with the next frame; measuring there too would only force layouts.
+      nearNow: (el) => win.document.visibilityState === 'hidden' && nearWindow(win, el),
+    };
+  };
+}
+
+/** The element a block is laid out in: a shadow root's host. */
+function elementOf(mention: Mention): Element | null {
+  const c = mention.block.container;
+  if (c.nodeType === Node.ELEMENT_NODE) return c as Element;
+  if (c.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return (c as ShadowRoot).host ?? null;
+  return c.parentElement;
+}
+
+/** Reports arriving this soon after a scroll, or after one another, are one scroll, applied once it pauses. */
+const PAUSE_MS = 100;
+/** ...but a scroll that does not pause still gets its marks this often. */
+const MAX_DEFER_MS = 500;
+
+/**
+ * Applies the observer's reports at once, unless the reader is scrolling:
+ * then once the reports pause. Every change to the highlight registry makes
+ * Chromium validate every highlight marker again and recompute visual
+ * overflow (HighlightRegistry::ScheduleRepaint): on the 5 MB page, a change on
+ * every scrolled frame tripled the paint time of scrolling. Deferred, it is
+ * one such update per pause. Scrolling is told by a passive scroll listener
+ * (capturing, so inner scrollers count), which a page cannot observe.
+ */
+export function whenReportsPause(win: Window, signal: AbortSignal): (flush: () => void) => void {
+  let timer = 0;
+  let first = 0;
+  let lastScroll = -Infinity;
+  win.addEventListener('scroll', () => (lastScroll = performance.now()), { capture: true, passive: true, signal });
+  signal.addEventListener('abort', () => win.clearTimeout(timer), { once: true });
+  return (flush) => {
+    const now = performance.now();
+    if (timer) win.clearTimeout(timer);
+    else first = now;
+    timer = 0;
+    if (now - lastScroll > PAUSE_MS) {
+      flush();
+      return;
+    }
+    const wait = Math.max(0, Math.min(PAUSE_MS, first + MAX_DEFER_MS - now));
+    timer = win.setTimeout(() => {
+      timer = 0;
+      if (!signal.aborted) flush();
+    }, wait);
+  };
+}
+
+/**
+ * Paints only the mentions of blocks near the viewport, and adds or removes
+ * them as blocks come near or go: on a page of 19,000 mentions, registering
+ * every one made the browser paint all of them on every frame. The mentions
+ * themselves (PageMentions) stay complete, so hit-testing, counts and
+ * next/previous see every one; only what is drawn is scoped. A block is drawn
+ * as soon as it is measured near, so a tab in the background, which gets no
+ * observer reports until shown, has its screen marked all the same. The
+ * observer's reports are applied when `settle` runs its flush (at once by
+ * default; `whenReportsPause` in a page).
+ */
+export function createViewportScope({
+  paint,
+  watch,
+  settle = (flush) => flush(),
+}: {
+  paint: MentionPaint;
+  watch: WatchNear;
+  settle?: (flush: () => void) => void;
+}): MentionPaint {
+  const byTarget = new Map<Element, Set<Mention>>();
+  const targetOf = new Map<Mention, Element>();
+  /** Near as last reported or measured. */
+  const near = new Set<Element>();
+  /** Blocks whose mentions are painted: `near` as of the last flush, and new blocks measured near. */
+  const drawn = new Set<Element>();
+  /** Blocks reported since the last flush. */
+  const pending = new Set<Element>();
+  function flush(): void {
+    const shown: Mention[] = [];
+    const hidden: Mention[] = [];
+    for (const target of pending) {
+      const held = byTarget.get(target);
+      if (!held || near.has(target) === drawn.has(target)) continue;
+      if (near.has(target)) drawn.add(target);
+      else drawn.delete(target);
+      (near.has(target) ? shown : hidden).push(...held);
+    }
+    pending.clear();
+    if (hidden.length > 0) paint.remove(hidden);
+    if (shown.length > 0) paint.add(shown);
+  }
+  const observer = watch((changes) => {
+    for (const { target, near: isNear } of changes) {
+      if (!byTarget.has(target)) continue;
+      if (isNear) near.add(target);
+      else near.delete(target);
+      pending.add(target);
+    }
+    if (pending.size > 0) settle(flush);
+  });
+
+  return {
+    add(list) {
+      const shown: Mention[] = [];
+      for (const m of list) {
+        const target = elementOf(m);
+        // Nothing to observe (a detached block): drawn as before, never withheld.
+        if (!target) {
+          shown.push(m);
+          continue;
+        }
+        targetOf.set(m, target);
+        let held = byTarget.get(target);
+        if (!held) {
+          held = new Set();
+          byTarget.set(target, held);
+          observer.observe(target);
+          // Drawn now if near now; the observer's first report confirms or corrects it.
+          if (observer.nearNow(target)) {
+            near.add(target);
+            drawn.add(target);
+          }
+        }
+        held.add(m);
+        if (drawn.has(target)) shown.push(m);
+      }
+      if (shown.length > 0) paint.add(shown);
+    },
+    remove(list) {
+      const hidden: Mention[] = [];
+      for (const m of list) {
+        const target = targetOf.get(m);
+        if (!target) {
+          hidden.push(m);
+          continue;
+        }
+        targetOf.delete(m);
+        const held = byTarget.get(target);
+        held?.delete(m);
+        if (drawn.has(target)) hidden.push(m);
+        if (held?.size === 0) {
+          byTarget.delete(target);
+          near.delete(target);
+          drawn.delete(target);
+          pending.delete(target);
+          observer.unobserve(target);
+        }
+      }
+      if (hidden.length > 0) paint.remove(hidden);
+    },
+  };
+}
