@@ -7,7 +7,7 @@ import { viewerPath } from '../../src/viewer-link';
 import { inCardRoot } from './card-root';
 import { showExtensionPage } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, type ExtensionBrowser } from './harness';
-import { highlightTexts, hoverMention, waitForCard } from './overlay-page';
+import { highlightTexts, hoverMention, scrollToText, waitForCard } from './overlay-page';
 
 /**
  * Facts the audit of the articles corrected, as a reader meets them: on the
@@ -18,6 +18,12 @@ const source = dataset.sources.find((s) => s.id === 'ma-visits-hunan')!;
 const entity = (id: string) => dataset.entities.find((e) => e.id === id)!;
 const program = entity('ma-yun-rural-teacher-student-program');
 const summit = entity('internet-yuelu-summit');
+
+/** The highlights once the first text holding `text` is scrolled into view: the viewer fills in its source after it loads. */
+async function highlightsAt(page: Page, text: string): Promise<string[]> {
+  await scrollToText(page, text);
+  return highlightTexts(page);
+}
 
 describe.each(BROWSERS)('%s: corrected bundled facts on the card', (name) => {
   let eb: ExtensionBrowser;
@@ -34,7 +40,7 @@ describe.each(BROWSERS)('%s: corrected bundled facts on the card', (name) => {
   });
 
   it('names the article’s programme with its own Chinese name and description', async () => {
-    await expect.poll(() => highlightTexts(page), { timeout: 15_000 }).toContain(program.name);
+    await expect.poll(() => highlightsAt(page, program.name), { timeout: 15_000 }).toContain(program.name);
     await hoverMention(page, program.name);
     const card = await waitForCard(page, (t) => t?.includes(program.description!) === true);
     expect(card).toContain(program.name);
@@ -45,7 +51,7 @@ describe.each(BROWSERS)('%s: corrected bundled facts on the card', (name) => {
   });
 
   it('shows the Internet Yuelu Summit as an event', async () => {
-    await expect.poll(() => highlightTexts(page), { timeout: 15_000 }).toContain(summit.name);
+    await expect.poll(() => highlightsAt(page, summit.name), { timeout: 15_000 }).toContain(summit.name);
     await hoverMention(page, summit.name);
     const card = await waitForCard(page, (t) => t?.includes(summit.description!) === true);
     expect(card).toContain(summit.name);

@@ -15,6 +15,19 @@ export function highlightTexts(page: Page): Promise<string[]> {
   })()`) as Promise<string[]>;
 }
 
+/**
+ * Scrolls the first text of the document holding `text` to the middle of the
+ * window: marks are registered only near the viewport (overlay/viewport-scope.ts).
+ */
+export async function scrollToText(page: Page, text: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.data.includes(${JSON.stringify(text)})) return n.parentElement.scrollIntoView({ block: 'center' });
+    }
+  })()`);
+}
+
 /** Waits until the highlights equal `expected` (order-insensitive when `sorted`). */
 export async function waitForHighlights(page: Page, expected: string[], timeoutMs = 15_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;

@@ -61,8 +61,15 @@ function highlightsInsideWords(page: Page): Promise<string[]> {
   })()`) as Promise<string[]>;
 }
 
+/**
+ * A window this tall puts most of each page near the viewport, where marks
+ * are registered (overlay/viewport-scope.ts), so the checks above read them.
+ */
+const TALL = { width: 1280, height: 8000 };
+
 async function load(eb: ExtensionBrowser, url: string): Promise<Page> {
   const page = await eb.browser.newPage();
+  await page.setViewport(TALL);
   watchErrors(eb, page);
   // Saved pages link to their original hosts; with no network those loads fail, as offline.
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
