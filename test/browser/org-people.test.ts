@@ -92,6 +92,9 @@ describe.each(BROWSERS)('%s: who’s who on organization cards', (name) => {
   });
 
   it('opens a person’s card in place, whose open-ended chairmanship reads "as of"; Back returns to the organization', async () => {
+    // Its own card, in case a tab that opened late took the focus and closed the last one.
+    await hoverMention(page, 'Alibaba');
+    await expect.poll(async () => (await peopleRows(page))?.map((r) => r.name) ?? [], { timeout: 10_000 }).toContain('Daniel Zhang');
     const organization = await heading(page);
     await clickInCard(page, 'button.fl-person-name', 'Daniel Zhang');
     await expect.poll(() => heading(page)).toBe('Daniel Zhang');
