@@ -112,17 +112,11 @@ export async function seedingReady(options: Page): Promise<number> {
   })()`)) as number;
 }
 
-/** Characters per CDP call: a 1M-entity file (about 200 MB) does not go through one message. */
-const JSON_CHUNK = 8_000_000;
-
 /** Imports `json` through the options page; times (in the page) from the change event to [data-testid=import-done]. */
 export async function importDataset(options: Page, json: string): Promise<{ pageMs: number; wallMs: number; done: string }> {
-  await options.evaluate(`window.__json = []`);
-  for (let at = 0; at < json.length; at += JSON_CHUNK) {
-    await options.evaluate((text: string) => {
-      (window as unknown as { __json: string[] }).__json.push(text);
-    }, json.slice(at, at + JSON_CHUNK));
-  }
+  await options.evaluate((text: string) => {
+    (window as unknown as { __json: string }).__json = text;
+  }, json);
   const wall = Date.now();
   await options.evaluate(`(() => {
     const probe = (window.__import = { start: 0, done: 0 });
@@ -131,12 +125,12 @@ export async function importDataset(options: Page, json: string): Promise<{ page
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
     const input = document.querySelector('[data-testid=import-file]');
     const files = new DataTransfer();
-    files.items.add(new File(window.__json, 'synthetic.json', { type: 'application/json' }));
+    files.items.add(new File([window.__json], 'synthetic.json', { type: 'application/json' }));
     input.files = files.files;
     probe.start = performance.now();
     input.dispatchEvent(new Event('change', { bubbles: true }));
   })()`);
-  const probe = await until<{ start: number; done: number }>(options, `window.__import.done ? window.__import : null`, 1_800_000, 100);
+  const probe = await until<{ start: number; done: number }>(options, `window.__import.done ? window.__import : null`, 300_000, 100);
   const wallMs = Date.now() - wall;
   const done = (await options.evaluate(`document.querySelector('[data-testid=import-done]').textContent`)) as string;
   await options.evaluate(`delete window.__json`);
