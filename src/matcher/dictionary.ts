@@ -116,20 +116,22 @@ function foldKeys(patterns: readonly Pattern[]): FlatKeys {
 }
 
 /**
- * Rewrites `from` into `into` in the order of `order`, which becomes 0 .. n-1.
+ * Rewrites `from` into `into` in the order of `order`, which becomes 0 .. n-1,
+ * keeping each name's units from `depth` on.
  * The levels below read each name's units in that order: once the names are
  * laid out that way those reads are sequential, not a cache miss each.
  */
-function compactKeys(from: FlatKeys, order: Int32Array, into: FlatKeys): FlatKeys {
+function compactKeys(from: FlatKeys, order: Int32Array, into: FlatKeys, depth: number): FlatKeys {
   let at = 0;
   for (let i = 0; i < from.count; i++) {
     const k = order[i]!;
-    const begin = from.start[k]!;
     const length = from.length[k]!;
-    into.start[i] = at;
+    // Units before `depth` are never read again: only the rest moves, and start is shifted so units[start + depth] still finds it.
+    const begin = from.start[k]! + depth;
+    into.start[i] = at - depth;
     into.length[i] = length;
     into.pattern[i] = from.pattern[k]!;
-    for (let u = 0; u < length; u++) into.units[at++] = from.units[begin + u]!;
+    for (let u = depth; u < length; u++) into.units[at++] = from.units[begin + u - depth]!;
     order[i] = i;
   }
   into.count = from.count;
@@ -163,6 +165,8 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
   const groupPatterns: number[] = [];
   const order = new Int32Array(count);
   for (let k = 0; k < count; k++) order[k] = k;
+  // Per position of `order`: its name's unit at this level (-1: it ends here), read once per level and then sequentially.
+  const current = new Int32Array(count);
   const sortRun = createRunSorter(count);
 
   // The runs of `order` under this level's nodes, and under the next level's.
@@ -179,17 +183,22 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
   for (let depth = 0; levelSize > 0; depth++) {
     if (COMPACT_AT.has(depth)) {
       spare ??= { units: new Uint16Array(keys.units.length), start: new Int32Array(count), length: new Int32Array(count), pattern: new Int32Array(count), count: 0 };
-      [keys, spare] = [compactKeys(keys, order, spare), keys];
+      [keys, spare] = [compactKeys(keys, order, spare, depth), keys];
     }
     const { units, start, length, pattern: keyPattern } = keys;
     let nextSize = 0;
     for (let r = 0; r < levelSize; r++, node++) {
       const lo = runLo[r]!;
       const hi = runHi[r]!;
-      if (hi - lo > 1) sortRun(order, lo, hi, depth, keys);
+      if (hi - lo > 1) {
+        sortRun(order, lo, hi, depth, keys, current);
+      } else {
+        const k = order[lo]!;
+        current[lo] = length[k] === depth ? -1 : units[start[k]! + depth]!;
+      }
       if ((node & 31) === 0) endRank[node >>> 5] = ends;
       let first = lo;
-      while (first < hi && length[order[first]!] === depth) first++;
+      while (first < hi && current[first] === -1) first++;
       if (first > lo) {
         endBits[node >>> 5]! |= 1 << (node & 31);
         const pattern = keyPattern[order[lo]!]!;
@@ -204,9 +213,9 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
       }
       edgeStart[node] = nodes - 1;
       for (let i = first; i < hi; ) {
-        const unit = units[start[order[i]!]! + depth]!;
+        const unit = current[i]!;
         let j = i + 1;
-        while (j < hi && units[start[order[j]!]! + depth] === unit) j++;
+        while (j < hi && current[j] === unit) j++;
         edgeChar[nodes - 1] = unit;
         nodes++;
         nextLo[nextSize] = i;
@@ -252,7 +261,7 @@ const POSITION = 2 ** 32;
 
 /**
  * Stable sorts of a run of names by their unit at `depth` (-1 where a name
- * ends there). A long run packs (unit, position) into one number each, so
+ * ends there), and leaves those units, sorted, in `current`. A long run packs (unit, position) into one number each, so
  * the engine's numeric typed-array sort does the work with no comparator.
  */
 function createRunSorter(size: number) {
@@ -260,7 +269,7 @@ function createRunSorter(size: number) {
   const narrow = new Int32Array(Math.min(size, 1 << SMALL_RUN_BITS));
   const copy = new Int32Array(size);
   const unit = new Int32Array(size);
-  return (order: Int32Array, lo: number, hi: number, depth: number, { units, start, length }: FlatKeys): void => {
+  return (order: Int32Array, lo: number, hi: number, depth: number, { units, start, length }: FlatKeys, current: Int32Array): void => {
     const n = hi - lo;
     let sorted = true;
     let previous = -1;
@@ -272,7 +281,10 @@ function createRunSorter(size: number) {
       unit[i] = v;
       copy[i] = k;
     }
-    if (sorted) return;
+    if (sorted) {
+      current.set(unit.subarray(0, n), lo);
+      return;
+    }
     if (n <= INSERTION_RUN) {
       for (let i = 1; i < n; i++) {
         const v = unit[i]!;
@@ -286,18 +298,26 @@ function createRunSorter(size: number) {
         unit[j + 1] = v;
         copy[j + 1] = k;
       }
-      for (let i = 0; i < n; i++) order[lo + i] = copy[i]!;
+      for (let i = 0; i < n; i++) {
+        order[lo + i] = copy[i]!;
+        current[lo + i] = unit[i]!;
+      }
     } else if (n <= 1 << SMALL_RUN_BITS) {
       for (let i = 0; i < n; i++) narrow[i] = ((unit[i]! + 1) << SMALL_RUN_BITS) | i;
       const run = narrow.subarray(0, n).sort();
       const mask = (1 << SMALL_RUN_BITS) - 1;
-      for (let i = 0; i < n; i++) order[lo + i] = copy[run[i]! & mask]!;
+      for (let i = 0; i < n; i++) {
+        order[lo + i] = copy[run[i]! & mask]!;
+        current[lo + i] = (run[i]! >> SMALL_RUN_BITS) - 1;
+      }
     } else {
       for (let i = 0; i < n; i++) wide[i] = (unit[i]! + 1) * POSITION + i;
       const run = wide.subarray(0, n).sort();
       for (let i = 0; i < n; i++) {
         const packed = run[i]!;
-        order[lo + i] = copy[packed - Math.floor(packed / POSITION) * POSITION]!;
+        const high = Math.floor(packed / POSITION);
+        order[lo + i] = copy[packed - high * POSITION]!;
+        current[lo + i] = high - 1;
       }
     }
   };

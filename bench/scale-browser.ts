@@ -1,0 +1,137 @@
+/**
+ * The scale section's browser part: a cold worker in Chromium for real. A
+ * generated dataset is imported through the options page; then, run after
+ * run, the extension's service worker is stopped (CDP
+ * ServiceWorker.stopAllWorkers, what Chrome does to an idle worker after
+ * about 30 s) and a news page is loaded: load → first highlight, against the
+ * same page with the worker still running. The stored automaton's IndexedDB
+ * read is also timed on its own, from the options page (same origin, same
+ * database).
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import { firstInstallPage, launchWithExtension } from '../scripts/lib/launch-browser';
+import { startStaticServer } from '../scripts/lib/static-server';
+import { syntheticDataset } from '../scripts/lib/synthetic-dataset';
+import { send, until } from './page-browser';
+import { measureLoad } from './page-cost';
+import { generatedNewsPage } from './page-fixtures';
+import { importDataset, seedingReady } from './page-interaction';
+
+export interface ColdStartRuns {
+  entities: number;
+  /** The dataset file, bytes. */
+  fileBytes: number;
+  /** Options page: file chosen → import done, ms. */
+  importMs: number;
+  /** The first page after the import: the worker builds the automaton (and stores it). load → first highlight, ms. */
+  firstPageMs: number | null;
+  /** The stored automaton's row read back from IndexedDB in the options page, ms each, and its size. */
+  readMs: number[];
+  storedBytes: number;
+  /** load → first highlight with the worker stopped just before, ms each. */
+  coldMs: number[];
+  /** The same page with the worker running, ms each. */
+  warmMs: number[];
+  /** Whole run, s. */
+  wallS: number;
+}
+
+const CACHE_PREFIX = 'matcher:';
+
+/** Stops every service worker (the extension's is the only one) and waits until its target is gone. */
+async function stopWorker(browser: Browser, page: Page, origin: string): Promise<void> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  const deadline = Date.now() + 30_000;
+  while (browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(origin))) {
+    if (Date.now() > deadline) throw new Error('the service worker did not stop');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** From an extension page: the stored automaton's row read back `runs` times (ms each), once the worker has written it. */
+async function readStored(page: Page, runs: number): Promise<{ readMs: number[]; storedBytes: number }> {
+  await until(
+    page,
+    `new Promise((resolve) => {
+      const open = indexedDB.open('factlens');
+      open.onsuccess = () => {
+        const db = open.result;
+        const keys = db.transaction('caches').objectStore('caches').getAllKeys();
+        keys.onsuccess = () => { db.close(); resolve(keys.result.some((k) => String(k).startsWith(${JSON.stringify(CACHE_PREFIX)}))); };
+        keys.onerror = () => { db.close(); resolve(false); };
+      };
+      open.onerror = () => resolve(false);
+    })`,
+    600_000,
+    500,
+  );
+  return (await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => { const o = indexedDB.open('factlens'); o.onsuccess = () => resolve(o.result); o.onerror = () => reject(o.error); });
+    const req = (f) => new Promise((resolve, reject) => { const r = f(); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const keys = await req(() => db.transaction('caches').objectStore('caches').getAllKeys());
+    const key = keys.find((k) => String(k).startsWith(${JSON.stringify(CACHE_PREFIX)}));
+    const readMs = [];
+    let storedBytes = 0;
+    for (let i = 0; i < ${runs}; i++) {
+      const t = performance.now();
+      const row = await req(() => db.transaction('caches').objectStore('caches').get(key));
+      readMs.push(performance.now() - t);
+      storedBytes = row.value.dictionary.buffer.byteLength + 2 * (row.value.dictionary.cased.length + row.value.keys.text.length);
+    }
+    db.close();
+    return { readMs, storedBytes };
+  })()`)) as { readMs: number[]; storedBytes: number };
+}
+
+export async function coldStartInChromium({ count, runs, log }: { count: number; runs: number; log: (s: string) => void }): Promise<ColdStartRuns> {
+  const started = Date.now();
+  const dataset = syntheticDataset({ count, id: 'synthetic' });
+  const json = JSON.stringify(dataset);
+  // An article's worth of text (about 100 KB), one sentence in three naming one of the entities.
+  const news = generatedNewsPage(
+    dataset.entities.filter((_, i) => i % Math.max(1, Math.floor(count / 2000)) === 0).map((e) => e.name),
+    { targetBytes: 100_000 },
+  );
+  const server = await startStaticServer({ files: new Map([['/news.html', news.html]]) });
+  const lb = await launchWithExtension({ name: 'chromium', headless: true });
+  try {
+    const options = await firstInstallPage(lb);
+    await seedingReady(options);
+    const imported = await importDataset(options, json);
+    // Imports are private by default (painted in a closed root); public, the first highlight shows in CSS.highlights, where the probe sees it. The worker's cold start is the same either way.
+    await send(options, { type: 'setDatasetPrivate', id: 'synthetic', private: false });
+    log(`${count.toLocaleString('en')} entities imported in ${(imported.pageMs / 1000).toFixed(1)} s (${imported.done})`);
+    const url = `${server.url}news.html`;
+    const first = await measureLoad(lb.browser, url, { firstHighlightTimeoutMs: 600_000 });
+    log(`first page after the import (builds the automaton): ${first.loadToHighlight?.toFixed(0)} ms`);
+    const { readMs, storedBytes } = await readStored(options, runs);
+    const coldMs: number[] = [];
+    const warmMs: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      await stopWorker(lb.browser, options, lb.origin);
+      const cold = await measureLoad(lb.browser, url, { firstHighlightTimeoutMs: 120_000 });
+      const warm = await measureLoad(lb.browser, url, { firstHighlightTimeoutMs: 120_000 });
+      if (cold.loadToHighlight === null || warm.loadToHighlight === null) throw new Error('a page showed no highlight');
+      coldMs.push(cold.loadToHighlight);
+      warmMs.push(warm.loadToHighlight);
+      log(`run ${r + 1}: cold ${cold.loadToHighlight.toFixed(0)} ms, warm ${warm.loadToHighlight.toFixed(0)} ms`);
+    }
+    return {
+      entities: count,
+      fileBytes: json.length,
+      importMs: imported.pageMs,
+      firstPageMs: first.loadToHighlight,
+      readMs,
+      storedBytes,
+      coldMs,
+      warmMs,
+      wallS: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await lb.close();
+    await server.close();
+  }
+}
