@@ -12,6 +12,10 @@ export interface ScanFloor {
   /** ms per run, medians */
   bareLoop: number;
   wordStarts: number;
+  wordStartsBranchFree: number;
+  /** Scanning a text of the names found alone, one after another: the trie walks of the matches, little else. */
+  matchWalks: number;
+  matchWalksText: { chars: number; names: number };
   wordHashing: number;
   scan: number;
   counts: { units: number; starts: number; pairPassed: number; triplePassed: number; walked: number; firstWordStarts: number; matches: number };
@@ -54,6 +58,29 @@ function wordStarts(text: string): number {
     last = cls;
   }
   return starts;
+}
+
+const WORD_FLAGS = (1 << (WORD * 4)) | (2 << (CJK * 4)) | (4 << (IGNORED * 4));
+const starts = new Int32Array(2048);
+
+/** Finding word starts without a branch per unit, as the scan does now (scan.ts). */
+function wordStartsBranchFree(text: string): number {
+  let total = 0;
+  let word = 0;
+  const n = text.length;
+  for (let from = 0; from < n; from += starts.length) {
+    const to = Math.min(n, from + starts.length);
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      const flags = WORD_FLAGS >>> (classTable[text.charCodeAt(i)]! << 2);
+      const isWord = flags & 1;
+      starts[count] = i;
+      count += ((flags >>> 1) | (isWord & ~word)) & 1;
+      word = isWord | ((flags >>> 2) & word);
+    }
+    total += count;
+  }
+  return total;
 }
 
 /** The word starts' offsets, for counting what each filter stage passes. */
@@ -134,9 +161,14 @@ function counts(d: Dictionary, patterns: readonly Pattern[], text: string): Scan
 export function scanFloor({ patterns, text, runs = 15 }: { patterns: readonly Pattern[]; text: string; runs?: number }): ScanFloor {
   const d = buildDictionary({ patterns });
   startOffsets(text);
+  const found = scan({ dictionary: d, text });
+  const namesOnly = found.map((m) => text.slice(m.start, m.end)).join(' . ');
   return {
     bareLoop: timed(runs, () => bareLoop(text)),
     wordStarts: timed(runs, () => wordStarts(text)),
+    wordStartsBranchFree: timed(runs, () => wordStartsBranchFree(text)),
+    matchWalks: timed(runs, () => scan({ dictionary: d, text: namesOnly })),
+    matchWalksText: { chars: namesOnly.length, names: found.length },
     wordHashing: timed(runs, () => wordHashing(text)),
     scan: timed(runs, () => scan({ dictionary: d, text })),
     counts: counts(d, patterns, text),

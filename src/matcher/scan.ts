@@ -95,6 +95,7 @@ function longestAt(
   let bestPattern = -1;
   let lastClass = firstClass;
   let j = start + 1;
+  const { edgeStart, edgeChar } = d;
   for (;;) {
     let c = 0;
     let cls = SPACE;
@@ -106,9 +107,10 @@ function longestAt(
       j++;
     }
     if (j >= n) cls = SPACE;
-    const group = groupAt(d, node);
-    // Names in CJK scripts need no boundary; others must not run into a longer word.
-    if (group !== -1 && (lastClass === CJK || cls !== WORD)) {
+    // Names in CJK scripts need no boundary; others must not run into a longer
+    // word. The boundary is tested first: inside a word no end bit is read.
+    const group = lastClass === CJK || cls !== WORD ? groupAt(d, node) : -1;
+    if (group !== -1) {
       if (group < -1) {
         bestEnd = j;
         bestPattern = -2 - group;
@@ -131,9 +133,9 @@ function longestAt(
       unit = foldTable[c]!;
     }
     // Most nodes on a walk have one child: try the first edge before searching.
-    const first = d.edgeStart[node]!;
+    const first = edgeStart[node]!;
     let child: number;
-    if (first < d.edgeStart[node + 1]! && d.edgeChar[first] === unit) child = first + 1;
+    if (first < edgeStart[node + 1]! && edgeChar[first] === unit) child = first + 1;
     else child = childOf(d, node, unit);
     if (child < 0) break;
     node = child;
@@ -150,8 +152,8 @@ function longestAt(
  * character), so the cost grows with the text, not with the dictionary.
  *
  * This loop is the hot path of every page, so it reads the fold tables
- * directly and rejects most word starts with the pair filter
- * (start-filter.ts) on the spot, before any call.
+ * directly and rejects most word starts with the start filters
+ * (start-filter.ts) before any trie walk; see scanText.
  */
 export function scan({
   dictionary,
@@ -165,73 +167,117 @@ export function scan({
   return scanText(dictionary, text, allowContextual);
 }
 
+/** Code units per chunk: a chunk's word starts stay in the first-level cache. */
+const CHUNK = 2048;
+/** The word starts of the chunk being scanned (scan never runs inside itself). */
+const starts = new Int32Array(CHUNK);
+
+/**
+ * Four bits per class (fold.ts numbers them 0 to 5): bit 0 a word unit, bit 1
+ * a unit that always starts a name (CJK), bit 2 a skipped one (IGNORED), bit 3
+ * one not classified yet (class 0). Read with a shift, so classifying a unit
+ * takes no branch.
+ */
+const UNCLASSIFIED = 8;
+const CLASS_FLAGS = UNCLASSIFIED | (1 << (WORD * 4)) | (2 << (CJK * 4)) | (4 << (IGNORED * 4));
+
 /**
  * The loop behind scan, with plain parameters: destructuring an argument
  * object that sometimes lacks `allowContextual` deoptimised the whole loop in
  * V8 (--trace-deopt: "Insufficient type feedback for generic named access").
+ *
+ * Chunk by chunk, three passes, each simple enough to run without
+ * mispredicted branches: find the word starts, keep those whose first unit
+ * begins a name and whose first two pass the pair filter (start-filter.ts),
+ * then test the rest with the triple and prefix filters and walk the trie.
+ * The dictionary's arrays are read into locals once: a dictionary read back
+ * from storage (packed.ts) has slow, dictionary-mode properties.
  */
 function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter | undefined): Match[] {
   const matches: Match[] = [];
   const n = text.length;
-  const { pairBits, pairShift, singleMask, tripleBits, tripleShift } = d;
-  // Whether the last unit that was not ignored was a word's: a word starts at
-  // a word unit after anything else, and every CJK unit may start a name. A
-  // boolean, not a state table: with a table, each unit's lookup waited for
-  // the previous one's, and the loop measured slower.
-  let inWord = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let cls = classTable[c]!;
-    if (cls === 0) cls = charClass(c);
-    if (cls === WORD) {
-      if (inWord) continue;
-      inWord = true;
-    } else if (cls === IGNORED) {
-      continue;
-    } else {
-      inWord = false;
-      if (cls !== CJK) continue;
+  const { pairBits, pairShift, rootTable, singleMask, tripleBits, tripleShift } = d;
+  // Word starts before this offset lie inside the last match.
+  let resume = 0;
+  // 1 if the last unit read that is not ignored is a word unit.
+  let wordBefore = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    // The word starts (and CJK units), branch-free: in English a word ends
+    // every seven units or so, and a branch on it was mispredicted at nearly
+    // every word (the old loop took twice as long as reading the units).
+    let count = 0;
+    let word = wordBefore;
+    let unclassified = 0;
+    for (let i = from; i < to; i++) {
+      const flags = CLASS_FLAGS >>> (classTable[text.charCodeAt(i)]! << 2);
+      const isWord = flags & 1;
+      starts[count] = i;
+      count += ((flags >>> 1) | (isWord & ~word)) & 1;
+      // An ignored unit keeps the state; anything else sets it.
+      word = isWord | ((flags >>> 2) & word);
+      unclassified |= flags;
     }
-    const first = foldTable[c]!;
-    const node = d.rootTable[first]!;
-    let match: Match | null = null;
-    candidate: {
-      // Most CJK units begin no name: the root table says so in one lookup.
-      if (node === 0) break candidate;
-      // The walk's second unit is the next code unit folded (a space folds to
-      // 0x20), unless that one is ignored or not classified yet: then no filter.
-      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-      const nextClass = next < 0 ? 0 : classTable[next]!;
-      if (nextClass !== 0 && nextClass !== IGNORED) {
-        const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> pairShift;
-        if ((((pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 15))) & 1) === 0) break candidate;
-        // Where a word's next two units are letters too, the walk reads them as
-        // they are and a name of two units cannot end there: test all three.
-        if (cls === WORD && nextClass === WORD && i + 2 < n) {
-          const third = text.charCodeAt(i + 2);
-          if (classTable[third] === WORD) {
-            const bit = Math.imul(Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) ^ foldTable[third]!, TRIPLE_HASH) >>> tripleShift;
-            if (((tripleBits[bit >>> 5]! >>> (bit & 31)) & 1) === 0) break candidate;
-          }
+    if ((unclassified & UNCLASSIFIED) !== 0) {
+      // Units seen for the first time: classify them, then read the chunk again.
+      for (let i = from; i < to; i++) charClass(text.charCodeAt(i));
+      count = 0;
+      word = wordBefore;
+      for (let i = from; i < to; i++) {
+        const flags = CLASS_FLAGS >>> (classTable[text.charCodeAt(i)]! << 2);
+        const isWord = flags & 1;
+        starts[count] = i;
+        count += ((flags >>> 1) | (isWord & ~word)) & 1;
+        word = isWord | ((flags >>> 2) & word);
+      }
+    }
+    wordBefore = word;
+    // Most CJK units begin no name: the root table says so in one lookup.
+    let rooted = 0;
+    for (let s = 0; s < count; s++) {
+      const i = starts[s]!;
+      const node = rootTable[foldTable[text.charCodeAt(i)]!]!;
+      starts[rooted] = i;
+      rooted += (node | -node) >>> 31;
+    }
+    // The pair filter: the first unit folded with the next one (a space folds
+    // to 0x20). No filter where the next unit is ignored, not classified yet
+    // or past the end, as the walk would read another unit there.
+    let paired = 0;
+    for (let s = 0; s < rooted; s++) {
+      const i = starts[s]!;
+      const first = foldTable[text.charCodeAt(i)]!;
+      const atEnd = (n - 2 - i) >>> 31;
+      const next = text.charCodeAt(i + 1 - atEnd);
+      const nextFlags = CLASS_FLAGS >>> (classTable[next]! << 2);
+      const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> pairShift;
+      const pass = (pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 15)) | (nextFlags >>> 2) | (nextFlags >>> 3) | atEnd;
+      starts[paired] = i;
+      paired += pass & 1;
+    }
+    for (let s = 0; s < paired; s++) {
+      const i = starts[s]!;
+      if (i < resume) continue;
+      const c = text.charCodeAt(i);
+      const first = foldTable[c]!;
+      const cls = classTable[c]!;
+      // Where a word's next two units are letters too, the walk reads them as
+      // they are and a name of two units cannot end there: test all three.
+      if (cls === WORD && i + 2 < n) {
+        const next = text.charCodeAt(i + 1);
+        const third = text.charCodeAt(i + 2);
+        if (classTable[next] === WORD && classTable[third] === WORD) {
+          const bit = Math.imul(Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) ^ foldTable[third]!, TRIPLE_HASH) >>> tripleShift;
+          if (((tripleBits[bit >>> 5]! >>> (bit & 31)) & 1) === 0) continue;
         }
       }
-      if (!startMayMatch(d, text, i, first)) break candidate;
-      match = longestAt(d, text, i, node, cls, allowContextual);
-    }
-    if (match) {
-      matches.push(match);
-      // A match never ends inside a word, so what follows it may start a name.
-      inWord = false;
-      i = match.end - 1;
-    } else if (cls === WORD) {
-      // No name starts inside a word: run to its end in a loop that does nothing else.
-      let j = i + 1;
-      for (; j < n; j++) {
-        let k = classTable[text.charCodeAt(j)]!;
-        if (k === 0) k = charClass(text.charCodeAt(j));
-        if (k !== WORD && k !== IGNORED) break;
+      if (!startMayMatch(d, text, i, first)) continue;
+      const match = longestAt(d, text, i, rootTable[first]!, cls, allowContextual);
+      if (match) {
+        matches.push(match);
+        // A match never ends inside a word, so what follows it may start a name.
+        resume = match.end;
       }
-      i = j - 1;
     }
   }
   return matches;

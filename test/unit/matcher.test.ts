@@ -267,6 +267,25 @@ describe('start filters', () => {
       expect(spans(d, text), JSON.stringify(text)).toEqual(spans(plain, text));
     }
   });
+  it('find the same names wherever a long text is cut for scanning', () => {
+    // The scan reads a long text in chunks: names, words and ignored units
+    // that straddle a cut must come out as in any other place. Leading spaces
+    // move every cut; letters first seen here are classified on the way.
+    const rnd = seededRandom(11);
+    const pieces = [...tricky, ' ', ' ', '\u00ad', '.', 'xyz', '说', 'Abcdefgh'];
+    let text = '';
+    while (text.length < 20_000) {
+      text += pieces[Math.floor(rnd() * pieces.length)]!;
+      if (rnd() < 0.01) text += String.fromCharCode(0xa000 + Math.floor(rnd() * 0x480));
+    }
+    const expected = spans(d, text);
+    expect(expected.length).toBeGreaterThan(500);
+    for (let k = 0; k < 40; k++) {
+      const pad = Math.floor(rnd() * 5000);
+      const shifted = scan({ dictionary: d, text: ' '.repeat(pad) + text }).map((m) => `${m.start - pad}-${m.end - pad}:${m.patterns.join(',')}`);
+      expect(shifted, `padded by ${pad}`).toEqual(expected);
+    }
+  });
   it('reject word starts whose first units begin no name', () => {
     const first = (text: string) => foldedUnit(text.charCodeAt(0));
     expect(startMayMatch(d, 'Abz', 0, first('A'))).toBe(false);
