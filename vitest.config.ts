@@ -6,6 +6,7 @@ export default defineConfig({
       {
         // The same JSX settings as tsconfig.json, stated so component tests do not hinge on Vite finding it.
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        define: { __FACTLENS_USER_TIMING__: 'false' },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],

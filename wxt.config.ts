@@ -16,12 +16,22 @@ const EXTENSION_CSP = [
   "connect-src 'none'",
 ].join('; ');
 
+/**
+ * The benchmark's build (bench/page-firefox.ts): FACTLENS_USER_TIMING=1 puts
+ * User Timing measures around the content script's tasks
+ * (overlay/user-timing.ts) and writes to .output/user-timing/, never over the
+ * real build. A page can read those measures, so no other build has them.
+ */
+const USER_TIMING = process.env.FACTLENS_USER_TIMING === '1';
+
 export default defineConfig({
   // Explicit imports keep every file's dependencies visible.
   imports: false,
   // WXT's content-script context announces itself to every page it starts
   // in; Factlens's own says nothing (entrypoints/content/quiet-context.ts).
+  ...(USER_TIMING ? { outDir: '.output/user-timing' } : {}),
   vite: () => ({
+    define: { __FACTLENS_USER_TIMING__: JSON.stringify(USER_TIMING) },
     resolve: {
       alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve(import.meta.dirname, 'entrypoints/content/quiet-context.ts') }],
     },

@@ -1,4 +1,5 @@
 import { isInline, isSkipped, type ExtractOptions } from './extract';
+import { timed } from './user-timing';
 
 /** Parent across shadow boundaries. */
 export function composedParent(node: Node): Node | null {
@@ -57,21 +58,21 @@ export function watchMutations({
   const dirty = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const observer = new MutationObserver((records) => {
+  const observer = new MutationObserver(timed('mutations', (records: MutationRecord[]) => {
     for (const record of records) {
       if (skippedByAncestor(record.target, options) || onlyOurs(record, options)) continue;
       const container = dirtyContainer(record.target);
       if (container) dirty.add(container);
     }
     if (dirty.size > 0 && timer === undefined) timer = setTimeout(flush, delayMs);
-  });
+  }));
 
-  function flush(): void {
+  const flush = timed('mutations', () => {
     timer = undefined;
     const all = [...dirty];
     dirty.clear();
     onDirty(all);
-  }
+  });
 
   const config: MutationObserverInit = { childList: true, subtree: true, characterData: true };
   if (!signal.aborted) observer.observe(root, config);

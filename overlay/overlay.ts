@@ -21,6 +21,7 @@ import { createScanQueue } from './scan-queue';
 import { createShadowHighlightStyle } from './shadow-highlight-style';
 import { createTaps } from './taps';
 import { trusted } from './trusted';
+import { flow, timed } from './user-timing';
 import { createViewportScope, intersectionWatch, whenReportsPause } from './viewport-scope';
 
 export interface OverlayEnv {
@@ -269,7 +270,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
       },
     });
   }
-  const scans = createScanQueue({ scan: rescan, signal });
+  const scans = createScanQueue({ scan: flow('scan', rescan), signal });
 
   const watcher = watchMutations({
     root: doc,
@@ -295,26 +296,28 @@ export function startOverlay(env: OverlayEnv): Overlay {
     const opens = mode === 'hover' || (mode === 'shift' && shiftHeld);
     hover.pointerOver(mention && (opens || mention === current) ? mention : null);
   }
-  const onPointerMove = trusted((e: PointerEvent) => {
+  const onPointerMove = trusted(timed('pointer', (e: PointerEvent) => {
     // A finger moving over a name is scrolling or zooming: only a tap opens a card (taps.ts).
     if (e.pointerType === 'touch') return;
     lastPointer = e;
     if (frame) return;
-    frame = win.requestAnimationFrame(() => {
-      frame = 0;
-      const p = lastPointer;
-      if (p) pointerAt(p, p.shiftKey);
-    });
-  });
+    frame = win.requestAnimationFrame(
+      timed('pointer', () => {
+        frame = 0;
+        const p = lastPointer;
+        if (p) pointerAt(p, p.shiftKey);
+      }),
+    );
+  }));
   /** A tap on a name opens its card at once; a tap anywhere else but the card closes it. */
-  const taps = createTaps((e) => {
+  const taps = createTaps(timed('pointer', (e: PointerEvent) => {
     if (e.target instanceof Element && env.ignore.has(e.target)) return;
     highlights.ensureRegistered();
     const mention = mentionAtPoint({ doc, x: e.clientX, y: e.clientY, mentions, shadowRoots });
     if (mention && mention !== current) void openCard(mention).catch((error) => console.error('Factlens card', error));
     else if (!mention && card.isOpen) closeCard();
-  });
-  const onKeyDown = trusted((e: KeyboardEvent) => {
+  }));
+  const onKeyDown = trusted(timed('key', (e: KeyboardEvent) => {
     if (e.key === 'Escape' && card.isOpen) {
       closeCard();
       return;
@@ -332,8 +335,8 @@ export function startOverlay(env: OverlayEnv): Overlay {
     if (!mention) return;
     e.preventDefault();
     void openCard(mention, { focus: true });
-  });
-  const onViewportChange = () => card.reposition();
+  }));
+  const onViewportChange = timed('scroll', () => card.reposition());
 
   let registryCheck = 0;
   // Timers and caches cannot listen to a signal themselves.
@@ -359,7 +362,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     win.addEventListener('scroll', onViewportChange, { capture: true, passive: true, signal });
     win.addEventListener('resize', onViewportChange, { passive: true, signal });
     win.clearInterval(registryCheck);
-    registryCheck = win.setInterval(() => highlights.ensureRegistered(), REGISTRY_CHECK_MS);
+    registryCheck = win.setInterval(timed('registry-check', () => highlights.ensureRegistered()), REGISTRY_CHECK_MS);
   }
   listen();
   watchDocumentRewrite({ doc, onRewrite: listen, signal });

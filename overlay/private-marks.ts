@@ -2,6 +2,7 @@ import { clipBox, paddingBox, type Box } from '../src/layout/clip';
 import type { Appearance } from '../src/messages/appearance';
 import { liveRange } from './hit-test';
 import marksCss from './private-marks.css?inline';
+import { timed } from './user-timing';
 
 /**
  * Marks for mentions of private datasets. A page can read CSS.highlights, so
@@ -147,15 +148,15 @@ export function createPrivateMarks({
   function schedule(): void {
     if (frame || signal.aborted) return;
     if (ranges.size === 0 && boxes.length === 0) return;
-    frame = win.requestAnimationFrame(paint);
+    frame = win.requestAnimationFrame(timed('private-marks', paint));
   }
 
-  const relayout = () => {
+  const relayout = timed('private-marks', () => {
     extents.clear();
     schedule();
-  };
+  });
   // An inner scroll container moves its text within the document; scrolling the document does not.
-  const onScroll = (e: Event) => (e.target === doc || e.target === doc.documentElement ? schedule() : relayout());
+  const onScroll = timed('scroll', (e: Event) => (e.target === doc || e.target === doc.documentElement ? schedule() : relayout()));
   win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
   win.addEventListener('resize', relayout, { passive: true, signal });
   // Reflow that no scroll or rescan announces: images loading, fonts, a resized column.

@@ -1,6 +1,7 @@
 import type { TextMatch } from '../src/messages/protocol';
 import { blocksUnder, type Block, type ExtractOptions } from './extract';
 import type { Mention, MentionChanges, PageMentions } from './page-mentions';
+import { across } from './user-timing';
 import { SLICE_MS, yieldToMain } from './yield-to-main';
 
 /** Sends block texts to the matcher (in the background) and returns one match list per text. */
@@ -109,7 +110,7 @@ export async function scanBlocks({
   if (removed.length > 0) apply(mentions.update(removed.map((block) => ({ block, matches: null }))));
   for (const batch of batches(await visibleFirst(blocks, viewportHeight, signal))) {
     if (signal.aborted) return;
-    const results = await scanTexts(batch.map((b) => b.text));
+    const results = await across(scanTexts(batch.map((b) => b.text)));
     if (signal.aborted) return;
     apply(mentions.update(batch.map((block, i) => ({ block, matches: results[i] ?? [] }))));
     await yieldToMain();

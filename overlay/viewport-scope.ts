@@ -1,5 +1,6 @@
 import type { Mention } from './page-mentions';
 import type { MentionPaint } from './scan-pipeline';
+import { timed } from './user-timing';
 
 /**
  * Tells which elements are near the viewport. The default is an
@@ -38,7 +39,7 @@ function nearWindow(win: Window, el: Element): boolean {
 
 export function intersectionWatch(win: Window & typeof globalThis, signal: AbortSignal): WatchNear {
   return (onChange) => {
-    const observer = new win.IntersectionObserver((entries) => onChange(entries.map((e) => ({ target: e.target, near: e.isIntersecting }))), {
+    const observer = new win.IntersectionObserver(timed('viewport', (entries: IntersectionObserverEntry[]) => onChange(entries.map((e) => ({ target: e.target, near: e.isIntersecting })))), {
       rootMargin: NEAR_MARGIN,
       // Chromium 120+: the same margin inside inner scroll containers; others ignore it and show a block once it scrolls into view.
       scrollMargin: NEAR_MARGIN,
@@ -79,7 +80,7 @@ export function whenReportsPause(win: Window, signal: AbortSignal): (flush: () =
   let timer = 0;
   let first = 0;
   let lastScroll = -Infinity;
-  win.addEventListener('scroll', () => (lastScroll = performance.now()), { capture: true, passive: true, signal });
+  win.addEventListener('scroll', timed('scroll', () => (lastScroll = performance.now())), { capture: true, passive: true, signal });
   signal.addEventListener('abort', () => win.clearTimeout(timer), { once: true });
   return (flush) => {
     const now = performance.now();
@@ -91,10 +92,13 @@ export function whenReportsPause(win: Window, signal: AbortSignal): (flush: () =
       return;
     }
     const wait = Math.max(0, Math.min(PAUSE_MS, first + MAX_DEFER_MS - now));
-    timer = win.setTimeout(() => {
-      timer = 0;
-      if (!signal.aborted) flush();
-    }, wait);
+    timer = win.setTimeout(
+      timed('viewport', () => {
+        timer = 0;
+        if (!signal.aborted) flush();
+      }),
+      wait,
+    );
   };
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startOverlay, type Overlay } from '../../overlay/overlay';
+import { across, flow, timed } from '../../overlay/user-timing';
 import { parseBroadcast, parseTabRequest } from '../../src/messages/page-messages';
 import type { PageInfo, TabRequest } from '../../src/messages/protocol';
 import { request as sendRequest } from '../../utils/messaging';
@@ -26,11 +27,8 @@ export default defineContentScript({
     };
 
     /** Starts or stops the overlay to match the settings, and applies the appearance. */
-    async function sync(): Promise<void> {
-      const [settings, appearance] = await Promise.all([
-        request({ type: 'getPageSettings' }),
-        request({ type: 'getAppearance' }),
-      ]);
+    const sync = flow('sync', async (): Promise<void> => {
+      const [settings, appearance] = await across(Promise.all([request({ type: 'getPageSettings' }), request({ type: 'getAppearance' })]));
       if (ctx.isInvalid) return;
       if (settings.enabled && !running) {
         // Only now: on a site that is off the page must see nothing change.
@@ -53,7 +51,7 @@ export default defineContentScript({
         stopOverlay();
       }
       running?.overlay.setAppearance(appearance);
-    }
+    });
 
     function answer(message: TabRequest): PageInfo | boolean | string {
       const overlay = running?.overlay;
@@ -63,7 +61,7 @@ export default defineContentScript({
       return { host: location.host, active: overlay !== undefined, entities: [...counts].map(([key, count]) => ({ key, count })) };
     }
 
-    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+    browser.runtime.onMessage.addListener(timed('message', (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
       if (ctx.isInvalid) return;
       const broadcast = parseBroadcast(message);
       if (broadcast) {
@@ -75,7 +73,7 @@ export default defineContentScript({
       const asked = parseTabRequest(message);
       if (!asked || window !== window.top) return;
       sendResponse(answer(asked));
-    });
+    }));
     await sync().catch(() => {});
   },
 });

@@ -46,9 +46,11 @@ export interface LaunchOptions {
   firefoxPrefs?: Record<string, string | number | boolean>;
   /** The browser's UI language (a BCP 47 tag such as zh-CN), which picks the extension's _locales; the system's when left out. */
   lang?: string;
+  /** The built extension to install, relative to the repository; .output/chrome-mv3 or .output/firefox-mv2 when left out. */
+  extensionDir?: string;
 }
 
-export async function launchWithExtension({ name, headless, viewport, handleSignals = true, firefoxPrefs = {}, lang }: LaunchOptions): Promise<LaunchedBrowser> {
+export async function launchWithExtension({ name, headless, viewport, handleSignals = true, firefoxPrefs = {}, lang, extensionDir }: LaunchOptions): Promise<LaunchedBrowser> {
   let browser: Browser;
   let origin: string;
   let profile: string | undefined;
@@ -82,7 +84,7 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
       // Chromium on Linux takes its UI language from the environment; --lang alone is not enough.
       ...(lang === undefined ? {} : { env: { ...process.env, LANGUAGE: lang.replace('-', '_') } }),
     });
-    const id = await browser.installExtension(resolve(ROOT, '.output/chrome-mv3'));
+    const id = await browser.installExtension(resolve(ROOT, extensionDir ?? '.output/chrome-mv3'));
     origin = `chrome-extension://${id}/`;
   } else {
     // Installed through the profile rather than browser.installExtension():
@@ -91,7 +93,7 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
     // appear to BiDi, giving tests an extension page to start from.
     profile = mkdtempSync(join(tmpdir(), 'factlens-firefox-'));
     mkdirSync(join(profile, 'extensions'));
-    writeFileSync(join(profile, 'extensions', GECKO_ID), `${resolve(ROOT, '.output/firefox-mv2')}/`);
+    writeFileSync(join(profile, 'extensions', GECKO_ID), `${resolve(ROOT, extensionDir ?? '.output/firefox-mv2')}/`);
     browser = await puppeteer.launch({
       browser: 'firefox',
       ...common,
