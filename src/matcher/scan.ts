@@ -181,6 +181,34 @@ const starts = new Int32Array(CHUNK);
 const UNCLASSIFIED = 8;
 const CLASS_FLAGS = UNCLASSIFIED | (1 << (WORD * 4)) | (2 << (CJK * 4)) | (4 << (IGNORED * 4));
 
+/** Whether the last unit wordStarts read that is not ignored is a word unit (1) or not (0). */
+let wordAfter = 0;
+
+/**
+ * Puts the offsets of the word starts (and CJK units) of text[from, to) into
+ * `starts` and returns how many, or -1 when a unit has no class yet.
+ * Branch-free: in English a word ends every seven units or so, and a branch
+ * on it was mispredicted at nearly every word (the old loop took twice as
+ * long as reading the units). `wordBefore` is the state the chunk before
+ * left; the state this one leaves is in `wordAfter`.
+ */
+function wordStarts(text: string, from: number, to: number, wordBefore: number): number {
+  let count = 0;
+  let word = wordBefore;
+  let unclassified = 0;
+  for (let i = from; i < to; i++) {
+    const flags = CLASS_FLAGS >>> (classTable[text.charCodeAt(i)]! << 2);
+    const isWord = flags & 1;
+    starts[count] = i;
+    count += ((flags >>> 1) | (isWord & ~word)) & 1;
+    // An ignored unit keeps the state; anything else sets it.
+    word = isWord | ((flags >>> 2) & word);
+    unclassified |= flags;
+  }
+  wordAfter = word;
+  return (unclassified & UNCLASSIFIED) !== 0 ? -1 : count;
+}
+
 /**
  * The loop behind scan, with plain parameters: destructuring an argument
  * object that sometimes lacks `allowContextual` deoptimised the whole loop in
@@ -190,8 +218,6 @@ const CLASS_FLAGS = UNCLASSIFIED | (1 << (WORD * 4)) | (2 << (CJK * 4)) | (4 << 
  * mispredicted branches: find the word starts, keep those whose first unit
  * begins a name and whose first two pass the pair filter (start-filter.ts),
  * then test the rest with the triple and prefix filters and walk the trie.
- * The dictionary's arrays are read into locals once: a dictionary read back
- * from storage (packed.ts) has slow, dictionary-mode properties.
  */
 function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter | undefined): Match[] {
   const matches: Match[] = [];
@@ -203,35 +229,13 @@ function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter
   let wordBefore = 0;
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
-    // The word starts (and CJK units), branch-free: in English a word ends
-    // every seven units or so, and a branch on it was mispredicted at nearly
-    // every word (the old loop took twice as long as reading the units).
-    let count = 0;
-    let word = wordBefore;
-    let unclassified = 0;
-    for (let i = from; i < to; i++) {
-      const flags = CLASS_FLAGS >>> (classTable[text.charCodeAt(i)]! << 2);
-      const isWord = flags & 1;
-      starts[count] = i;
-      count += ((flags >>> 1) | (isWord & ~word)) & 1;
-      // An ignored unit keeps the state; anything else sets it.
-      word = isWord | ((flags >>> 2) & word);
-      unclassified |= flags;
-    }
-    if ((unclassified & UNCLASSIFIED) !== 0) {
+    let count = wordStarts(text, from, to, wordBefore);
+    if (count < 0) {
       // Units seen for the first time: classify them, then read the chunk again.
       for (let i = from; i < to; i++) charClass(text.charCodeAt(i));
-      count = 0;
-      word = wordBefore;
-      for (let i = from; i < to; i++) {
-        const flags = CLASS_FLAGS >>> (classTable[text.charCodeAt(i)]! << 2);
-        const isWord = flags & 1;
-        starts[count] = i;
-        count += ((flags >>> 1) | (isWord & ~word)) & 1;
-        word = isWord | ((flags >>> 2) & word);
-      }
+      count = wordStarts(text, from, to, wordBefore);
     }
-    wordBefore = word;
+    wordBefore = wordAfter;
     // Most CJK units begin no name: the root table says so in one lookup.
     let rooted = 0;
     for (let s = 0; s < count; s++) {
