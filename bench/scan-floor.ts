@@ -5,8 +5,10 @@
  * Printed with the matcher section's targets ("What limits it").
  */
 import { buildDictionary, scan, type Dictionary, type Pattern } from '../src/matcher';
+import { CHUNK, wordStarts as scanWordStarts } from '../src/matcher/scan';
 import { PAIR_HASH, startMayMatch, tripleBit } from '../src/matcher/start-filter';
 import { charClass, CJK, classTable, foldTable, foldText, IGNORED, SPACE, WORD } from '../src/text/fold';
+import { median } from './head-to-head';
 
 export interface ScanFloor {
   /** ms per run, medians */
@@ -21,7 +23,6 @@ export interface ScanFloor {
   counts: { units: number; starts: number; pairPassed: number; triplePassed: number; walked: number; firstWordStarts: number; matches: number };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function timed(runs: number, f: () => unknown): number {
   const times: number[] = [];
@@ -60,25 +61,15 @@ function wordStarts(text: string): number {
   return starts;
 }
 
-const WORD_FLAGS = (1 << (WORD * 4)) | (2 << (CJK * 4)) | (4 << (IGNORED * 4));
-const starts = new Int32Array(2048);
-
-/** Finding word starts without a branch per unit, as the scan does now (scan.ts). */
+/** Finding word starts without a branch per unit: the scan's own loop (scan.ts), chunk by chunk. */
 function wordStartsBranchFree(text: string): number {
   let total = 0;
   let word = 0;
   const n = text.length;
-  for (let from = 0; from < n; from += starts.length) {
-    const to = Math.min(n, from + starts.length);
-    let count = 0;
-    for (let i = from; i < to; i++) {
-      const flags = WORD_FLAGS >>> (classTable[text.charCodeAt(i)]! << 2);
-      const isWord = flags & 1;
-      starts[count] = i;
-      count += ((flags >>> 1) | (isWord & ~word)) & 1;
-      word = isWord | ((flags >>> 2) & word);
-    }
-    total += count;
+  for (let from = 0; from < n; from += CHUNK) {
+    const found = scanWordStarts(text, from, Math.min(n, from + CHUNK), word);
+    total += found >> 1;
+    word = found & 1;
   }
   return total;
 }

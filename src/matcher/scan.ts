@@ -168,7 +168,7 @@ export function scan({
 }
 
 /** Code units per chunk: a chunk's word starts stay in the first-level cache. */
-const CHUNK = 2048;
+export const CHUNK = 2048;
 /** The word starts of the chunk being scanned (scan never runs inside itself). */
 const starts = new Int32Array(CHUNK);
 
@@ -181,18 +181,16 @@ const starts = new Int32Array(CHUNK);
 const UNCLASSIFIED = 8;
 const CLASS_FLAGS = UNCLASSIFIED | (1 << (WORD * 4)) | (2 << (CJK * 4)) | (4 << (IGNORED * 4));
 
-/** Whether the last unit wordStarts read that is not ignored is a word unit (1) or not (0). */
-let wordAfter = 0;
-
 /**
  * Puts the offsets of the word starts (and CJK units) of text[from, to) into
- * `starts` and returns how many, or -1 when a unit has no class yet.
- * Branch-free: in English a word ends every seven units or so, and a branch
- * on it was mispredicted at nearly every word (the old loop took twice as
- * long as reading the units). `wordBefore` is the state the chunk before
- * left; the state this one leaves is in `wordAfter`.
+ * `starts`. Returns their count times two plus the state the chunk leaves (1
+ * if the last unit that is not ignored is a word unit), for the next chunk's
+ * `wordBefore`; or -1 when a unit has no class yet. Branch-free: in English a
+ * word ends every seven units or so, and a branch on it was mispredicted at
+ * nearly every word (the old loop took twice as long as reading the units).
+ * Exported for the bench (scan-floor.ts), which times it alone.
  */
-function wordStarts(text: string, from: number, to: number, wordBefore: number): number {
+export function wordStarts(text: string, from: number, to: number, wordBefore: number): number {
   let count = 0;
   let word = wordBefore;
   let unclassified = 0;
@@ -205,8 +203,7 @@ function wordStarts(text: string, from: number, to: number, wordBefore: number):
     word = isWord | ((flags >>> 2) & word);
     unclassified |= flags;
   }
-  wordAfter = word;
-  return (unclassified & UNCLASSIFIED) !== 0 ? -1 : count;
+  return (unclassified & UNCLASSIFIED) !== 0 ? -1 : count * 2 + word;
 }
 
 /**
@@ -229,13 +226,14 @@ function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter
   let wordBefore = 0;
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
-    let count = wordStarts(text, from, to, wordBefore);
-    if (count < 0) {
+    let found = wordStarts(text, from, to, wordBefore);
+    if (found < 0) {
       // Units seen for the first time: classify them, then read the chunk again.
       for (let i = from; i < to; i++) charClass(text.charCodeAt(i));
-      count = wordStarts(text, from, to, wordBefore);
+      found = wordStarts(text, from, to, wordBefore);
     }
-    wordBefore = wordAfter;
+    const count = found >> 1;
+    wordBefore = found & 1;
     // Most CJK units begin no name: the root table says so in one lookup.
     let rooted = 0;
     for (let s = 0; s < count; s++) {
