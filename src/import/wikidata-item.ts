@@ -151,16 +151,15 @@ export function labelOnlyItems(item: WikidataItem): string[] {
   return ids;
 }
 
-/** Every item whose label `item`'s roles may show: positions, organizations, sources stated in, and `item` itself when it states roles. */
-export function referredItems(item: WikidataItem): string[] {
-  const ids = labelOnlyItems(item);
+/** The items `item`'s own roles name as their value: positions held, employers, organizations it is a member of. */
+export function roleValueItems(item: WikidataItem): string[] {
+  const ids: string[] = [];
   for (const property of Object.keys(PERSON_ROLES)) {
     for (const s of item.claims?.[property] ?? []) {
       const q = itemValue(s.mainsnak);
       if (q) ids.push(q);
     }
   }
-  if (organizationRoles(item).length > 0) ids.push(item.id);
   return ids;
 }
 

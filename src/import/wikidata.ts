@@ -13,8 +13,8 @@ import {
   labelOnlyItems,
   organizationRoles,
   pick,
-  referredItems,
   roleFromStatement,
+  roleValueItems,
   typeOf,
   type WikidataItem,
 } from './wikidata-item';
@@ -47,7 +47,10 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}, { maxHel
       return q;
     },
   };
-  const isOrganization = (q: string) => organizations.has(hash53(q)) && !labelOnly.has(hash53(q));
+  const isOrganization = (q: string) => {
+    const key = hash53(q);
+    return organizations.has(key) && !labelOnly.has(key);
+  };
 
   function learn(item: WikidataItem): void {
     const label = pick(item.labels, lang);
@@ -59,10 +62,16 @@ export function wikidataConverter({ lang = 'en' }: ConvertOptions = {}, { maxHel
         labels.clear();
       }
     }
-    for (const q of labelOnlyItems(item)) labelOnly.set(hash53(q));
-    for (const q of referredItems(item)) referred.set(hash53(q));
+    // What a role may show by its label: positions, organizations and sources stated in, and an item that states roles.
+    for (const q of labelOnlyItems(item)) {
+      labelOnly.set(hash53(q));
+      referred.set(hash53(q));
+    }
+    for (const q of roleValueItems(item)) referred.set(hash53(q));
     if (typeOf(item) === 'organization' && label !== undefined) organizations.set(hash53(item.id));
-    for (const [person, statement, title] of organizationRoles(item)) {
+    const states = organizationRoles(item);
+    if (states.length > 0) referred.set(hash53(item.id));
+    for (const [person, statement, title] of states) {
       stated.set(person, [...(stated.get(person) ?? []), [item.id, statement, title]]);
     }
   }
