@@ -14,9 +14,12 @@ export interface Spread {
   runs: number;
 }
 
+/** The middle figure (the upper one of an even count), as every bench figure here takes it. */
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 export function spread(xs: readonly number[]): Spread {
   const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s[s.length - 1]!, runs: s.length };
+  return { median: median(s), min: s[0]!, max: s[s.length - 1]!, runs: s.length };
 }
 
 /** "4.8× (3.9–5.6)": the median, then the range. */

@@ -11,7 +11,7 @@ import { requireBrowser } from '../scripts/lib/find-browser';
 import type * as Matcher from '../src/matcher';
 import type { Dictionary, Pattern } from '../src/matcher';
 import type * as Packed from '../src/matcher/packed';
-import { spread, type Spread } from './head-to-head';
+import { median, spread, type Spread } from './head-to-head';
 import type { BenchText } from './texts';
 
 export interface ChromiumResult {
@@ -38,7 +38,6 @@ interface BenchGlobals {
   benchStored: Dictionary;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function runInChromium({ patterns, texts, runs = 15 }: { patterns: readonly Pattern[]; texts: readonly BenchText[]; runs?: number }): Promise<ChromiumResult> {
   const bundle = await build({

@@ -7,7 +7,7 @@
 import { foldText } from '../src/text/fold';
 import { compareSpans, selectLeftmostLongest, type Agreement, type Span } from './agree';
 import { competitorsFor, mixedScript, ours, REGEXP_MAX_PATTERNS, type Competitor } from './competitors';
-import { formatSpread, headToHead, type HeadToHead } from './head-to-head';
+import { formatSpread, headToHead, median, type HeadToHead } from './head-to-head';
 import { runInChromium, type ChromiumResult } from './in-chromium';
 import { scanFloor } from './scan-floor';
 import { writeSectionOutput } from './section-output';
@@ -45,7 +45,6 @@ const heap = () => {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = <T>(f: () => T): [T, number] => {
   const t0 = performance.now();
   const r = f();

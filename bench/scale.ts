@@ -19,6 +19,7 @@ import { buildDictionary, scan, type Dictionary } from '../src/matcher';
 import { nodeCount } from '../src/matcher/dictionary';
 import { packDictionary, packStrings, unpackDictionary, type PackedDictionary } from '../src/matcher/packed';
 import { buildSearchIndex, searchIndex } from '../src/search';
+import { median, spread } from './head-to-head';
 import { coldStartInChromium, type ColdStartRuns } from './scale-browser';
 import { writeSectionOutput } from './section-output';
 import { textsFor } from './texts';
@@ -29,7 +30,6 @@ const RUNS = 7;
 const COLD_RUNS = 5;
 const BUILD_RUNS = 3;
 const gc = (globalThis as { gc?: () => void }).gc;
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = <T>(f: () => T): [T, number] => {
   const t0 = performance.now();
   const r = f();
@@ -171,9 +171,10 @@ function measure(count: number): SizeResult {
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 /** Median and (min–max) of runs, in ms or, with `unit` 's', seconds. */
-const spread = (xs: readonly number[], unit: 'ms' | 's' = 'ms') => {
+const ofRuns = (xs: readonly number[], unit: 'ms' | 's' = 'ms') => {
   const f = (ms: number) => (unit === 's' ? (ms / 1000).toFixed(2) : ms.toFixed(0));
-  return `**${f(median(xs))}** (${f(Math.min(...xs))}–${f(Math.max(...xs))}) ${unit}`;
+  const s = spread(xs);
+  return `**${f(s.median)}** (${f(s.min)}–${f(s.max)}) ${unit}`;
 };
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
 const loadAtStart = load();
@@ -198,7 +199,7 @@ const md = [
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(
     (r) =>
-      `| ${r.entities.toLocaleString('en')} | ${r.patterns.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${spread(r.buildMs, 's')} | ${spread(r.buildCpuMs, 's')} | **${mb(r.bytes)}** | ${r.bytesPerName.toFixed(0)} | ${r.serializeMs.toFixed(0)} / ${r.deserializeMs.toFixed(0)} ms (${mb(r.serializedBytes)}) | ${r.englishMBps.toFixed(0)} / ${r.englishColdMBps.toFixed(0)} MB/s |`,
+      `| ${r.entities.toLocaleString('en')} | ${r.patterns.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} | ${ofRuns(r.buildMs, 's')} | ${ofRuns(r.buildCpuMs, 's')} | **${mb(r.bytes)}** | ${r.bytesPerName.toFixed(0)} | ${r.serializeMs.toFixed(0)} / ${r.deserializeMs.toFixed(0)} ms (${mb(r.serializedBytes)}) | ${r.englishMBps.toFixed(0)} / ${r.englishColdMBps.toFixed(0)} MB/s |`,
   ),
   '',
   '### Cold worker and search',
@@ -211,7 +212,7 @@ const md = [
   ...results.map((r) => {
     const sorted = [...r.searchMs].sort((a, b) => a - b);
     const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
-    return `| ${r.entities.toLocaleString('en')} | ${r.oldReadMs.toFixed(0)} ms (${mb(r.oldStoredBytes)}) | ${spread(r.coldReadMs)} (${mb(r.storedBytes)}) | ${spread(r.coldUnpackMs)} | ${spread(r.coldFirstScanMs)} | ${spread(r.coldTotalMs)} | ${(r.searchBuildMs / 1000).toFixed(1)} s | **${median(r.searchMs).toFixed(1)}** / ${p90.toFixed(1)} / ${sorted.at(-1)!.toFixed(1)} ms (${r.searchMs.length} keystrokes) |`;
+    return `| ${r.entities.toLocaleString('en')} | ${r.oldReadMs.toFixed(0)} ms (${mb(r.oldStoredBytes)}) | ${ofRuns(r.coldReadMs)} (${mb(r.storedBytes)}) | ${ofRuns(r.coldUnpackMs)} | ${ofRuns(r.coldFirstScanMs)} | ${ofRuns(r.coldTotalMs)} | ${(r.searchBuildMs / 1000).toFixed(1)} s | **${median(r.searchMs).toFixed(1)}** / ${p90.toFixed(1)} / ${sorted.at(-1)!.toFixed(1)} ms (${r.searchMs.length} keystrokes) |`;
   }),
   '',
   'Where the bytes go:',
@@ -231,7 +232,7 @@ md.push(
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...browser.map(
     (b) =>
-      `| ${b.entities.toLocaleString('en')} | ${(b.importMs / 1000).toFixed(1)} s (${mb(b.fileBytes)}) | ${b.firstPageMs?.toFixed(0) ?? '–'} ms | ${mb(b.storedBytes)} | ${spread(b.readMs)} | ${spread(b.coldMs)} | ${spread(b.warmMs)} | ${b.wallS.toFixed(0)} s |`,
+      `| ${b.entities.toLocaleString('en')} | ${(b.importMs / 1000).toFixed(1)} s (${mb(b.fileBytes)}) | ${b.firstPageMs?.toFixed(0) ?? '–'} ms | ${mb(b.storedBytes)} | ${ofRuns(b.readMs)} | ${ofRuns(b.coldMs)} | ${ofRuns(b.warmMs)} | ${b.wallS.toFixed(0)} s |`,
   ),
   '',
   `_Load average (1 / 5 / 15 min) on this machine: ${loadAtStart} at the start, ${loadAfterNode} after the Node part, ${loadAtEnd} at the end._`,
