@@ -8,7 +8,7 @@ import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-dat
 import { inCardRoot } from './card-root';
 import { until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
-import { clickInCard, hoverMention } from './overlay-page';
+import { clickInCard, hoverMention, pointAtCard } from './overlay-page';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const dataset = bundled as Dataset;
@@ -51,6 +51,11 @@ const peopleRows = (page: Page) =>
   );
 
 const heading = (page: Page) => inCardRoot<string>(page, `(root) => root.querySelector('.fl-name')?.textContent ?? null`);
+/** The heading, with the pointer kept on the card while its content changes. */
+async function headingPointedAt(page: Page): Promise<string | null> {
+  await pointAtCard(page);
+  return heading(page);
+}
 
 describe.each(BROWSERS)('%s: who’s who on organization cards', (name) => {
   let eb: ExtensionBrowser;
@@ -97,7 +102,7 @@ describe.each(BROWSERS)('%s: who’s who on organization cards', (name) => {
     await expect.poll(async () => (await peopleRows(page))?.map((r) => r.name) ?? [], { timeout: 10_000 }).toContain('Daniel Zhang');
     const organization = await heading(page);
     await clickInCard(page, 'button.fl-person-name', 'Daniel Zhang');
-    await expect.poll(() => heading(page)).toBe('Daniel Zhang');
+    await expect.poll(() => headingPointedAt(page)).toBe('Daniel Zhang');
     const chair = roleOf('daniel-zhang', 'Chairman of the Board of Directors', 'alibaba-group');
     const rows = await inCardRoot<{ what: string; when: string | null; asOf: string | null }[]>(
       page,
@@ -110,7 +115,7 @@ describe.each(BROWSERS)('%s: who’s who on organization cards', (name) => {
     const alibaba = dataset.entities.find((e) => e.id === 'alibaba-group')!.name;
     expect(rows).toContainEqual({ what: `${chair.title}, ${alibaba}`, ...expectedDates(chair, locale) });
     await clickInCard(page, 'button.fl-back');
-    await expect.poll(() => heading(page)).toBe(organization);
+    await expect.poll(() => headingPointedAt(page)).toBe(organization);
     expect((await peopleRows(page))?.map((r) => r.name)).toContain('Daniel Zhang');
     // Last, since Chromium's clipped screenshot closes the card.
     if (name === 'chromium') {

@@ -103,6 +103,22 @@ export async function clickInCard(page: Page, selector: string, text?: string): 
   }
 }
 
+/**
+ * Moves the pointer onto the card's name, as a reader's stays on a card
+ * whose content a click changed: the card may take another size and leave
+ * the pointer outside, and a card the pointer has left closes (hover-intent.ts).
+ */
+export async function pointAtCard(page: Page): Promise<void> {
+  const point = await inCardRoot<{ x: number; y: number }>(
+    page,
+    `(root) => {
+      const r = root.querySelector('.fl-name')?.getBoundingClientRect();
+      return r ? { x: r.left + Math.min(8, r.width / 2), y: r.top + r.height / 2 } : null;
+    }`,
+  );
+  if (point) await page.mouse.move(point.x, point.y);
+}
+
 /** Turns the overlay on or off for a host, as the popup does, from an extension page. */
 export async function setSiteEnabled(extensionPage: Page, host: string, enabled: boolean): Promise<void> {
   await extensionPage.evaluate(
