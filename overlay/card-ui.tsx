@@ -24,14 +24,16 @@ export interface CardContent {
 const HEADING_ID = 'factlens-card-heading';
 
 interface CardActions {
-  onPointerInside: (inside: boolean) => void;
+  /** The pointer entered or left the card; `at` is where it was when that happened. */
+  onPointerInside: (inside: boolean, at: { x: number; y: number }) => void;
   onClose: () => void;
   onOpenSource: (link: SourceLink) => void;
   onOpenSettings: () => void;
 }
 
 /** Mouse and pen only: a finger "enters" the card when it taps it and "leaves" when it lifts, which must not close it. */
-const hovering = (handler: () => void) => trusted((e: PointerEvent) => e.pointerType !== 'touch' && handler());
+const hovering = (handler: (at: { x: number; y: number }) => void) =>
+  trusted((e: PointerEvent) => e.pointerType !== 'touch' && handler({ x: e.clientX, y: e.clientY }));
 
 function CardFrame({ content, onPointerInside, onClose, onOpenSource, onOpenSettings }: CardActions & { content: CardContent }) {
   const frame = useRef<HTMLDivElement>(null);
@@ -56,8 +58,8 @@ function CardFrame({ content, onPointerInside, onClose, onOpenSource, onOpenSett
       role="dialog"
       aria-labelledby={HEADING_ID}
       tabIndex={-1}
-      onPointerEnter={hovering(() => onPointerInside(true))}
-      onPointerLeave={hovering(() => onPointerInside(false))}
+      onPointerEnter={hovering((at) => onPointerInside(true, at))}
+      onPointerLeave={hovering((at) => onPointerInside(false, at))}
     >
       <EntityCard
         entities={content.entities}

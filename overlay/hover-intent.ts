@@ -74,16 +74,25 @@ export function createHoverIntent({
       }
       if (!inCard) scheduleClose();
     },
-    pointerInCard(inside: boolean): void {
+    /**
+     * The pointer entered or left the card. A card that moved from under a
+     * still pointer (`pointerStill`) stays until the pointer next moves off
+     * it, which pointerOver then reports.
+     */
+    pointerInCard(inside: boolean, pointerStill = false): void {
       inCard = inside;
       if (inside) cancelClose();
-      else scheduleClose();
+      else if (!pointerStill) scheduleClose();
     },
     /** The card was opened another way (keyboard, next/previous). */
     shownNow(mention: Mention | null): void {
       cancelOpen();
       cancelClose();
       shown = mention;
+    },
+    /** A scan read the shown mention again as `mention` (page-mentions.ts, sameMention). */
+    shownReadAgain(mention: Mention): void {
+      if (shown) shown = mention;
     },
     /**
      * The card was closed (by this intent's own timer, Escape or its close

@@ -14,7 +14,7 @@ import { liveRange, mentionAtCaret, mentionAtPoint } from './hit-test';
 import { createHoverIntent } from './hover-intent';
 import { isInsideAny, watchMutations } from './mutation-watch';
 import { mountPageHost } from './page-host';
-import { PageMentions, type Mention } from './page-mentions';
+import { PageMentions, sameMention, type Mention } from './page-mentions';
 import { createPrivateMarks } from './private-marks';
 import { extractInSlices, scanBlocks, type MentionPaint } from './scan-pipeline';
 import { createScanQueue } from './scan-queue';
@@ -120,6 +120,10 @@ export function startOverlay(env: OverlayEnv): Overlay {
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;
   let current: Mention | null = null;
+  /** Counts cards asked for, so an answer that arrives after a newer request is dropped. */
+  let openings = 0;
+  /** The reader's last pointer move, anywhere on the page or the card. */
+  let lastPointer: PointerEvent | null = null;
   /** The card on screen, and the cards a People row was clicked on, to go back to (newest last). */
   let shown: CardContent | null = null;
   let trail: CardContent[] = [];
@@ -129,7 +133,9 @@ export function startOverlay(env: OverlayEnv): Overlay {
 
   const card = createCardUi({
     host,
-    onPointerInside: (inside) => hover.pointerInCard(inside),
+    // A leave where the pointer last moved is the card moving away from a still
+    // pointer (a click in it changed its content and size), not the reader leaving.
+    onPointerInside: (inside, at) => hover.pointerInCard(inside, !inside && lastPointer !== null && at.x === lastPointer.clientX && at.y === lastPointer.clientY),
     onClose: () => closeCard(),
     onOpenSource: (link) => openSource(link),
     // The options page at its appearance section; in a web page through the background, so no extension URL is in the card.
@@ -169,12 +175,15 @@ export function startOverlay(env: OverlayEnv): Overlay {
 
   async function openCard(mention: Mention, { focus = false } = {}): Promise<void> {
     if (signal.aborted) return;
+    const opening = ++openings;
     current = mention;
     hover.shownNow(mention);
     const [{ entities, sources, names, people }, reasons] = await Promise.all([data.card(mention.entities), reasonsOf(mention)]);
-    if (current !== mention || entities.length === 0) return;
-    const peers = peersOf(mention);
-    const index = Math.max(0, peers.indexOf(mention));
+    // `current` may be this mention read again by a scan meanwhile: that is still this card.
+    const at = current;
+    if (opening !== openings || !at || entities.length === 0) return;
+    const peers = peersOf(at);
+    const index = Math.max(0, peers.indexOf(at));
     const step = (by: number) => () => {
       const next = peers[(index + by + peers.length) % peers.length]!;
       const el = next.range.startContainer.parentElement;
@@ -186,7 +195,7 @@ export function startOverlay(env: OverlayEnv): Overlay {
     if (focus && doc.activeElement !== host.element) returnFocus = doc.activeElement;
     showCard(
       {
-        anchor: () => liveRange(doc, mention.range).getBoundingClientRect(),
+        anchor: () => liveRange(doc, at.range).getBoundingClientRect(),
         entities,
         sources,
         names,
@@ -252,23 +261,34 @@ export function startOverlay(env: OverlayEnv): Overlay {
     const removed = [...mentions.allBlocks()].filter((b) => !b.container.isConnected || isInsideAny(b.container, within));
     const live = containers.filter((c) => c.isConnected);
     const blocks = await extractInSlices({ roots: live, options, signal });
-    await scanBlocks({
-      blocks,
-      removed,
-      scanTexts: async (texts) => {
-        const result = await request({ type: 'scanTexts', texts });
-        for (const id of result.privateDatasets) privateDatasets.add(id);
-        return result.matches;
-      },
-      mentions,
-      highlights: paint,
-      viewportHeight: win.innerHeight,
-      signal,
-      onChanges: ({ added, removed: gone }) => {
-        void data.prefetch(added.flatMap((m) => m.entities));
-        if (current && gone.includes(current)) closeCard();
-      },
-    });
+    /** The open card's mention, removed with its block: kept open until the scan has read the block again. */
+    let orphan: Mention | null = null;
+    try {
+      await scanBlocks({
+        blocks,
+        removed,
+        scanTexts: async (texts) => {
+          const result = await request({ type: 'scanTexts', texts });
+          for (const id of result.privateDatasets) privateDatasets.add(id);
+          return result.matches;
+        },
+        mentions,
+        highlights: paint,
+        viewportHeight: win.innerHeight,
+        signal,
+        onChanges: ({ added, removed: gone }) => {
+          void data.prefetch(added.flatMap((m) => m.entities));
+          if (current && gone.includes(current)) orphan = current;
+          const again = orphan && current === orphan ? added.find((m) => sameMention(orphan!, m)) : undefined;
+          if (!again) return;
+          current = again;
+          orphan = null;
+          hover.shownReadAgain(again);
+        },
+      });
+    } finally {
+      if (orphan && current === orphan) closeCard();
+    }
   }
   const scans = createScanQueue({ scan: flow('scan', rescan), signal });
 
@@ -282,7 +302,6 @@ export function startOverlay(env: OverlayEnv): Overlay {
   for (const root of shadowRoots) watcher.observe(root);
 
   let frame = 0;
-  let lastPointer: PointerEvent | null = null;
   /**
    * Tells the hover intent what is under the pointer, as far as the reader's
    * "open cards" setting lets hovering open a card. The open card's own name

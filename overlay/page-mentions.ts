@@ -31,6 +31,24 @@ function mentionId(m: Pick<Mention, 'start' | 'end' | 'entities' | 'support'>): 
   return `${m.start}:${m.end}:${m.entities.join()}:${m.support ? JSON.stringify(m.support) : ''}`;
 }
 
+/**
+ * Whether `b`, read by a later scan, is the mention `a` was: the same text
+ * of the same nodes, for the same entities on the same support. A page that
+ * adds a line elsewhere in the container makes new mentions of unchanged names.
+ */
+export function sameMention(a: Mention, b: Mention): boolean {
+  const r = a.range;
+  const s = b.range;
+  return (
+    r.startContainer === s.startContainer &&
+    r.startOffset === s.startOffset &&
+    r.endContainer === s.endContainer &&
+    r.endOffset === s.endOffset &&
+    a.entities.join() === b.entities.join() &&
+    JSON.stringify(a.support) === JSON.stringify(b.support)
+  );
+}
+
 /** A range over block text; null once the page has changed that text since it was read. */
 function rangeOf(block: Block, start: number, end: number): StaticRange | null {
   if (!readsAsExtracted(block, start, end)) return null;

@@ -51,6 +51,7 @@ const peopleRows = (page: Page) =>
   );
 
 const heading = (page: Page) => inCardRoot<string>(page, `(root) => root.querySelector('.fl-name')?.textContent ?? null`);
+const cardOpen = async (page: Page) => (await inCardRoot<boolean>(page, `(root) => !!root.querySelector('.fl-frame')`)) === true;
 /** The heading, with the pointer kept on the card while its content changes. */
 async function headingPointedAt(page: Page): Promise<string | null> {
   await pointAtCard(page);
@@ -94,6 +95,17 @@ describe.each(BROWSERS)('%s: who’s who on organization cards', (name) => {
     const daniel = rows.find((r) => r.name === 'Daniel Zhang');
     expect(jack?.roles).toContainEqual({ title: founder.title, ...expectedDates(founder, locale) });
     expect(daniel?.roles).toContainEqual({ title: ceo.title, ...expectedDates(ceo, locale) });
+  });
+
+  it('keeps a card open while the page adds a paragraph beside its name', async () => {
+    await hoverMention(page, 'Alibaba');
+    await expect.poll(() => heading(page)).not.toBeNull();
+    const before = (await page.evaluate(`CSS.highlights.get('factlens-mention').size`)) as number;
+    // Into the heading's own container, which the overlay then reads again whole.
+    await page.evaluate(`(() => { const p = document.createElement('p'); p.textContent = 'Daniel Zhang, added later.'; document.querySelector('h1').after(p); })()`);
+    await until(page, `CSS.highlights.get('factlens-mention').size > ${before}`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await cardOpen(page)).toBe(true);
   });
 
   it('opens a person’s card in place, whose open-ended chairmanship reads "as of"; Back returns to the organization', async () => {

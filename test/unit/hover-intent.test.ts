@@ -59,4 +59,29 @@ describe('hover intent', () => {
     expect(opened).toEqual([a]);
     expect(closes()).toBe(0);
   });
+
+  it('keeps a card that moved from under a still pointer until the pointer moves off it', () => {
+    const { hover, closes } = intent();
+    hover.pointerOver(a);
+    vi.advanceTimersByTime(300);
+    hover.pointerInCard(true);
+    hover.pointerInCard(false, true);
+    vi.advanceTimersByTime(1000);
+    expect(closes()).toBe(0);
+    hover.pointerOver(null);
+    vi.advanceTimersByTime(300);
+    expect(closes()).toBe(1);
+  });
+
+  it('closes a card the pointer left after the delay', () => {
+    const { hover, closes } = intent();
+    hover.pointerOver(a);
+    vi.advanceTimersByTime(300);
+    hover.pointerInCard(true);
+    hover.pointerInCard(false);
+    vi.advanceTimersByTime(299);
+    expect(closes()).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(closes()).toBe(1);
+  });
 });
