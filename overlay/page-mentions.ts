@@ -26,14 +26,19 @@ export interface MentionChanges {
   removed: Mention[];
 }
 
-/** What makes a mention the same one after a rescan: a change of support changes the card. */
+/** What a mention's card says: its entities, and why each counts here, since a change of support changes the card. */
+function meaningOf(m: Pick<Mention, 'entities' | 'support'>): string {
+  return `${m.entities.join()}:${m.support ? JSON.stringify(m.support) : ''}`;
+}
+
+/** What makes a mention the same one when its block is read again. */
 function mentionId(m: Pick<Mention, 'start' | 'end' | 'entities' | 'support'>): string {
-  return `${m.start}:${m.end}:${m.entities.join()}:${m.support ? JSON.stringify(m.support) : ''}`;
+  return `${m.start}:${m.end}:${meaningOf(m)}`;
 }
 
 /**
- * Whether `b`, read by a later scan, is the mention `a` was: the same text
- * of the same nodes, for the same entities on the same support. A page that
+ * Whether `b`, read by a later scan of a new block, is the mention `a` was:
+ * the same text of the same nodes, meaning the same. A page that
  * adds a line elsewhere in the container makes new mentions of unchanged names.
  */
 export function sameMention(a: Mention, b: Mention): boolean {
@@ -44,8 +49,7 @@ export function sameMention(a: Mention, b: Mention): boolean {
     r.startOffset === s.startOffset &&
     r.endContainer === s.endContainer &&
     r.endOffset === s.endOffset &&
-    a.entities.join() === b.entities.join() &&
-    JSON.stringify(a.support) === JSON.stringify(b.support)
+    meaningOf(a) === meaningOf(b)
   );
 }
 
