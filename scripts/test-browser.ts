@@ -8,17 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BROWSER_NAMES, findBrowser, NO_BROWSER_EXIT_CODE, noBrowserMessage, OVERRIDE, SKIP_NOTE, skipBrowsers } from './lib/find-browser';
+import { tallyFile } from './lib/tally-reporter';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const REPORT = 'test-results/browser.json';
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-// A report from an earlier run would be summed into this run's summary line.
-rmSync(resolve(ROOT, REPORT), { force: true });
+// A tally from an earlier run would be summed into this run's summary line.
+rmSync(resolve(ROOT, tallyFile('browser')), { force: true });
 
 if (skipBrowsers()) {
   console.log(`\n› ${SKIP_NOTE}: only lint, knip, typecheck and the unit tests ran.`);
@@ -40,4 +40,4 @@ for (const name of BROWSER_NAMES.filter((n) => !found.some((b) => b.name === n))
 
 run('npm', ['run', 'build']);
 run('npm', ['run', 'build:firefox']);
-run(resolve(ROOT, 'node_modules/.bin/vitest'), ['run', '--project', 'browser', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...process.argv.slice(2)]);
+run(resolve(ROOT, 'node_modules/.bin/vitest'), ['run', '--project', 'browser', '--reporter=default', '--reporter=./scripts/lib/tally-reporter.ts', ...process.argv.slice(2)]);

@@ -130,7 +130,11 @@ export async function launchWithExtension({ name, headless, viewport, handleSign
  */
 export async function firstInstallPage(lb: Pick<LaunchedBrowser, 'browser' | 'origin'>): Promise<Page> {
   // The tab opens once the extension is installed and started: seconds, many more on a loaded two-core machine.
-  const target = await lb.browser.waitForTarget((t) => t.url().startsWith(`${lb.origin}options.html`), { timeout: 60_000 });
+  const target = await lb.browser.waitForTarget((t) => t.url().startsWith(`${lb.origin}options.html`), { timeout: 60_000 }).catch((error: unknown) => {
+    // Says what was open instead, since "timed out" alone cannot tell a missing tab from a slow one.
+    const open = lb.browser.targets().map((t) => `${t.type()} ${t.url()}`);
+    throw new Error(`the first-install options tab did not open; open targets: ${open.join(', ') || 'none'}`, { cause: error });
+  });
   const page = await target.page();
   if (!page) throw new Error('the first-install options tab has no page');
   return page;

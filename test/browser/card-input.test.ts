@@ -6,7 +6,7 @@ import { articlePath, demoSite, type DemoDataset } from '../../scripts/lib/demo-
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { inCardRoot } from './card-root';
 import { until } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, watchErrors, type ExtensionBrowser } from './harness';
+import { BROWSERS, firstInstallPage, launchWithExtension, loadPage, openPage, watchErrors, type ExtensionBrowser } from './harness';
 import { clickInCard, hoverMention, waitForCard, waitForTab } from './overlay-page';
 
 const dataset = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/dataset.json'), 'utf8')) as DemoDataset & {
@@ -56,7 +56,7 @@ describe.each(BROWSERS)('%s: touch, and when cards open', (name) => {
     // Firefox takes WebDriver BiDi touch actions, but its page still has a
     // mouse as its primary pointer: (pointer: coarse) does not match there.
     await page.setViewport({ ...PHONE, hasTouch: true });
-    await page.goto(new URL(articlePath(article.id), server.url).href, { waitUntil: 'load' });
+    await loadPage(page, new URL(articlePath(article.id), server.url).href);
     coarse = (await page.evaluate(`matchMedia('(pointer: coarse)').matches`)) === true;
     await until(page, `(CSS.highlights.get('factlens-mention')?.size ?? 0) > 3`);
   });

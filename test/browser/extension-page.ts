@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { ExtensionBrowser } from './harness';
+import { loadPage, type ExtensionBrowser } from './harness';
 
 /**
  * Shows an extension page in `page`. Chromium lets puppeteer navigate there.
@@ -10,7 +10,7 @@ import type { ExtensionBrowser } from './harness';
 export async function showExtensionPage(eb: ExtensionBrowser, page: Page, path: string): Promise<void> {
   const url = `${eb.origin}${path}`;
   if (eb.name === 'chromium') {
-    await page.goto(url, { waitUntil: 'load' });
+    await loadPage(page, url);
     return;
   }
   // Marks the old document, so that going to the same URL again is not

@@ -52,11 +52,28 @@ export function watchErrors(eb: ExtensionBrowser, page: Page): void {
   page.on('pageerror', (error) => eb.errors.push(`${page.url()}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 }
 
+/**
+ * Goes to `url` and waits for its load event. Under WebDriver BiDi, Firefox
+ * now and then loads a page without puppeteer seeing its load event, and
+ * goto() waited out its whole timeout (a CI failure): a document at that URL
+ * that has finished loading has arrived, whatever the event did.
+ */
+export async function loadPage(page: Page, url: string): Promise<void> {
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  } catch (error) {
+    const arrived = await page
+      .evaluate(`location.href === ${JSON.stringify(new URL(url).href)} && document.readyState === 'complete'`)
+      .catch(() => false);
+    if (arrived !== true) throw error;
+  }
+}
+
 /** Opens a page and records its console errors and uncaught exceptions into eb.errors. */
 export async function openPage(eb: ExtensionBrowser, url: string): Promise<Page> {
   const page = await eb.browser.newPage();
   watchErrors(eb, page);
-  await page.goto(url, { waitUntil: 'load' });
+  await loadPage(page, url);
   return page;
 }
 

@@ -7,7 +7,7 @@ import type { Dataset, Role } from '../../src/dataset/schema';
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date';
 import { inCardRoot } from './card-root';
 import { until } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, watchErrors, type ExtensionBrowser } from './harness';
+import { BROWSERS, firstInstallPage, launchWithExtension, loadPage, watchErrors, type ExtensionBrowser } from './harness';
 import { clickInCard, hoverMention, pointAtCard } from './overlay-page';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -73,7 +73,7 @@ describe.each(BROWSERS)('%s: who’s who on organization cards', (name) => {
     // Tall enough for the card to show its People whole in the screenshot; set
     // before the page loads, since a resize makes the overlay read the page again.
     if (name === 'chromium') await page.setViewport({ width: 900, height: 1000 });
-    await page.goto(`${server.url}news-rules.html`, { waitUntil: 'load' });
+    await loadPage(page, `${server.url}news-rules.html`);
     await until(page, `CSS.highlights.get('factlens-mention')?.size > 5`);
     // The first-install options tab may open late and take the focus; a card in a tab without it closes.
     await page.bringToFront();

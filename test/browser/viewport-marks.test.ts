@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { BROWSERS, firstInstallPage, launchWithExtension, loadPage, openPage, type ExtensionBrowser } from './harness';
 import { waitForCard } from './overlay-page';
 
 /** Which paragraphs of a container have a registered highlight, by index, as the page reads the registry. */
@@ -59,7 +59,7 @@ describe.each(BROWSERS)('%s: viewport-scoped marks', (name) => {
   it('registers the mentions on screen in a tab opened in the background, which renders no frame', async () => {
     const background = await eb.browser.newPage();
     const front = await eb.browser.newPage();
-    await background.goto(`${server.url}long-page.html`, { waitUntil: 'load' });
+    await loadPage(background, `${server.url}long-page.html`);
     expect(await background.evaluate('document.visibilityState')).toBe('hidden');
     const outer = await waitFor(() => highlightedIn(background, 'outer'), (l) => l.length > 0);
     expect(outer[0]).toBe(0);
