@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { firstInstallPage, launchWithExtension } from '../scripts/lib/launch-browser';
 import { startStaticServer } from '../scripts/lib/static-server';
 import { syntheticDataset } from '../scripts/lib/synthetic-dataset';
-import { send, until } from './page-browser';
+import { send, timeMessages, until } from './page-browser';
 import { measureLoad } from './page-cost';
 import { generatedNewsPage } from './page-fixtures';
 import { importDataset, seedingReady } from './page-interaction';
@@ -32,6 +32,18 @@ export interface ColdStartRuns {
   coldMs: number[];
   /** The same page with the worker running, ms each. */
   warmMs: number[];
+  /**
+   * From the options page, after the worker was stopped again, one run each:
+   * a request that reads only the datasets table (worker start and the store
+   * preparation every request waits for), then a one-sentence scan (the
+   * automaton's row read and unpacked), then the same scan again (warm).
+   */
+  wakeMs: number[];
+  firstScanMs: number[];
+  warmScanMs: number[];
+  /** The same after another stop: a first popup search (the stored index read back), then the next keystroke. */
+  firstSearchMs: number[];
+  nextSearchMs: number[];
   /** Whole run, s. */
   wallS: number;
 }
@@ -110,6 +122,12 @@ export async function coldStartInChromium({ count, runs, log }: { count: number;
     const { readMs, storedBytes } = await readStored(options, runs);
     const coldMs: number[] = [];
     const warmMs: number[] = [];
+    const wakeMs: number[] = [];
+    const firstScanMs: number[] = [];
+    const warmScanMs: number[] = [];
+    const firstSearchMs: number[] = [];
+    const nextSearchMs: number[] = [];
+    const sentenceName = dataset.entities[Math.floor(count / 3)]!.name;
     for (let r = 0; r < runs; r++) {
       await stopWorker(lb.browser, options, lb.origin);
       const cold = await measureLoad(lb.browser, url, { firstHighlightTimeoutMs: 120_000 });
@@ -117,7 +135,24 @@ export async function coldStartInChromium({ count, runs, log }: { count: number;
       if (cold.loadToHighlight === null || warm.loadToHighlight === null) throw new Error('a page showed no highlight');
       coldMs.push(cold.loadToHighlight);
       warmMs.push(warm.loadToHighlight);
-      log(`run ${r + 1}: cold ${cold.loadToHighlight.toFixed(0)} ms, warm ${warm.loadToHighlight.toFixed(0)} ms`);
+      await stopWorker(lb.browser, options, lb.origin);
+      const scan = { type: 'scanTexts', texts: [`Today ${sentenceName} spoke.`] };
+      const [wake, firstScan, warmScan] = await timeMessages(options, [{ type: 'listDatasets' }, scan, scan]);
+      wakeMs.push(wake!);
+      firstScanMs.push(firstScan!);
+      warmScanMs.push(warmScan!);
+      await stopWorker(lb.browser, options, lb.origin);
+      const [, firstSearch, nextSearch] = await timeMessages(options, [
+        { type: 'listDatasets' },
+        { type: 'search', query: sentenceName.slice(0, 2) },
+        { type: 'search', query: sentenceName.slice(0, 3) },
+      ]);
+      firstSearchMs.push(firstSearch!);
+      nextSearchMs.push(nextSearch!);
+      log(
+        `run ${r + 1}: cold ${cold.loadToHighlight.toFixed(0)} ms, warm ${warm.loadToHighlight.toFixed(0)} ms; ` +
+          `wake ${wake!.toFixed(0)} ms, first scan ${firstScan!.toFixed(0)} ms, warm scan ${warmScan!.toFixed(0)} ms; first search ${firstSearch!.toFixed(0)} ms, next ${nextSearch!.toFixed(0)} ms`,
+      );
     }
     return {
       entities: count,
@@ -128,6 +163,11 @@ export async function coldStartInChromium({ count, runs, log }: { count: number;
       storedBytes,
       coldMs,
       warmMs,
+      wakeMs,
+      firstScanMs,
+      warmScanMs,
+      firstSearchMs,
+      nextSearchMs,
       wallS: (Date.now() - started) / 1000,
     };
   } finally {

@@ -1,10 +1,12 @@
 import { patternsFromEntities } from '../../src/dataset/patterns';
 import { packRelated, relatedIn, type PackedRelated } from '../../src/dataset/related';
 import { buildDictionary, scanCandidates, withKeys, type Dictionary } from '../../src/matcher';
-import { packDictionary, packStrings, stringAt, unpackDictionary, type PackedDictionary, type PackedStrings } from '../../src/matcher/packed';
+import { packDictionary, unpackDictionary, type PackedDictionary } from '../../src/matcher/packed';
 import type { TextMatch } from '../../src/messages/protocol';
+import { packStrings, stringAt, type PackedStrings } from '../../src/packing/strings';
 import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
+import { readOrBuild } from './stored-derivation';
 
 interface Compiled {
   signature: string;
@@ -20,13 +22,7 @@ interface Stored extends Omit<Compiled, 'dictionary'> {
 }
 
 /** Bump when the Dictionary or Stored layout changes, so a stored automaton from older code is not used. */
-const FORMAT = 'matcher-7';
-/**
- * The stored automaton's row is named by its signature, so checking for it
- * reads nothing when it is missing; reading a stale 20 MB row just to compare
- * a key would cost more than it saves.
- */
-const CACHE_PREFIX = 'matcher:';
+const STORED_AS = 'matcher-7';
 
 /**
  * One automaton over every alias of every enabled dataset, shared by all
@@ -42,26 +38,24 @@ const CACHE_PREFIX = 'matcher:';
 export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog: Catalog }) {
   let compiled: Promise<Compiled> | null = null;
 
-  async function compile(signature: string): Promise<Compiled> {
-    const name = `${CACHE_PREFIX}${signature}`;
-    const stored = (await db.caches.get(name))?.value as Stored | undefined;
-    if (stored) return { ...stored, dictionary: unpackDictionary(stored.dictionary) };
-    const entries = await catalog.get();
-    const built: Compiled = {
+  function compile(signature: string): Promise<Compiled> {
+    return readOrBuild<Compiled, Stored>({
+      db,
+      kind: 'matcher',
+      format: STORED_AS,
       signature,
-      dictionary: buildDictionary({ patterns: patternsFromEntities(entries) }),
-      keys: packStrings(entries.map((e) => e.key)),
-      related: packRelated(entries.map((e) => e.related)),
-    };
-    const value: Stored = { ...built, dictionary: packDictionary(built.dictionary) };
-    // Stored in the background: the scan need not wait for the write.
-    void db
-      .transaction('rw', db.caches, async () => {
-        await db.caches.where('name').startsWith(CACHE_PREFIX).delete();
-        await db.caches.put({ name, key: signature, value });
-      })
-      .catch(() => {});
-    return built;
+      build: async () => {
+        const entries = await catalog.get();
+        return {
+          signature,
+          dictionary: buildDictionary({ patterns: patternsFromEntities(entries) }),
+          keys: packStrings(entries.map((e) => e.key)),
+          related: packRelated(entries.map((e) => e.related)),
+        };
+      },
+      pack: (built) => ({ ...built, dictionary: packDictionary(built.dictionary) }),
+      unpack: (stored) => ({ ...stored, dictionary: unpackDictionary(stored.dictionary) }),
+    });
   }
 
   function toTextMatches({ dictionary, keys, related }: Compiled, text: string): TextMatch[] {
@@ -70,7 +64,7 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
   }
 
   async function current(): Promise<Compiled> {
-    const signature = `${FORMAT}:${await catalog.signature()}`;
+    const signature = await catalog.signature();
     if (compiled) {
       const c = await compiled.catch(() => null);
       if (c?.signature === signature) return c;

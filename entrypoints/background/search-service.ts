@@ -1,24 +1,43 @@
 import { rolesNewestFirst } from '../../src/format/role-timeline';
 import { entityKey, parseEntityKey, type EntityRecord, type MainRole, type SearchHit } from '../../src/messages/protocol';
-import { buildSearchIndex, searchIndex, type SearchIndex } from '../../src/search';
+import { buildSearchIndex, packSearchIndex, searchIndex, unpackSearchIndex, type SearchIndex } from '../../src/search';
 import type { Catalog } from './catalog';
+import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
 import type { PeopleService } from './people-service';
+import { readOrBuild } from './stored-derivation';
 
-/** Popup search: an index over the catalog, rebuilt when the datasets change. */
-export function createSearchService({ catalog, entities, people }: { catalog: Catalog; entities: EntityReader; people: PeopleService }) {
-  let built: { version: number; index: Promise<SearchIndex> } | null = null;
+/** Bump when the SearchIndex or its packed form changes, so a stored index from older code is not used. */
+const STORED_AS = 'search-1';
 
-  function index(): Promise<SearchIndex> {
-    const version = catalog.version;
-    if (built?.version !== version) {
-      const promise = catalog.get().then((entries) =>
-        buildSearchIndex({
-          entries: entries.map((e) => ({ key: e.key, name: e.name, aliases: e.aliases.map((a) => a.text), type: e.type })),
-        }),
-      );
-      promise.catch(() => (built = null));
-      built = { version, index: promise };
+/**
+ * Popup search: an index over the catalog, built once per change of the
+ * datasets and kept in IndexedDB, so a restarted worker's first search reads
+ * it back instead of rebuilding it from every name.
+ */
+export function createSearchService({ db, catalog, entities, people }: { db: FactlensDb; catalog: Catalog; entities: EntityReader; people: PeopleService }) {
+  let built: { signature: string; index: Promise<SearchIndex> } | null = null;
+
+  async function index(): Promise<SearchIndex> {
+    const signature = await catalog.signature();
+    if (built?.signature !== signature) {
+      const promise = readOrBuild({
+        db,
+        kind: 'search',
+        format: STORED_AS,
+        signature,
+        build: async () =>
+          buildSearchIndex({
+            entries: (await catalog.get()).map((e) => ({ key: e.key, name: e.name, aliases: e.aliases.map((a) => a.text), type: e.type })),
+          }),
+        pack: packSearchIndex,
+        unpack: unpackSearchIndex,
+      });
+      const current = { signature, index: promise };
+      promise.catch(() => {
+        if (built === current) built = null;
+      });
+      built = current;
     }
     return built.index;
   }

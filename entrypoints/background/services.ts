@@ -14,7 +14,7 @@ export function createServices({ db, settings, effects }: { db: FactlensDb; sett
   const matcher = createMatcherService({ db, catalog });
   const entities = createEntityReader({ db });
   const people = createPeopleService({ db, catalog, entities });
-  const search = createSearchService({ catalog, entities, people });
+  const search = createSearchService({ db, catalog, entities, people });
   const imports = createImports({ db });
   const handlers = createHandlers({ db, settings, catalog, entities, matcher, search, people, imports, effects });
   return { catalog, matcher, search, imports, handlers };

@@ -233,10 +233,13 @@ export function buildSearchIndex({ entries }: { entries: readonly SearchEntry[] 
     ...buildPostings(nameTokenStart, nameTokens, tokens.length),
     byFirstLength: buildByFirstLength(tokens),
     cjkChars: buildCjkChars(tokens),
-    seen: new Uint32Array(entries.length),
-    stamp: 0,
-    bestScore: new Float64Array(entries.length),
-    bestName: new Int32Array(entries.length),
-    kindPool: [],
+    ...scratchFor(entries.length),
   };
+}
+
+/** What a query may overwrite: built afresh, never stored. */
+export type Scratch = Pick<SearchIndex, 'seen' | 'stamp' | 'bestScore' | 'bestName' | 'kindPool'>;
+
+export function scratchFor(entries: number): Scratch {
+  return { seen: new Uint32Array(entries), stamp: 0, bestScore: new Float64Array(entries), bestName: new Int32Array(entries), kindPool: [] };
 }

@@ -4,5 +4,6 @@
  * 100,000 entities. Pure code: no DOM, no extension API.
  */
 export { buildSearchIndex, type SearchEntry, type SearchIndex } from './build';
+export { packSearchIndex, unpackSearchIndex, type PackedSearchIndex } from './packed';
 export { TIER, tierOfScore } from './rank';
 export { searchIndex, type SearchResult } from './search';

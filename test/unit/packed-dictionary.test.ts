@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../scripts/lib/synthetic-dataset';
 import { buildDictionary, scan, type Pattern } from '../../src/matcher';
-import { packDictionary, packStrings, stringAt, unpackDictionary } from '../../src/matcher/packed';
+import { packDictionary, unpackDictionary } from '../../src/matcher/packed';
+import { packStrings, stringAt, unpackStrings } from '../../src/packing/strings';
+import { expectSameParts } from './support/same-parts';
 
 function randomPatterns(rnd: () => number, count: number): Pattern[] {
   const words = ['Ma', 'Ali', 'AFP', 'zhang wei', '阿里巴巴', 'Jack', 'Alibaba Group', 'ma yun', 'ÉLYSÉE'];
@@ -23,20 +25,7 @@ describe('packed automaton', () => {
       const built = buildDictionary({ patterns });
       const packed = structuredClone(packDictionary(built));
       const back = unpackDictionary(packed);
-      expect(Object.keys(back).sort()).toEqual(Object.keys(built).sort());
-      for (const [part, value] of Object.entries(built)) {
-        const other = back[part as keyof typeof back];
-        if (ArrayBuffer.isView(value)) {
-          expect(other, part).toBeInstanceOf(value.constructor);
-          const bytes = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-          // As bytes: toEqual walks a 64k-entry table an element at a time.
-          expect(bytes(other as ArrayBufferView).equals(bytes(value)), part).toBe(true);
-        } else {
-          expect(other, part).toEqual(value);
-        }
-      }
-      // Every array is a view on the one buffer: nothing else to clone.
-      for (const value of Object.values(back)) if (ArrayBuffer.isView(value)) expect(value.buffer).toBe(packed.buffer);
+      expectSameParts(back, built, packed.buffer);
       const text = patterns.map((p) => (rnd() < 0.5 ? p.text : p.text.toUpperCase())).join(' and ');
       expect(scan({ dictionary: back, text })).toEqual(scan({ dictionary: built, text }));
     }
@@ -46,5 +35,6 @@ describe('packed automaton', () => {
     const list = ['a/1', '', 'dataset/ü', '', 'x'];
     const packed = structuredClone(packStrings(list));
     expect(list.map((_, i) => stringAt(packed, i))).toEqual(list);
+    expect(unpackStrings(packed)).toEqual(list);
   });
 });

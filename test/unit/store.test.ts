@@ -352,6 +352,30 @@ describe('importing datasets', () => {
     expect(await d.caches.where('name').startsWith('matcher:').count()).toBe(1);
   });
 
+  it('keeps the search index across a worker restart, and rebuilds it when the datasets change', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const first = testHandlers({ db: d });
+    const found = async (handlers: typeof first.handlers, query: string) => (await handlers.search({ type: 'search', query })).map((h) => h.key);
+    const before = await found(first.handlers, 'jack ma');
+    expect(before[0]).toBe(`${dataset.id}/jack-ma`);
+    const storedKey = async () => (await d.caches.where('name').startsWith('search:').first())?.key;
+    await expect.poll(storedKey).toBeTruthy();
+    const stored = await storedKey();
+
+    // A new worker reads the stored index; a catalog read would mean a rebuild.
+    const restarted = testHandlers({ db: d });
+    const read = vi.spyOn(restarted.catalog, 'get');
+    expect(await found(restarted.handlers, 'jack ma')).toEqual(before);
+    expect(read).not.toHaveBeenCalled();
+
+    await importDataset({ handlers: restarted.handlers, dataset: userDataset('mine') });
+    expect(await found(restarted.handlers, 'viya mine')).toContain('mine/viya');
+    expect(read).toHaveBeenCalled();
+    await expect.poll(storedKey).not.toBe(stored);
+    expect(await d.caches.where('name').startsWith('search:').count()).toBe(1);
+  });
+
   it('rebuilds an automaton stored by older code instead of reading it', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
