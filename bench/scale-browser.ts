@@ -90,8 +90,10 @@ async function readStored(page: Page, runs: number): Promise<{ readMs: number[];
     for (let i = 0; i < ${runs}; i++) {
       const t = performance.now();
       const row = await req(() => db.transaction('caches').objectStore('caches').get(key));
+      // The packed arrays are stored as a Blob (stored-derivation.ts): read as the worker reads them.
+      const buffer = await row.value.dictionary.buffer.arrayBuffer();
       readMs.push(performance.now() - t);
-      storedBytes = row.value.dictionary.buffer.byteLength + 2 * (row.value.dictionary.cased.length + row.value.keys.text.length);
+      storedBytes = buffer.byteLength + 2 * (row.value.dictionary.cased.length + row.value.keys.text.length);
     }
     db.close();
     return { readMs, storedBytes };

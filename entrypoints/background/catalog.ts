@@ -66,7 +66,6 @@ export function createCatalog({ db }: { db: FactlensDb }) {
   let loading: Promise<CatalogEntry[]> | null = null;
   let signing: Promise<string> | null = null;
   let hidden: Promise<string[]> | null = null;
-  let version = 0;
 
   async function load(): Promise<CatalogEntry[]> {
     const entries: CatalogEntry[] = [];
@@ -103,15 +102,10 @@ export function createCatalog({ db }: { db: FactlensDb }) {
       hidden.catch(() => (hidden = null));
       return hidden;
     },
-    /** Bumped on every change, so in-memory caches know to rebuild. */
-    get version(): number {
-      return version;
-    },
     invalidate(): void {
       loading = null;
       signing = null;
       hidden = null;
-      version++;
     },
   };
 }

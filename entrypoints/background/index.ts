@@ -6,7 +6,7 @@ import { askTab } from '../../utils/tab-messaging';
 import { openDb } from './db';
 import type { Effects } from './handlers';
 import { cleanUpStore } from './imports';
-import { routeMessage, senderKind } from './router';
+import { routeMessage, senderKind, writesNothing } from './router';
 import { seedBundled } from './seed';
 import { createServices } from './services';
 import { browserSettingsArea, isSettingKey, restrictStorageToExtensionPages } from './settings-area';
@@ -42,13 +42,17 @@ export default defineBackground({
     restrictStorageToExtensionPages();
     // Seeding is idempotent, so running it at every start (not only on
     // install) also repairs a store wiped or interrupted mid-seed.
-    const ready = seedBundled({ db, dataset: bundled as Dataset })
-      .then(() => cleanUpStore({ db }))
-      .then(() => migrateSettings({ db, settings, local: browser.storage.local }))
-      .catch((error: unknown) => {
-        console.error('Factlens: could not prepare the store', error);
-      });
-    const { handlers } = createServices({ db, settings, effects });
+    const prepared = seedBundled({ db, dataset: bundled as Dataset }).then(() => migrateSettings({ db, settings, local: browser.storage.local }));
+    const failed = (error: unknown) => {
+      console.error('Factlens: could not prepare the store', error);
+    };
+    // What a page reads (its settings, the scan, cards) is there once the store is seeded and the settings migrated.
+    const readable = prepared.catch(failed);
+    // The rest waits for the startup cleanup too, which deletes what a stopped worker's unfinished imports and removals left: nothing may write meanwhile.
+    const ready = prepared.then(() => cleanUpStore({ db })).catch(failed);
+    const { handlers, matcher } = createServices({ db, settings, effects });
+    // Most wakes are a page asking for its settings, and its scan follows: the stored automaton is read meanwhile.
+    void readable.then(() => matcher.warm()).catch(() => {});
 
     // A setting changed on another device arrives through sync: open tabs
     // and pages follow it as they follow a change made here. (A change made
@@ -75,7 +79,7 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       const kind = senderKind({ sender, extensionId: browser.runtime.id, extensionOrigin });
       const context = { tabId: sender.tab?.id, tabIndex: sender.tab?.index, frameId: sender.frameId, url: sender.url };
-      void ready
+      void (writesNothing(message) ? readable : ready)
         .then(() => routeMessage({ message, kind, handlers, context }))
         .then(sendResponse);
       // Keeps the channel open for the asynchronous answer (both browsers honour it).

@@ -1,20 +1,26 @@
 import { MAX_CARD_PEOPLE } from '../../src/limits';
 import { entityKey, parseEntityKey, type EntityKey, type EntityRecord, type OrganizationPeople } from '../../src/messages/protocol';
+import { packPeopleIndex, unpackPeopleIndex } from '../../src/people/packed';
 import { addToPeopleIndex, createPeopleIndex, peopleAt, peopleCount, type PeopleIndex } from '../../src/people/reverse-index';
 import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
 import { forEachEntity } from './entity-blocks';
 import { generations } from './generations';
+import { readOrBuild } from './stored-derivation';
+
+/** Bump when the PeopleIndex or its packed form changes, so a stored index from older code is not used. */
+const STORED_AS = 'people-1';
 
 /**
  * Who's who at each organization: the reverse index of the roles of every
- * enabled dataset's people. Built in memory from the entities the first time
- * a card or a search needs it after a change of the datasets, like the
- * search index, and dropped with the catalog's version.
+ * enabled dataset's people. Built from the entities the first time a card
+ * or a search needs it after a change of the datasets, and kept in
+ * IndexedDB like the search index, so a restarted worker reads it back
+ * rather than every entity again.
  */
 export function createPeopleService({ db, catalog, entities }: { db: FactlensDb; catalog: Catalog; entities: EntityReader }) {
-  let built: { version: number; index: Promise<PeopleIndex> } | null = null;
+  let built: { signature: string; index: Promise<PeopleIndex> } | null = null;
 
   async function build(): Promise<PeopleIndex> {
     const index = createPeopleIndex();
@@ -24,12 +30,15 @@ export function createPeopleService({ db, catalog, entities }: { db: FactlensDb;
     return index;
   }
 
-  function index(): Promise<PeopleIndex> {
-    const version = catalog.version;
-    if (built?.version !== version) {
-      const promise = build();
-      promise.catch(() => (built = null));
-      built = { version, index: promise };
+  async function index(): Promise<PeopleIndex> {
+    const signature = await catalog.signature();
+    if (built?.signature !== signature) {
+      const promise = readOrBuild({ db, kind: 'people', format: STORED_AS, signature, build, pack: packPeopleIndex, unpack: unpackPeopleIndex });
+      const current = { signature, index: promise };
+      promise.catch(() => {
+        if (built === current) built = null;
+      });
+      built = current;
     }
     return built.index;
   }

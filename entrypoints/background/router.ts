@@ -1,6 +1,6 @@
 import { ProblemError } from '../../src/dataset/problem';
 import { englishText } from '../../src/dataset/problem-english';
-import { requests, requestSchema, type Request, type RequestType, type Response } from '../../src/messages/protocol';
+import { CONTENT_SCRIPT_REQUESTS, requests, requestSchema, type Request, type RequestType, type Response } from '../../src/messages/protocol';
 import type { Handlers, RequestContext } from './handlers';
 
 /** Who sent a message, as far as the browser vouches for it. */
@@ -23,6 +23,17 @@ function refusal(request: Request, kind: SenderKind): string | null {
   if (kind === 'foreign') return 'messages from other extensions are not accepted';
   if (kind === 'extension-page') return null;
   return requests[request.type].from === 'content-script' ? null : `"${request.type}" is not allowed from a content script`;
+}
+
+/**
+ * Whether the message names a request that a content script may send, which
+ * reads and never writes the store (requests.ts), so it need not wait for
+ * the store's startup cleanup. It only picks what to wait for: routeMessage
+ * still validates and authorises the message.
+ */
+export function writesNothing(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && CONTENT_SCRIPT_REQUESTS.has(type as RequestType);
 }
 
 /**

@@ -45,15 +45,18 @@ export function createPeopleIndex(): PeopleIndex {
 /** Files one entity: its roles if it is a person, its sameAs ids whatever it is. */
 export function addToPeopleIndex(index: PeopleIndex, entity: IndexedEntity): void {
   const key = entityKey(entity);
-  if (entity.sameAs && entity.sameAs.length > 0) {
-    index.sameAsOf.set(key, entity.sameAs);
-    for (const id of entity.sameAs) push(index.bySameAs, id, key);
-  }
+  if (entity.sameAs && entity.sameAs.length > 0) fileSameAs(index, key, entity.sameAs);
   if (entity.type !== 'person') return;
   entity.roles.forEach((role, i) => {
     if (role.organization === undefined) return;
     push(index.byOrganization, entityKey({ dataset: entity.dataset, id: role.organization }), { person: key, role: i, start: role.start, end: role.end });
   });
+}
+
+/** Files the ids an entity shares with the same entity in other datasets. */
+export function fileSameAs(index: PeopleIndex, key: EntityKey, ids: readonly string[]): void {
+  index.sameAsOf.set(key, ids);
+  for (const id of ids) push(index.bySameAs, id, key);
 }
 
 export function buildPeopleIndex(entities: Iterable<IndexedEntity>): PeopleIndex {

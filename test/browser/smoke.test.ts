@@ -42,10 +42,10 @@ describe.each(BROWSERS)('%s: the built extension', (name) => {
     const isWorker = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().startsWith(eb.origin);
     const scanned = () => page.evaluate(`chrome.runtime.sendMessage({ type: 'scanTexts', texts: ['Yesterday Jack Ma visited Alibaba.'] })`);
     const before = await scanned();
-    // The automaton the worker stored, as Chromium's IndexedDB gives it back: one ArrayBuffer (src/matcher/packed.ts).
+    // The automaton the worker stored, as Chromium's IndexedDB gives it back: its arrays in one Blob (src/matcher/packed.ts, stored-derivation.ts).
     const storedBuffer = `new Promise((done) => { const open = indexedDB.open('factlens'); open.onsuccess = () => {
       const all = open.result.transaction('caches').objectStore('caches').getAll();
-      all.onsuccess = () => { const row = all.result.find((r) => r.name.startsWith('matcher:')); open.result.close(); done(row ? row.value.dictionary.buffer instanceof ArrayBuffer : null); };
+      all.onsuccess = () => { const row = all.result.find((r) => r.name.startsWith('matcher:')); open.result.close(); done(row ? row.value.dictionary.buffer instanceof Blob : null); };
     }; })`;
     await expect.poll(() => page.evaluate(storedBuffer), { timeout: 20_000 }).toBe(true);
     const worker = await eb.browser.waitForTarget(isWorker);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { openDb } from '../../entrypoints/background/db';
-import { routeMessage, senderKind } from '../../entrypoints/background/router';
+import { routeMessage, senderKind, writesNothing } from '../../entrypoints/background/router';
 import { seedBundled } from '../../entrypoints/background/seed';
 import type { Dataset } from '../../src/dataset/schema';
 import { MAX_REFS, OPEN_SOURCE_RATE } from '../../src/limits';
@@ -141,6 +141,13 @@ describe('message authorisation', () => {
     const before = await everything();
     expect(await fromContent(samples[type])).toMatchObject({ ok: true });
     expect(await everything()).toBe(before);
+  });
+
+  // A message that writes nothing is routed without waiting for the store's startup cleanup (background/index.ts).
+  it('says which messages write nothing: exactly those a content script may send', () => {
+    for (const type of allowed) expect(writesNothing(samples[type]), type).toBe(true);
+    for (const type of refused) expect(writesNothing(samples[type]), type).toBe(false);
+    for (const message of [null, 'getAppearance', {}, { type: 'toString' }, { type: '__proto__' }, { type: 42 }]) expect(writesNothing(message)).toBe(false);
   });
 
   it('refuses messages from other extensions', async () => {

@@ -5,6 +5,7 @@ import { openDb, type FactlensDb } from '../../entrypoints/background/db';
 import { seedBundled } from '../../entrypoints/background/seed';
 import { DATASET_FORMAT, type Dataset, type Entity } from '../../src/dataset/schema';
 import { entityKey } from '../../src/messages/entity-key';
+import { packPeopleIndex, unpackPeopleIndex, type PackedPeopleIndex } from '../../src/people/packed';
 import { testHandlers } from './support/handlers';
 import { importDataset } from './support/import-dataset';
 
@@ -76,6 +77,36 @@ describe('organization cards: people', () => {
     const hit = hits.find((h) => h.id === 'alibaba-group')!;
     expect(hit.people).toBe((await cardOf(handlers, BUNDLED.id, 'alibaba-group')).people?.total);
     expect(hits.filter((h) => h.type !== 'organization').every((h) => h.people === undefined)).toBe(true);
+  });
+
+  it('come from the index a stopped worker stored, and from a new one once the datasets change', async () => {
+    const handlers = await background();
+    const before = (await cardOf(handlers, BUNDLED.id, 'alibaba-group')).people!;
+    const stored = () => db.caches.where('name').startsWith('people:').first();
+    await expect.poll(stored).toBeTruthy();
+    // Leave one person out of the stored index: a restarted worker that shows one fewer read it back rather than rebuilding it.
+    const row = (await stored())!;
+    const value = row.value as Omit<PackedPeopleIndex, 'buffer'> & { buffer: Blob };
+    // The worker stores the packed buffer as a Blob.
+    expect(value.buffer).toBeInstanceOf(Blob);
+    const index = unpackPeopleIndex({ ...value, buffer: await value.buffer.arrayBuffer() });
+    const alibaba = entityKey({ dataset: BUNDLED.id, id: 'alibaba-group' });
+    const dropped = before.people[0]!;
+    index.byOrganization.set(
+      alibaba,
+      index.byOrganization.get(alibaba)!.filter((ref) => ref.person !== entityKey(dropped)),
+    );
+    await db.caches.put({ ...row, value: packPeopleIndex(index) });
+
+    const restarted = testHandlers({ db }).handlers;
+    const after = (await cardOf(restarted, BUNDLED.id, 'alibaba-group')).people!;
+    expect(after.total).toBe(before.total - 1);
+    expect(after.people.map((p) => p.id)).not.toContain(dropped.id);
+
+    await importDataset({ handlers: restarted, dataset: register('other', {}) });
+    expect((await cardOf(restarted, BUNDLED.id, 'alibaba-group')).people!.total).toBe(before.total);
+    await expect.poll(async () => (await stored())?.key).not.toBe(row.key);
+    expect(await db.caches.where('name').startsWith('people:').count()).toBe(1);
   });
 
   it('reach across datasets through a shared sameAs id, and only through one', async () => {

@@ -376,6 +376,23 @@ describe('importing datasets', () => {
     expect(await d.caches.where('name').startsWith('search:').count()).toBe(1);
   });
 
+  it('rebuilds a stored automaton it cannot read back, and stores it again', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    await testHandlers({ db: d }).handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] });
+    const stored = () => d.caches.where('name').startsWith('matcher:').first();
+    await expect.poll(stored).toBeTruthy();
+    const row = (await stored())!;
+    // Its parts name more bytes than its Blob holds.
+    await d.caches.put({ ...row, value: { dictionary: { buffer: new Blob([new Uint8Array(8)]), parts: [['edgeStart', 'i32', 0, 1000]] } } });
+
+    const restarted = testHandlers({ db: d });
+    const read = vi.spyOn(restarted.catalog, 'get');
+    expect((await restarted.handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] })).matches[0]).toHaveLength(1);
+    expect(read).toHaveBeenCalled();
+    await expect.poll(async () => ((await stored())?.value as { dictionary: { buffer: Blob } }).dictionary.buffer.size).toBeGreaterThan(8);
+  });
+
   it('rebuilds an automaton stored by older code instead of reading it', async () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
