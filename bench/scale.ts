@@ -259,7 +259,7 @@ md.push(
       `| ${b.entities.toLocaleString('en')} | ${(b.importMs / 1000).toFixed(1)} s (${mb(b.fileBytes)}) | ${b.firstPageMs?.toFixed(0) ?? '–'} ms | ${mb(b.storedBytes)} | ${ofRuns(b.readMs)} | ${ofRuns(b.coldMs)} | ${ofRuns(b.warmMs)} | ${b.wallS.toFixed(0)} s |`,
   ),
   '',
-  'Where a cold worker\'s time goes, from the options page after another stop, one of each per run: a request that reads only the datasets table (worker start, evaluating background.js and the store preparation every request waits for), then a one-sentence scan (the automaton\'s row read and unpacked), the same scan again (warm); and after a further stop, the first popup search (the stored search index read back and unpacked) and the next keystroke.',
+  'Where a cold worker\'s time goes, from the options page after another stop, one of each per run: listDatasets, which reads only the datasets table but, as an extension page\'s request, waits for the startup cleanup, while the worker reads its stored automaton as it wakes (worker start, evaluating background.js, seeding, the settings migration, the cleanup, the read); then a one-sentence scan, and the same scan again (warm); and after a further stop, the first popup search (the stored search and people indexes read back and unpacked, and the result rows read) and the next keystroke.',
   '',
   '| Entities | Wake: first request answered | First scan | Warm scan | First search | Next keystroke |',
   '| ---: | ---: | ---: | ---: | ---: | ---: |',
