@@ -44,6 +44,14 @@ export interface ColdStartRuns {
   /** The same after another stop: a first popup search (the stored index read back), then the next keystroke. */
   firstSearchMs: number[];
   nextSearchMs: number[];
+  /**
+   * The news page's JS heap after a forced GC (CDP Runtime.getHeapUsage: the
+   * page and the content script's isolated world), with the large dataset,
+   * then with only a small dataset of the entities the page names: the same
+   * highlights from a dictionary a fraction of the size. Bytes, and the
+   * highlights each load showed.
+   */
+  tabHeap: { large: number; small: number; largeHighlights: number; smallHighlights: number; smallEntities: number };
   /** Whole run, s. */
   wallS: number;
 }
@@ -100,15 +108,38 @@ async function readStored(page: Page, runs: number): Promise<{ readMs: number[];
   })()`)) as { readMs: number[]; storedBytes: number };
 }
 
+/** Loads `url` in a new tab, waits for its highlights to settle, and reads its JS heap after a forced GC. */
+async function tabHeap(browser: Browser, url: string): Promise<{ bytes: number; highlights: number }> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await until(page, `(CSS.highlights.get('factlens-mention')?.size ?? 0) > 0`, 120_000, 50);
+    let highlights = -1;
+    for (let same = 0; same < 10; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = (await page.evaluate(`CSS.highlights.get('factlens-mention')?.size ?? 0`)) as number;
+      same = now === highlights ? same + 1 : 0;
+      highlights = now;
+    }
+    const cdp = await page.createCDPSession();
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return { bytes: usedSize, highlights };
+  } finally {
+    await page.close();
+  }
+}
+
 export async function coldStartInChromium({ count, runs, log }: { count: number; runs: number; log: (s: string) => void }): Promise<ColdStartRuns> {
   const started = Date.now();
   const dataset = syntheticDataset({ count, id: 'synthetic' });
   const json = JSON.stringify(dataset);
   // An article's worth of text (about 100 KB), one sentence in three naming one of the entities.
-  const news = generatedNewsPage(
-    dataset.entities.filter((_, i) => i % Math.max(1, Math.floor(count / 2000)) === 0).map((e) => e.name),
-    { targetBytes: 100_000 },
-  );
+  const names = dataset.entities.filter((_, i) => i % Math.max(1, Math.floor(count / 2000)) === 0).map((e) => e.name);
+  const news = generatedNewsPage(names, { targetBytes: 100_000 });
+  const named = new Set(names);
   const server = await startStaticServer({ files: new Map([['/news.html', news.html]]) });
   const lb = await launchWithExtension({ name: 'chromium', headless: true });
   try {
@@ -156,7 +187,18 @@ export async function coldStartInChromium({ count, runs, log }: { count: number;
           `wake ${wake!.toFixed(0)} ms, first scan ${firstScan!.toFixed(0)} ms, warm scan ${warmScan!.toFixed(0)} ms; first search ${firstSearch!.toFixed(0)} ms, next ${nextSearch!.toFixed(0)} ms`,
       );
     }
+    const large = await tabHeap(lb.browser, url);
+    // The same page's names from a dictionary of just its entities: a content script's memory must not follow the dataset's size.
+    const smallEntities = dataset.entities.filter((e) => named.has(e.name));
+    await options.reload({ waitUntil: 'load' });
+    await seedingReady(options);
+    await importDataset(options, JSON.stringify({ ...dataset, id: 'named', name: 'Named on the page', entities: smallEntities }));
+    await send(options, { type: 'setDatasetPrivate', id: 'named', private: false });
+    await send(options, { type: 'setDatasetEnabled', id: 'synthetic', enabled: false });
+    const small = await tabHeap(lb.browser, url);
+    log(`tab heap: ${(large.bytes / 1e6).toFixed(1)} MB with ${count.toLocaleString('en')} entities (${large.highlights} highlights), ${(small.bytes / 1e6).toFixed(1)} MB with ${smallEntities.length} (${small.highlights})`);
     return {
+      tabHeap: { large: large.bytes, small: small.bytes, largeHighlights: large.highlights, smallHighlights: small.highlights, smallEntities: smallEntities.length },
       entities: count,
       fileBytes: json.length,
       importMs: imported.pageMs,
