@@ -1,16 +1,5 @@
 import type { FactlensDb } from './db';
 
-/**
- * A structure derived from the catalog (the automaton, the search index),
- * kept in IndexedDB under the catalog's signature, so that a worker the
- * browser stopped and started again reads it back instead of rebuilding it
- * from every entity.
- *
- * The row is named by its signature, so checking for it reads nothing when
- * it is missing; reading a stale 20 MB row just to compare a key would cost
- * more than it saves. Writing one deletes the rows of the same prefix that
- * an older signature left.
- */
 const isPlain = (value: unknown): value is Record<string, unknown> | unknown[] =>
   Array.isArray(value) || (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype);
 
@@ -35,6 +24,17 @@ async function withBuffers(value: unknown): Promise<unknown> {
   return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await withBuffers(v)] as const)));
 }
 
+/**
+ * A structure derived from the catalog (the automaton, the search and people indexes),
+ * kept in IndexedDB under the catalog's signature, so that a worker the
+ * browser stopped and started again reads it back instead of rebuilding it
+ * from every entity.
+ *
+ * The row is named by its signature, so checking for it reads nothing when
+ * it is missing; reading a stale 20 MB row just to compare a key would cost
+ * more than it saves. Writing one deletes the rows of the same kind that an
+ * older signature or format left.
+ */
 export async function readOrBuild<T, Stored>({
   db,
   kind,
