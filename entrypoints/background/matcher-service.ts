@@ -6,7 +6,7 @@ import type { TextMatch } from '../../src/messages/protocol';
 import { packStrings, stringAt, type PackedStrings } from '../../src/packing/strings';
 import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
-import { readOrBuild } from './stored-derivation';
+import { perSignature, readOrBuild } from './stored-derivation';
 
 interface Compiled {
   signature: string;
@@ -36,8 +36,6 @@ const STORED_AS = 'matcher-7';
  * entity.
  */
 export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog: Catalog }) {
-  let compiled: Promise<Compiled> | null = null;
-
   function compile(signature: string): Promise<Compiled> {
     return readOrBuild<Compiled, Stored>({
       db,
@@ -63,19 +61,7 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
     return withKeys(scanCandidates({ dictionary, text, relatedOf }), (entity) => stringAt(keys, entity));
   }
 
-  async function current(): Promise<Compiled> {
-    const signature = await catalog.signature();
-    if (compiled) {
-      const c = await compiled.catch(() => null);
-      if (c?.signature === signature) return c;
-    }
-    const next = compile(signature);
-    compiled = next;
-    next.catch(() => {
-      if (compiled === next) compiled = null;
-    });
-    return next;
-  }
+  const current = perSignature(catalog, compile);
 
   return {
     async scanTexts(texts: readonly string[]): Promise<TextMatch[][]> {

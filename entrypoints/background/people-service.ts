@@ -7,7 +7,7 @@ import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
 import { forEachEntity } from './entity-blocks';
 import { generations } from './generations';
-import { readOrBuild } from './stored-derivation';
+import { perSignature, readOrBuild } from './stored-derivation';
 
 /** Bump when the PeopleIndex or its packed form changes, so a stored index from older code is not used. */
 const STORED_AS = 'people-1';
@@ -20,8 +20,6 @@ const STORED_AS = 'people-1';
  * rather than every entity again.
  */
 export function createPeopleService({ db, catalog, entities }: { db: FactlensDb; catalog: Catalog; entities: EntityReader }) {
-  let built: { signature: string; index: Promise<PeopleIndex> } | null = null;
-
   async function build(): Promise<PeopleIndex> {
     const index = createPeopleIndex();
     for (const [dataset, gen] of await generations({ db, enabledOnly: true })) {
@@ -30,18 +28,9 @@ export function createPeopleService({ db, catalog, entities }: { db: FactlensDb;
     return index;
   }
 
-  async function index(): Promise<PeopleIndex> {
-    const signature = await catalog.signature();
-    if (built?.signature !== signature) {
-      const promise = readOrBuild({ db, kind: 'people', format: STORED_AS, signature, build, pack: packPeopleIndex, unpack: unpackPeopleIndex });
-      const current = { signature, index: promise };
-      promise.catch(() => {
-        if (built === current) built = null;
-      });
-      built = current;
-    }
-    return built.index;
-  }
+  const index = perSignature(catalog, (signature) =>
+    readOrBuild({ db, kind: 'people', format: STORED_AS, signature, build, pack: packPeopleIndex, unpack: unpackPeopleIndex }),
+  );
 
   return {
     /** For each organization among `records`, its people (at most MAX_CARD_PEOPLE) with their roles there. */

@@ -1,11 +1,11 @@
 import { rolesNewestFirst } from '../../src/format/role-timeline';
 import { entityKey, parseEntityKey, type EntityRecord, type MainRole, type SearchHit } from '../../src/messages/protocol';
-import { buildSearchIndex, packSearchIndex, searchIndex, unpackSearchIndex, type SearchIndex } from '../../src/search';
+import { buildSearchIndex, packSearchIndex, searchIndex, unpackSearchIndex } from '../../src/search';
 import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
 import type { EntityReader } from './entity-blocks';
 import type { PeopleService } from './people-service';
-import { readOrBuild } from './stored-derivation';
+import { perSignature, readOrBuild } from './stored-derivation';
 
 /** Bump when the SearchIndex or its packed form changes, so a stored index from older code is not used. */
 const STORED_AS = 'search-1';
@@ -16,31 +16,20 @@ const STORED_AS = 'search-1';
  * it back instead of rebuilding it from every name.
  */
 export function createSearchService({ db, catalog, entities, people }: { db: FactlensDb; catalog: Catalog; entities: EntityReader; people: PeopleService }) {
-  let built: { signature: string; index: Promise<SearchIndex> } | null = null;
-
-  async function index(): Promise<SearchIndex> {
-    const signature = await catalog.signature();
-    if (built?.signature !== signature) {
-      const promise = readOrBuild({
-        db,
-        kind: 'search',
-        format: STORED_AS,
-        signature,
-        build: async () =>
-          buildSearchIndex({
-            entries: (await catalog.get()).map((e) => ({ key: e.key, name: e.name, aliases: e.aliases.map((a) => a.text), type: e.type })),
-          }),
-        pack: packSearchIndex,
-        unpack: unpackSearchIndex,
-      });
-      const current = { signature, index: promise };
-      promise.catch(() => {
-        if (built === current) built = null;
-      });
-      built = current;
-    }
-    return built.index;
-  }
+  const index = perSignature(catalog, (signature) =>
+    readOrBuild({
+      db,
+      kind: 'search',
+      format: STORED_AS,
+      signature,
+      build: async () =>
+        buildSearchIndex({
+          entries: (await catalog.get()).map((e) => ({ key: e.key, name: e.name, aliases: e.aliases.map((a) => a.text), type: e.type })),
+        }),
+      pack: packSearchIndex,
+      unpack: unpackSearchIndex,
+    }),
+  );
 
   /** The newest role's title and organization name, for a result's second line; the popup joins them in the reader's language. */
   async function mainRoles(rows: EntityRecord[]): Promise<Map<EntityRecord, MainRole>> {

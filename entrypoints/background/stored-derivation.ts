@@ -1,3 +1,4 @@
+import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
 
 const isPlain = (value: unknown): value is Record<string, unknown> | unknown[] =>
@@ -71,4 +72,23 @@ export async function readOrBuild<T, Stored>({
     })
     .catch(() => {});
   return built;
+}
+
+/**
+ * The structure for the catalog as it is now: made once per signature and
+ * shared by every caller meanwhile, and made again after a failure.
+ */
+export function perSignature<T>(catalog: Pick<Catalog, 'signature'>, make: (signature: string) => Promise<T>): () => Promise<T> {
+  let made: { signature: string; value: Promise<T> } | null = null;
+  return async () => {
+    const signature = await catalog.signature();
+    if (made?.signature !== signature) {
+      const current = { signature, value: make(signature) };
+      current.value.catch(() => {
+        if (made === current) made = null;
+      });
+      made = current;
+    }
+    return made.value;
+  };
 }
