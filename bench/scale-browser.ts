@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { firstInstallPage, launchWithExtension } from '../scripts/lib/launch-browser';
 import { startStaticServer } from '../scripts/lib/static-server';
 import { syntheticDataset } from '../scripts/lib/synthetic-dataset';
-import { send, timeMessages, until } from './page-browser';
+import { send, settle, timeMessages, until } from './page-browser';
 import { measureLoad } from './page-cost';
 import { generatedNewsPage } from './page-fixtures';
 import { importDataset, seedingReady } from './page-interaction';
@@ -114,13 +114,7 @@ async function tabHeap(browser: Browser, url: string): Promise<{ bytes: number; 
   try {
     await page.goto(url, { waitUntil: 'load' });
     await until(page, `(CSS.highlights.get('factlens-mention')?.size ?? 0) > 0`, 120_000, 50);
-    let highlights = -1;
-    for (let same = 0; same < 10; ) {
-      await new Promise((r) => setTimeout(r, 100));
-      const now = (await page.evaluate(`CSS.highlights.get('factlens-mention')?.size ?? 0`)) as number;
-      same = now === highlights ? same + 1 : 0;
-      highlights = now;
-    }
+    const highlights = await settle(page, 1000);
     const cdp = await page.createCDPSession();
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');

@@ -1,7 +1,7 @@
 import type { EntityKey } from '../messages/entity-key';
 import { packArrays, unpackArrays, type PackedArrays } from '../packing/arrays';
 import { packStrings, unpackStrings, type PackedStrings } from '../packing/strings';
-import { createPeopleIndex, fileSameAs, type PeopleIndex } from './reverse-index';
+import { createPeopleIndex, fileSameAs, type PeopleIndex, type RoleRef } from './reverse-index';
 
 /**
  * The people index as the worker stores it, so that a stopped worker's
@@ -75,7 +75,7 @@ export function unpackPeopleIndex(packed: PackedPeopleIndex): PeopleIndex {
   ).map((part) => unpackStrings(packed.strings[part]));
   const index = createPeopleIndex();
   organizations!.forEach((org, o) => {
-    const refs: PeopleIndex['byOrganization'] extends Map<string, infer R> ? R : never = [];
+    const refs: RoleRef[] = [];
     for (let r = refStart[o]!; r < refStart[o + 1]!; r++) {
       const dates = refDates[r]!;
       refs.push({

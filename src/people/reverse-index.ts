@@ -12,7 +12,7 @@ export interface IndexedEntity {
 }
 
 /** One role of one person: `role` indexes the person's roles; its dates come along so people sort without reading them. */
-interface RoleRef {
+export interface RoleRef {
   person: EntityKey;
   role: number;
   start?: string | undefined;
