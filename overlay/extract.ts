@@ -52,60 +52,75 @@ export function isSkipped(el: Element, options: ExtractOptions): boolean {
   return SKIPPED.has(tagOf(el)) || isEditable(el) || options.ignore?.has(el) === true;
 }
 
-function blockContainer(node: Node, root: Node, cache: Map<Node, Node>): Node {
-  const parent = node.parentNode;
-  if (!parent || parent === root) return root;
-  const cached = cache.get(parent);
-  if (cached) return cached;
-  let found: Node = root;
-  for (let n: Node | null = parent; n && n !== root; n = n.parentNode) {
-    if (n.nodeType === Node.ELEMENT_NODE && !isInline(n as Element)) {
-      found = n;
-      break;
-    }
-  }
-  cache.set(parent, found);
-  return found;
-}
-
 /**
  * Yields the blocks under `root` in document order, descending into open
  * shadow roots. A generator so that callers can stop after a time budget
  * and resume in a later task.
+ *
+ * A walk by firstChild and nextSibling that carries each node's block
+ * container down with it, and joins a block's text once: a TreeWalker calls
+ * back into script for every element and a container had to be looked up
+ * for every text node, which made extraction two to three times slower
+ * (bench/RESULTS.md, "Extraction").
  */
 export function* blocksUnder(root: Node, options: ExtractOptions = {}): Generator<Block, void, undefined> {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element, options) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  const cache = new Map<Node, Node>();
   let block: Block | null = null;
-  const flush = function* () {
-    if (block && /\S/.test(block.text)) yield block;
+  let pieces: string[] = [];
+  let length = 0;
+  const take = (): Block | null => {
+    const done = block;
     block = null;
+    if (!done) return null;
+    done.text = pieces.length === 1 ? pieces[0]! : pieces.join('');
+    pieces = [];
+    return /\S/.test(done.text) ? done : null;
   };
-
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
+  /** The block container of each element being walked through, outermost first. */
+  const outer: Node[] = [];
+  let container: Node = root;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (block && block.container !== container) {
+        const done = take();
+        if (done) yield done;
+      }
+      if (!block) {
+        block = { container, text: '', nodes: [], starts: [] };
+        length = 0;
+      }
+      const data = (node as Text).data;
+      block.starts.push(length);
+      block.nodes.push(node as Text);
+      pieces.push(data);
+      length += data.length;
+    } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element, options)) {
       const el = node as Element;
-      if (!isInline(el)) yield* flush();
+      const inline = isInline(el);
+      if (!inline || el.shadowRoot) {
+        const done = take();
+        if (done) yield done;
+      }
       if (el.shadowRoot) {
-        yield* flush();
         options.onShadowRoot?.(el.shadowRoot);
         yield* blocksUnder(el.shadowRoot, options);
       }
-      continue;
+      if (el.firstChild) {
+        outer.push(container);
+        if (!inline) container = el;
+        node = el.firstChild;
+        continue;
+      }
     }
-    const text = node as Text;
-    const container = blockContainer(text, root, cache);
-    if (block && block.container !== container) yield* flush();
-    block ??= { container, text: '', nodes: [], starts: [] };
-    block.starts.push(block.text.length);
-    block.nodes.push(text);
-    block.text += text.data;
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
+      if (node === root) node = null;
+      else container = outer.pop()!;
+    }
+    node = node?.nextSibling ?? null;
   }
-  yield* flush();
+  const done = take();
+  if (done) yield done;
 }
 
 /** The length node `i` of a block had when it was read. */
@@ -113,14 +128,24 @@ function readLength(block: Block, i: number): number {
   return (block.starts[i + 1] ?? block.text.length) - block.starts[i]!;
 }
 
+/** Where a span of block text lies, as read: the index of its first and last node, and its offsets in them. */
+export interface Span {
+  first: number;
+  startOffset: number;
+  last: number;
+  endOffset: number;
+}
+
 /**
- * The text node and offset at a block offset; `atEnd` prefers the end of a
- * node over the start of the next. Found from the block as it was read: the
- * page may have changed the nodes since (see readsAsExtracted).
+ * Where `start` .. `end` of a block's text lies among its nodes. Found from
+ * the block as it was read: the page may have changed the nodes since (see
+ * readsAsExtracted). The start prefers the start of a node over the end of
+ * the one before; the end, the end of a node over the start of the next.
  */
-export function positionIn(block: Block, offset: number, atEnd: boolean): { node: Text; offset: number } {
-  const at = locate(block, offset, atEnd);
-  return { node: block.nodes[at.index]!, offset: at.offset };
+export function spanIn(block: Block, start: number, end: number): Span {
+  const a = locate(block, start, false);
+  const b = locate(block, end, true);
+  return { first: a.index, startOffset: a.offset, last: b.index, endOffset: b.offset };
 }
 
 function locate(block: Block, offset: number, atEnd: boolean): { index: number; offset: number } {
@@ -145,14 +170,15 @@ function locate(block: Block, offset: number, atEnd: boolean): { index: number; 
  * must keep its length, so offsets still mean what they meant, and the
  * span's text must be unchanged. The edit itself has queued a rescan.
  */
-export function readsAsExtracted(block: Block, start: number, end: number): boolean {
-  const first = locate(block, start, false);
-  const last = locate(block, end, true);
-  let text = '';
-  for (let i = first.index; i <= last.index; i++) {
+export function readsAsExtracted(block: Block, start: number, end: number, span: Span = spanIn(block, start, end)): boolean {
+  let at = start;
+  for (let i = span.first; i <= span.last; i++) {
     const node = block.nodes[i]!;
-    if (node.data.length !== readLength(block, i)) return false;
-    text += node.data.slice(i === first.index ? first.offset : 0, i === last.index ? last.offset : undefined);
+    const data = node.data;
+    if (data.length !== readLength(block, i)) return false;
+    const to = i === span.last ? span.endOffset : data.length;
+    // Unit by unit: a name is a few units, and slicing both sides cost more than comparing them.
+    for (let u = i === span.first ? span.startOffset : 0; u < to; u++) if (data.charCodeAt(u) !== block.text.charCodeAt(at++)) return false;
   }
-  return text === block.text.slice(start, end);
+  return at === end;
 }

@@ -1,6 +1,6 @@
 import { PageNames, resolveMatches, type Support } from '../src/matcher/resolve';
 import type { EntityKey, TextMatch } from '../src/messages/protocol';
-import { positionIn, readsAsExtracted, type Block } from './extract';
+import { readsAsExtracted, spanIn, type Block } from './extract';
 
 /** A name shown on the page: one highlighted range and the entities it may be. */
 export interface Mention {
@@ -55,10 +55,9 @@ export function sameMention(a: Mention, b: Mention): boolean {
 
 /** A range over block text; null once the page has changed that text since it was read. */
 function rangeOf(block: Block, start: number, end: number): StaticRange | null {
-  if (!readsAsExtracted(block, start, end)) return null;
-  const a = positionIn(block, start, false);
-  const b = positionIn(block, end, true);
-  return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+  const span = spanIn(block, start, end);
+  if (!readsAsExtracted(block, start, end, span)) return null;
+  return new StaticRange({ startContainer: block.nodes[span.first]!, startOffset: span.startOffset, endContainer: block.nodes[span.last]!, endOffset: span.endOffset });
 }
 
 /**
@@ -105,10 +104,11 @@ export class PageMentions {
     const state = this.blocks.get(block);
     if (!state) return;
     const kept: Mention[] = [];
-    const previous = new Map(state.mentions.map((m) => [mentionId(m), m]));
+    // A block read for the first time has nothing to keep, and needs no ids.
+    const previous = state.mentions.length > 0 ? new Map(state.mentions.map((m) => [mentionId(m), m])) : null;
     for (const { start, end, entities, support } of resolveMatches({ candidates: state.matches, page: this.names })) {
-      const id = mentionId({ start, end, entities, support });
-      const same = previous.get(id);
+      const id = previous && mentionId({ start, end, entities, support });
+      const same = id && previous.get(id);
       if (same) {
         previous.delete(id);
         kept.push(same);
@@ -122,7 +122,7 @@ export class PageMentions {
       result.added.push(mention);
       this.index(mention, 1);
     }
-    for (const gone of previous.values()) {
+    for (const gone of previous?.values() ?? []) {
       result.removed.push(gone);
       this.index(gone, -1);
     }
@@ -132,16 +132,17 @@ export class PageMentions {
 
   private index(mention: Mention, delta: 1 | -1): void {
     const { block } = mention;
-    const first = positionIn(block, mention.start, false).node;
-    const last = positionIn(block, mention.end, true).node;
-    for (let i = block.nodes.indexOf(first); i >= 0 && i < block.nodes.length; i++) {
+    const { first, last } = spanIn(block, mention.start, mention.end);
+    for (let i = first; i <= last; i++) {
       const node = block.nodes[i]!;
-      const list = this.byNode.get(node) ?? [];
-      if (delta > 0) list.push(mention);
-      else list.splice(list.indexOf(mention), 1);
-      if (list.length > 0) this.byNode.set(node, list);
-      else this.byNode.delete(node);
-      if (node === last) break;
+      const list = this.byNode.get(node);
+      if (delta > 0) {
+        if (list) list.push(mention);
+        else this.byNode.set(node, [mention]);
+      } else if (list) {
+        list.splice(list.indexOf(mention), 1);
+        if (list.length === 0) this.byNode.delete(node);
+      }
     }
   }
 

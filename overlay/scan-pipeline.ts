@@ -16,32 +16,49 @@ export interface MentionPaint {
 /** Characters per scan request: large enough to amortise messaging, small enough to answer quickly. */
 const BATCH_CHARS = 150_000;
 
-function isVisible(block: Block, viewportHeight: number): boolean {
+/** Where a block lies against the viewport: on it, wholly below it, or elsewhere (above, or not laid out). */
+function placeOf(block: Block, viewportHeight: number): 'on' | 'below' | 'off' {
   const c = block.container;
   const el = c.nodeType === Node.ELEMENT_NODE ? (c as Element) : (c as ShadowRoot).host;
-  if (!el?.getBoundingClientRect) return false;
+  if (!el?.getBoundingClientRect) return 'off';
   const r = el.getBoundingClientRect();
-  return r.bottom > 0 && r.top < viewportHeight && (r.width > 0 || r.height > 0);
+  if (r.width === 0 && r.height === 0) return 'off';
+  if (r.top >= viewportHeight) return 'below';
+  return r.bottom > 0 ? 'on' : 'off';
 }
+
+/**
+ * Blocks past this many in a row below the viewport are not measured: in
+ * document order the rest lie further down. The order is only a priority,
+ * so a block placed out of flow is still scanned, a batch later.
+ */
+const BELOW_RUN = 64;
 
 /**
  * Blocks on screen first, so what the reader sees is marked before the rest
  * of a long page. Measuring is sliced like extraction: on a page of 15,000
- * blocks it took 95 ms in one piece in Firefox.
+ * blocks it took 95 ms in one piece in Firefox; and it stops once the blocks
+ * run below the viewport, since measuring every block of a long page cost as
+ * much as extracting it.
  */
 async function visibleFirst(blocks: Block[], viewportHeight: number, signal: AbortSignal): Promise<Block[]> {
   const seen: Block[] = [];
   const rest: Block[] = [];
+  let below = 0;
+  let i = 0;
   let sliceStart = performance.now();
-  for (const b of blocks) {
-    (isVisible(b, viewportHeight) ? seen : rest).push(b);
+  for (; i < blocks.length && below < BELOW_RUN; i++) {
+    const b = blocks[i]!;
+    const place = placeOf(b, viewportHeight);
+    below = place === 'below' ? below + 1 : 0;
+    (place === 'on' ? seen : rest).push(b);
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToMain();
       if (signal.aborted) return [];
       sliceStart = performance.now();
     }
   }
-  return [...seen, ...rest];
+  return [...seen, ...rest, ...blocks.slice(i)];
 }
 
 function batches(blocks: Block[]): Block[][] {
@@ -109,11 +126,12 @@ export async function scanBlocks({
   if (signal.aborted) return;
   if (removed.length > 0) apply(mentions.update(removed.map((block) => ({ block, matches: null }))));
   for (const batch of batches(await visibleFirst(blocks, viewportHeight, signal))) {
+    // Sending a batch copies its text synchronously, as long as measuring or applying an answer: each gets a task of its own.
+    await yieldToMain();
     if (signal.aborted) return;
     const results = await across(scanTexts(batch.map((b) => b.text)));
     if (signal.aborted) return;
     apply(mentions.update(batch.map((block, i) => ({ block, matches: results[i] ?? [] }))));
-    await yieldToMain();
   }
 
   function apply(changes: MentionChanges): void {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { blocksUnder, positionIn, type ExtractOptions } from '../../overlay/extract';
+import { blocksUnder, spanIn, type ExtractOptions } from '../../overlay/extract';
 
 function blocks(html: string, options: ExtractOptions = {}): string[] {
   document.body.innerHTML = html;
@@ -77,12 +77,13 @@ describe('text extraction', () => {
   it('maps block offsets back to text nodes', () => {
     document.body.innerHTML = '<p>Met <a>Jack</a> <span>Ma</span> today</p>';
     const [block] = [...blocksUnder(document.body)];
-    const start = positionIn(block!, 4, false);
-    const end = positionIn(block!, 11, true);
-    expect([start.node.data, start.offset]).toEqual(['Jack', 0]);
-    expect([end.node.data, end.offset]).toEqual(['Ma', 2]);
+    const nodeAt = (i: number) => block!.nodes[i]!.data;
+    const name = spanIn(block!, 4, 11);
+    expect([nodeAt(name.first), name.startOffset]).toEqual(['Jack', 0]);
+    expect([nodeAt(name.last), name.endOffset]).toEqual(['Ma', 2]);
     // A boundary between two nodes: a start belongs to the next node, an end to the previous one.
-    expect(positionIn(block!, 8, false).node.data).toBe(' ');
-    expect(positionIn(block!, 8, true).node.data).toBe('Jack');
+    const boundary = spanIn(block!, 8, 8);
+    expect(nodeAt(boundary.first)).toBe(' ');
+    expect(nodeAt(boundary.last)).toBe('Jack');
   });
 });

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { blocksUnder } from '../../overlay/extract';
+import { PageMentions } from '../../overlay/page-mentions';
+import { scanBlocks } from '../../overlay/scan-pipeline';
+import './support/static-range';
+
+const LINE = 40;
+const VIEWPORT = 400;
+
+/**
+ * A page of `count` paragraphs, each LINE pixels high, scrolled so that
+ * paragraph `top` is the first on screen (happy-dom lays nothing out, so the
+ * boxes are given). Returns its blocks and which paragraphs were measured.
+ */
+function scrolledPage(count: number, top: number) {
+  document.body.innerHTML = Array.from({ length: count }, (_, i) => `<p>paragraph ${i}</p>`).join('');
+  const measured = new Set<number>();
+  [...document.body.children].forEach((el, i) => {
+    el.getBoundingClientRect = () => {
+      measured.add(i);
+      const y = (i - top) * LINE;
+      return { top: y, bottom: y + LINE, left: 0, right: 800, width: 800, height: LINE, x: 0, y, toJSON: () => ({}) } as DOMRect;
+    };
+  });
+  return { blocks: [...blocksUnder(document.body)], measured };
+}
+
+async function firstBatch(blocks: ReturnType<typeof scrolledPage>['blocks']): Promise<string[]> {
+  const sent: string[][] = [];
+  await scanBlocks({
+    blocks,
+    scanTexts: async (texts) => {
+      sent.push(texts);
+      return texts.map(() => []);
+    },
+    mentions: new PageMentions(),
+    highlights: { add: () => {}, remove: () => {} },
+    viewportHeight: VIEWPORT,
+    signal: new AbortController().signal,
+    onChanges: () => {},
+  });
+  return sent[0]!;
+}
+
+describe('scanBlocks sends what is on screen first', () => {
+  it('sends the paragraphs on screen before those above and below, and then every other one', async () => {
+    const { blocks } = scrolledPage(300, 120);
+    const texts = await firstBatch(blocks);
+    const onScreen = VIEWPORT / LINE;
+    expect(texts.slice(0, onScreen)).toEqual(Array.from({ length: onScreen }, (_, i) => `paragraph ${120 + i}`));
+    expect(new Set(texts)).toEqual(new Set(blocks.map((b) => b.text)));
+  });
+
+  it('stops measuring once the paragraphs run well below the viewport', async () => {
+    const { blocks, measured } = scrolledPage(2000, 0);
+    await firstBatch(blocks);
+    expect(measured.has(0)).toBe(true);
+    // Every paragraph measured would be 2,000 forced layouts on a real page.
+    expect(measured.size).toBeLessThan(blocks.length / 4);
+  });
+});
