@@ -1,5 +1,5 @@
 import type { Inputs } from 'preact/hooks';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from './request-error';
 
 /**
@@ -50,7 +50,8 @@ export function useRequest<T>(load: (() => Promise<T>) | null, deps: Inputs): Re
     return true;
   };
 
-  useEffect(() => {
+  // Asked as the render commits, not after the next paint as useEffect would: a search keystroke waited up to a frame before its request left.
+  useLayoutEffect(() => {
     const seq = ++latest.current;
     const run = loader.current;
     if (!run) {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { RequestError } from '../../utils/request-error';
 import { useRequest, type RequestState } from '../../utils/use-request';
@@ -28,6 +29,7 @@ function harness<T>(calls: Promise<T>[]) {
   return {
     screen,
     show: (input: number) => screen.show(<Probe input={input} />),
+    probe: (input: number) => <Probe input={input} />,
     get state() {
       return seen.at(-1)!.state;
     },
@@ -38,6 +40,14 @@ function harness<T>(calls: Promise<T>[]) {
 }
 
 describe('useRequest', () => {
+  it('asks as soon as its inputs change, not after the next frame', () => {
+    const h = harness([new Promise<string>(() => {}), new Promise<string>(() => {})]);
+    h.show(1);
+    // Rendered outside act, as a keystroke renders: nothing flushes the effects a frame later would.
+    render(h.probe(2), h.screen.container);
+    expect(h.loads).toBe(2);
+  });
+
   it('loads, then keeps the value on screen while a reload is on its way', async () => {
     const first = deferred<string>();
     const second = deferred<string>();
