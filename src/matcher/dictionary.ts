@@ -1,5 +1,7 @@
 import { foldTextInto, foldTextKeepCase } from '../text/fold';
+import { sortNames, type FoldedNames } from './sorted-names';
 import { buildStartFilter, type StartFilter } from './start-filter';
+import { layOutTrie, type TrieLayout } from './trie-layout';
 
 /** One name to find. `entity` is the caller's index; the matcher never interprets it. */
 export interface Pattern {
@@ -58,15 +60,6 @@ export interface Dictionary extends StartFilter {
   casedText: string[];
 }
 
-/** The folded names, flat: name k is units[start[k]] .. units[start[k] + length[k] - 1], of pattern[k]. */
-interface FlatKeys {
-  units: Uint16Array;
-  start: Int32Array;
-  length: Int32Array;
-  pattern: Int32Array;
-  count: number;
-}
-
 /** The per-pattern arrays, in one pass over the patterns (1M objects: each pass is a cache miss per object). */
 function perPattern(patterns: readonly Pattern[]) {
   const n = patterns.length;
@@ -92,234 +85,85 @@ function perPattern(patterns: readonly Pattern[]) {
 }
 
 /** Every non-empty name folded once into one array, in pattern order. */
-function foldKeys(patterns: readonly Pattern[]): FlatKeys {
+function foldNames(patterns: readonly Pattern[]): FoldedNames {
   let capacity = 0;
   for (const p of patterns) capacity += p.text.length;
-  const keys: FlatKeys = {
-    units: new Uint16Array(capacity),
-    start: new Int32Array(patterns.length),
-    length: new Int32Array(patterns.length),
-    pattern: new Int32Array(patterns.length),
-    count: 0,
-  };
+  const units = new Uint16Array(capacity);
+  const start = new Int32Array(patterns.length);
+  const end = new Int32Array(patterns.length);
+  const pattern = new Int32Array(patterns.length);
+  const used = new Uint8Array(0x10000);
+  let count = 0;
+  let longest = 0;
   let at = 0;
-  for (let pattern = 0; pattern < patterns.length; pattern++) {
-    const end = foldTextInto(patterns[pattern]!.text, keys.units, at);
-    if (end === at) continue;
-    keys.start[keys.count] = at;
-    keys.length[keys.count] = end - at;
-    keys.pattern[keys.count++] = pattern;
-    at = end;
+  for (let p = 0; p < patterns.length; p++) {
+    const stop = foldTextInto(patterns[p]!.text, units, at);
+    if (stop === at) continue;
+    // Marked while the name is still in cache, not in a pass of its own over all the units.
+    for (let u = at; u < stop; u++) used[units[u]!] = 1;
+    longest = Math.max(longest, stop - at);
+    start[count] = at;
+    end[count] = stop;
+    pattern[count++] = p;
+    at = stop;
   }
-  keys.units = keys.units.subarray(0, at);
-  return keys;
+  return { units: units.subarray(0, at), start: start.subarray(0, count), end: end.subarray(0, count), pattern: pattern.subarray(0, count), count, longest, used };
 }
 
 /**
- * Rewrites `from` into `into` in the order of `order`, which becomes 0 .. n-1,
- * keeping each name's units from `depth` on.
- * The levels below read each name's units in that order: once the names are
- * laid out that way those reads are sequential, not a cache miss each.
+ * Per node that ends a name, in node order: the pattern itself when it is
+ * alone there and plain, else a group, numbered in the same order.
  */
-function compactKeys(from: FlatKeys, order: Int32Array, into: FlatKeys, depth: number): FlatKeys {
-  let at = 0;
-  for (let i = 0; i < from.count; i++) {
-    const k = order[i]!;
-    const length = from.length[k]!;
-    // Units before `depth` are never read again: only the rest moves, and start is shifted so units[start + depth] still finds it.
-    const begin = from.start[k]! + depth;
-    into.start[i] = at - depth;
-    into.length[i] = length;
-    into.pattern[i] = from.pattern[k]!;
-    for (let u = depth; u < length; u++) into.units[at++] = from.units[begin + u - depth]!;
-    order[i] = i;
+function endGroups({ pattern }: FoldedNames, shared: Int32Array, { firstName }: TrieLayout, plain: Uint8Array) {
+  const endGroup = new Int32Array(firstName.length);
+  const groupStart: number[] = [0];
+  const groupPatterns: number[] = [];
+  for (let e = 0; e < firstName.length; e++) {
+    const first = firstName[e]!;
+    let last = first + 1;
+    while (last < shared.length && shared[last] === -1) last++;
+    const p = pattern[first]!;
+    // Only a single pattern with no check of its own takes the fast path.
+    if (last - first === 1 && plain[p] === 1) {
+      endGroup[e] = -2 - p;
+    } else {
+      endGroup[e] = groupStart.length - 1;
+      for (let i = first; i < last; i++) groupPatterns.push(pattern[i]!);
+      groupStart.push(groupPatterns.length);
+    }
   }
-  into.count = from.count;
-  return into;
+  return { endGroup, groupStart: Int32Array.from(groupStart), groupPatterns: Int32Array.from(groupPatterns) };
 }
 
-/** Depths after which the names are compacted (see compactKeys): runs below them only move locally. */
-const COMPACT_AT = new Set([2, 5, 10]);
-
 /**
- * Builds the trie breadth-first, level by level, straight into its final
- * layout. Each node owns a run of `order` (the names below it), which a
- * stable sort by the unit at the node's depth splits into its children, in
- * ascending unit, with the names that end at the node first. No string keys
- * and no per-node objects: a sort of 1M folded strings and a depth-first
- * build with a relayout took 24 s of CPU, most of it allocation and GC.
+ * Builds the trie from one sort of the folded names (sorted-names.ts): in
+ * that order each name adds the nodes below what it shares with the name
+ * before it, each written once, straight into its breadth-first place and
+ * into arrays of its exact size (trie-layout.ts). No string keys, no
+ * per-node objects (a build with both spent most of its time allocating and
+ * collecting them), and no array larger than the result: fresh memory costs
+ * a page fault per page, and the garbage collector runs sooner.
  */
 export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }): Dictionary {
   const { contextual, needsContext, entity, person, plain, casedText } = perPattern(patterns);
-  let keys = foldKeys(patterns);
-  let spare: FlatKeys | null = null;
-  const count = keys.count;
-  // At most one node per unit, plus the root.
-  const maxNodes = keys.units.length + 1;
-  const edgeStart = new Int32Array(maxNodes + 1);
-  const edgeChar = new Uint16Array(maxNodes);
-  const endBits = new Int32Array((maxNodes + 31) >>> 5);
-  const endRank = new Int32Array(endBits.length);
-  const endGroup = new Int32Array(count);
-  const groupStart: number[] = [0];
-  const groupPatterns: number[] = [];
-  const order = new Int32Array(count);
-  for (let k = 0; k < count; k++) order[k] = k;
-  // Per position of `order`: its name's unit at this level (-1: it ends here), read once per level and then sequentially.
-  const current = new Int32Array(count);
-  const sortRun = createRunSorter(count);
-
-  // The runs of `order` under this level's nodes, and under the next level's.
-  const room = Math.max(count, 1);
-  let runLo = new Int32Array(room);
-  let runHi = new Int32Array(room);
-  let nextLo = new Int32Array(room);
-  let nextHi = new Int32Array(room);
-  runHi[0] = count;
-  let levelSize = 1;
-  let node = 0;
-  let nodes = 1;
-  let ends = 0;
-  for (let depth = 0; levelSize > 0; depth++) {
-    if (COMPACT_AT.has(depth)) {
-      spare ??= { units: new Uint16Array(keys.units.length), start: new Int32Array(count), length: new Int32Array(count), pattern: new Int32Array(count), count: 0 };
-      [keys, spare] = [compactKeys(keys, order, spare, depth), keys];
-    }
-    const { units, start, length, pattern: keyPattern } = keys;
-    let nextSize = 0;
-    for (let r = 0; r < levelSize; r++, node++) {
-      const lo = runLo[r]!;
-      const hi = runHi[r]!;
-      if (hi - lo > 1) {
-        sortRun(order, lo, hi, depth, keys, current);
-      } else {
-        const k = order[lo]!;
-        current[lo] = length[k] === depth ? -1 : units[start[k]! + depth]!;
-      }
-      if ((node & 31) === 0) endRank[node >>> 5] = ends;
-      let first = lo;
-      while (first < hi && current[first] === -1) first++;
-      if (first > lo) {
-        endBits[node >>> 5]! |= 1 << (node & 31);
-        const pattern = keyPattern[order[lo]!]!;
-        // Only a single pattern with no check of its own takes the fast path.
-        if (first - lo === 1 && plain[pattern] === 1) {
-          endGroup[ends++] = -2 - pattern;
-        } else {
-          endGroup[ends++] = groupStart.length - 1;
-          for (let i = lo; i < first; i++) groupPatterns.push(keyPattern[order[i]!]!);
-          groupStart.push(groupPatterns.length);
-        }
-      }
-      edgeStart[node] = nodes - 1;
-      for (let i = first; i < hi; ) {
-        const unit = current[i]!;
-        let j = i + 1;
-        while (j < hi && current[j] === unit) j++;
-        edgeChar[nodes - 1] = unit;
-        nodes++;
-        nextLo[nextSize] = i;
-        nextHi[nextSize++] = j;
-        i = j;
-      }
-    }
-    [runLo, nextLo] = [nextLo, runLo];
-    [runHi, nextHi] = [nextHi, runHi];
-    levelSize = nextSize;
-  }
-  edgeStart[nodes] = nodes - 1;
-
-  const words = (nodes + 31) >>> 5;
-  const trie = {
-    edgeStart: edgeStart.slice(0, nodes + 1),
-    edgeChar: edgeChar.slice(0, nodes - 1),
-    endBits: endBits.slice(0, words),
-    endRank: endRank.slice(0, words),
-    endGroup: endGroup.slice(0, ends),
-  };
+  const names = foldNames(patterns);
+  const shared = sortNames(names);
+  const layout = layOutTrie(names, shared);
+  const { endGroup, groupStart, groupPatterns } = endGroups(names, shared, layout, plain);
+  const trie = { edgeStart: layout.edgeStart, edgeChar: layout.edgeChar, endBits: layout.endBits, endRank: layout.endRank, endGroup };
   const rootTable = new Int32Array(0x10000);
   for (let e = 0; e < trie.edgeStart[1]!; e++) rootTable[trie.edgeChar[e]!] = e + 1;
   return {
     ...buildStartFilter(trie),
     rootTable,
     ...trie,
-    groupStart: Int32Array.from(groupStart),
-    groupPatterns: Int32Array.from(groupPatterns),
+    groupStart,
+    groupPatterns,
     contextual,
     needsContext,
     entity,
     person,
     casedText,
-  };
-}
-
-/** Runs this short are sorted by insertion; longer ones by one native numeric sort. */
-const INSERTION_RUN = 24;
-/** Runs up to 2^14 pack (unit + 1, position) into 31 bits of an Int32; longer ones into a double. */
-const SMALL_RUN_BITS = 14;
-const POSITION = 2 ** 32;
-
-/**
- * Stable sorts of a run of names by their unit at `depth` (-1 where a name
- * ends there), and leaves those units, sorted, in `current`. A long run packs (unit, position) into one number each, so
- * the engine's numeric typed-array sort does the work with no comparator.
- */
-function createRunSorter(size: number) {
-  const wide = new Float64Array(size);
-  const narrow = new Int32Array(Math.min(size, 1 << SMALL_RUN_BITS));
-  const copy = new Int32Array(size);
-  const unit = new Int32Array(size);
-  return (order: Int32Array, lo: number, hi: number, depth: number, { units, start, length }: FlatKeys, current: Int32Array): void => {
-    const n = hi - lo;
-    let sorted = true;
-    let previous = -1;
-    for (let i = 0; i < n; i++) {
-      const k = order[lo + i]!;
-      const v = length[k] === depth ? -1 : units[start[k]! + depth]!;
-      if (v < previous) sorted = false;
-      previous = v;
-      unit[i] = v;
-      copy[i] = k;
-    }
-    if (sorted) {
-      current.set(unit.subarray(0, n), lo);
-      return;
-    }
-    if (n <= INSERTION_RUN) {
-      for (let i = 1; i < n; i++) {
-        const v = unit[i]!;
-        const k = copy[i]!;
-        let j = i - 1;
-        while (j >= 0 && unit[j]! > v) {
-          unit[j + 1] = unit[j]!;
-          copy[j + 1] = copy[j]!;
-          j--;
-        }
-        unit[j + 1] = v;
-        copy[j + 1] = k;
-      }
-      for (let i = 0; i < n; i++) {
-        order[lo + i] = copy[i]!;
-        current[lo + i] = unit[i]!;
-      }
-    } else if (n <= 1 << SMALL_RUN_BITS) {
-      for (let i = 0; i < n; i++) narrow[i] = ((unit[i]! + 1) << SMALL_RUN_BITS) | i;
-      const run = narrow.subarray(0, n).sort();
-      const mask = (1 << SMALL_RUN_BITS) - 1;
-      for (let i = 0; i < n; i++) {
-        order[lo + i] = copy[run[i]! & mask]!;
-        current[lo + i] = (run[i]! >> SMALL_RUN_BITS) - 1;
-      }
-    } else {
-      for (let i = 0; i < n; i++) wide[i] = (unit[i]! + 1) * POSITION + i;
-      const run = wide.subarray(0, n).sort();
-      for (let i = 0; i < n; i++) {
-        const packed = run[i]!;
-        const high = Math.floor(packed / POSITION);
-        order[lo + i] = copy[packed - high * POSITION]!;
-        current[lo + i] = high - 1;
-      }
-    }
   };
 }
 

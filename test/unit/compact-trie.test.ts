@@ -112,8 +112,8 @@ describe('compact trie', () => {
     }
   });
 
-  it('builds the same as the sort-based build where one node has more than 16,384 names below it', () => {
-    // The build sorts such long runs another way (dictionary.ts, createRunSorter).
+  it('builds the same as the sort-based build where many names share a prefix', () => {
+    // Long runs of names take radix passes of packed keys, short ones are finished unit by unit (sorted-names.ts).
     const patterns = randomPatterns(seededRandom(14), 20_000);
     expect(nodeCount(sameAsReference(patterns).built)).toBeGreaterThan(1);
   });

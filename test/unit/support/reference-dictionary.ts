@@ -2,7 +2,8 @@
  * The matcher's build as it was at FORMAT matcher-6 (a sort of folded
  * strings, a depth-first trie laid out breadth-first, filters from the
  * sorted keys), kept frozen as the oracle for compact-trie.test.ts: the
- * level-by-level build must give the same trie, ends and filters.
+ * build from one radix sort (dictionary.ts) must give the same trie, ends
+ * and filters.
  */
 import type { Dictionary, Pattern } from '../../../src/matcher';
 import { PAIR_HASH, tripleBit, type StartFilter } from '../../../src/matcher/start-filter';
