@@ -1,6 +1,6 @@
 import type { Alias } from '../dataset/schema';
 import { partialDate } from './dates';
-import { createOutput, slug, urlTitle, type RoleDraft, type SourceDraft } from './output';
+import { createOutput, slug, urlTitle, type EntityDraft, type Output, type RoleDraft, type SourceDraft } from './output';
 import { ConvertError, type Converter } from './types';
 import { wholeConverter } from './whole-converter';
 
@@ -67,6 +67,14 @@ const array = <T>(value: unknown, field: string): T[] => {
   return value as T[];
 };
 
+/** Adds each of a list's things as an entity; one with no id is a problem, named by its place in the list. */
+function addEach(output: Output, things: PopoloThing[], field: 'persons' | 'organizations', draft: (thing: PopoloThing, id: string) => EntityDraft): void {
+  things.forEach((thing, i) => {
+    if (!thing.id) return output.problem(undefined, true, 'problemItemNoId', `${field}[${i}]`);
+    output.addEntity(draft(thing, thing.id));
+  });
+}
+
 export function popoloConverter(): Converter {
   const output = createOutput();
   return wholeConverter({
@@ -82,18 +90,15 @@ export function popoloConverter(): Converter {
       const posts = new Map(array<PopoloPost>(doc.posts, 'posts').flatMap((p) => (p.id ? [[p.id, p] as const] : [])));
       const personSources = new Map(persons.flatMap((p) => (p.id ? [[p.id, p.sources] as const] : [])));
 
-      organizations.forEach((org, i) => {
-        if (!org.id) return output.problem(undefined, true, 'problemItemNoId', `organizations[${i}]`);
-        output.addEntity({
-          id: entityId('org', org.id),
-          name: org.name,
-          type: 'organization',
-          description: org.classification,
-          aliases: aliasesOf(org),
-          roles: [],
-          sameAs: sameAsOf(org),
-        });
-      });
+      addEach(output, organizations, 'organizations', (org, id) => ({
+        id: entityId('org', id),
+        name: org.name,
+        type: 'organization',
+        description: org.classification,
+        aliases: aliasesOf(org),
+        roles: [],
+        sameAs: sameAsOf(org),
+      }));
 
       const roles = new Map<string, RoleDraft[]>();
       memberships.forEach((m, i) => {
@@ -118,18 +123,10 @@ export function popoloConverter(): Converter {
         roles.set(m.person_id, [...(roles.get(m.person_id) ?? []), role]);
       });
 
-      persons.forEach((person, i) => {
-        if (!person.id) return output.problem(undefined, true, 'problemItemNoId', `persons[${i}]`);
-        output.addEntity({
-          id: entityId('person', person.id),
-          name: person.name,
-          type: 'person',
-          description: person.summary,
-          aliases: aliasesOf(person),
-          roles: roles.get(person.id) ?? [],
-          sameAs: sameAsOf(person),
-        });
-        roles.delete(person.id);
+      addEach(output, persons, 'persons', (person, id) => {
+        const own = roles.get(id) ?? [];
+        roles.delete(id);
+        return { id: entityId('person', id), name: person.name, type: 'person', description: person.summary, aliases: aliasesOf(person), roles: own, sameAs: sameAsOf(person) };
       });
       for (const [person, list] of roles) {
         output.problem(undefined, true, 'problemMembershipsUnknownPerson', list.length, person);
