@@ -94,33 +94,32 @@ async function stopWorker(browser: Browser, page: Page, origin: string): Promise
   }
 }
 
-/** The keys of the stored automaton rows (there is one per catalog signature while a new one is written). */
-function matcherKeys(page: Page): Promise<string[]> {
-  return page.evaluate(`new Promise((resolve) => {
+/**
+ * The key of the stored automaton row for the datasets enabled now, once
+ * the worker has written it: its signature names each enabled dataset's
+ * generation (catalog.ts). A row stored for the datasets of an earlier moment
+ * (a worker that woke between two imports) names fewer.
+ */
+const CURRENT_ROW = `new Promise((resolve) => {
     const open = indexedDB.open('factlens');
     open.onsuccess = () => {
       const db = open.result;
-      const keys = db.transaction('caches').objectStore('caches').getAllKeys();
-      keys.onsuccess = () => { db.close(); resolve(keys.result.map(String).filter((k) => k.startsWith(${JSON.stringify(CACHE_PREFIX)}))); };
-      keys.onerror = () => { db.close(); resolve([]); };
+      const tx = db.transaction(['caches', 'datasets']);
+      const keys = tx.objectStore('caches').getAllKeys();
+      const datasets = tx.objectStore('datasets').getAll();
+      tx.oncomplete = () => {
+        db.close();
+        const named = datasets.result.filter((d) => d.enabled).map((d) => JSON.stringify([d.id, d.generation]));
+        resolve(keys.result.map(String).find((k) => k.startsWith(${JSON.stringify(CACHE_PREFIX)}) && named.every((n) => k.includes(n))) ?? null);
+      };
+      tx.onerror = () => { db.close(); resolve(null); };
     };
-    open.onerror = () => resolve([]);
-  })`) as Promise<string[]>;
-}
+    open.onerror = () => resolve(null);
+  })`;
 
-/**
- * From an extension page: the stored automaton's row read back `runs` times
- * (ms each), once the worker has written a row that was not there `before`
- * (a worker that woke between two imports may have stored one for the
- * datasets of that moment).
- */
-async function readStored(page: Page, runs: number, before: readonly string[]): Promise<{ readMs: number[]; storedBytes: number }> {
-  const deadline = Date.now() + 600_000;
-  let key: string | undefined;
-  while (!(key = (await matcherKeys(page)).find((k) => !before.includes(k)))) {
-    if (Date.now() > deadline) throw new Error('the worker stored no automaton');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+/** From an extension page: the stored automaton's row for the datasets enabled now, read back `runs` times (ms each). */
+async function readStored(page: Page, runs: number): Promise<{ readMs: number[]; storedBytes: number }> {
+  const key = await until<string>(page, CURRENT_ROW, 600_000, 500);
   return (await page.evaluate(`(async () => {
     const db = await new Promise((resolve, reject) => { const o = indexedDB.open('factlens'); o.onsuccess = () => resolve(o.result); o.onerror = () => reject(o.error); });
     const req = (f) => new Promise((resolve, reject) => { const r = f(); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
@@ -184,10 +183,9 @@ export async function coldStartInChromium({ count, runs, log }: { count: number;
       log(`file ${i + 1} of ${files.length} imported in ${(imported.pageMs / 1000).toFixed(1)} s (${imported.done})`);
     }
     const url = `${server.url}news.html`;
-    const before = await matcherKeys(options);
     const first = await measureLoad(lb.browser, url, { firstHighlightTimeoutMs: 600_000 });
     log(`first page after the import (builds the automaton): ${first.loadToHighlight?.toFixed(0)} ms`);
-    const { readMs, storedBytes } = await readStored(options, runs, before);
+    const { readMs, storedBytes } = await readStored(options, runs);
     const coldMs: number[] = [];
     const warmMs: number[] = [];
     const wakeMs: number[] = [];
