@@ -132,7 +132,7 @@ async function readStored(page: Page, runs: number): Promise<{ readMs: number[];
       // The packed arrays are stored as a Blob (stored-derivation.ts): read as the worker reads them.
       const buffer = await row.value.dictionary.buffer.arrayBuffer();
       readMs.push(performance.now() - t);
-      storedBytes = buffer.byteLength + 2 * (row.value.dictionary.cased.length + row.value.keys.text.length);
+      storedBytes = buffer.byteLength + 2 * (row.value.dictionary.cased.length + row.value.keys.ids.text.length);
     }
     db.close();
     return { readMs, storedBytes };

@@ -18,7 +18,7 @@ import { patternsFromEntities } from '../src/dataset/patterns';
 import { buildDictionary, scan, type Dictionary } from '../src/matcher';
 import { nodeCount } from '../src/matcher/dictionary';
 import { packDictionary, unpackDictionary, type PackedDictionary } from '../src/matcher/packed';
-import { packStrings } from '../src/packing/strings';
+import { packEntityKeys } from '../src/packing/entity-keys';
 import { buildSearchIndex, packSearchIndex, searchIndex, unpackSearchIndex, type PackedSearchIndex } from '../src/search';
 import { median, spread } from './head-to-head';
 import { coldStartInChromium, type ColdStartRuns } from './scale-browser';
@@ -106,7 +106,7 @@ function measure(count: number): SizeResult {
   const keys = entities.map((e) => `bench/${e.id}`);
   const [oldBlob] = time(() => serialize({ dictionary: dict, keys }));
   const [, oldReadMs] = time(() => deserialize(oldBlob));
-  const [stored] = time(() => serialize({ dictionary: packDictionary(dict), keys: packStrings(keys) }));
+  const [stored] = time(() => serialize({ dictionary: packDictionary(dict), keys: packEntityKeys(keys) }));
   const page = english.text.slice(0, 20_000);
   const coldReadMs: number[] = [];
   const coldUnpackMs: number[] = [];

@@ -3,7 +3,7 @@ import { packRelated, relatedIn, type PackedRelated } from '../../src/dataset/re
 import { buildDictionary, scanCandidates, withKeys, type Dictionary } from '../../src/matcher';
 import { packDictionary, unpackDictionary, type PackedDictionary } from '../../src/matcher/packed';
 import type { TextMatch } from '../../src/messages/protocol';
-import { packStrings, stringAt, type PackedStrings } from '../../src/packing/strings';
+import { entityKeyAt, packEntityKeys, type PackedEntityKeys } from '../../src/packing/entity-keys';
 import type { Catalog } from './catalog';
 import type { FactlensDb } from './db';
 import { perSignature, readOrBuild } from './stored-derivation';
@@ -11,7 +11,7 @@ import { perSignature, readOrBuild } from './stored-derivation';
 interface Compiled {
   signature: string;
   dictionary: Dictionary;
-  keys: PackedStrings;
+  keys: PackedEntityKeys;
   /** By catalog index: what supports each entity's names that need context. */
   related: PackedRelated;
 }
@@ -22,7 +22,7 @@ interface Stored extends Omit<Compiled, 'dictionary'> {
 }
 
 /** Bump when the Dictionary or Stored layout changes, so a stored automaton from older code is not used. */
-const STORED_AS = 'matcher-7';
+const STORED_AS = 'matcher-8';
 
 /**
  * One automaton over every alias of every enabled dataset, shared by all
@@ -47,7 +47,7 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
         return {
           signature,
           dictionary: buildDictionary({ patterns: patternsFromEntities(entries) }),
-          keys: packStrings(entries.map((e) => e.key)),
+          keys: packEntityKeys(entries.map((e) => e.key)),
           related: packRelated(entries.map((e) => e.related)),
         };
       },
@@ -58,7 +58,7 @@ export function createMatcherService({ db, catalog }: { db: FactlensDb; catalog:
 
   function toTextMatches({ dictionary, keys, related }: Compiled, text: string): TextMatch[] {
     const relatedOf = (entity: number) => relatedIn(related, entity);
-    return withKeys(scanCandidates({ dictionary, text, relatedOf }), (entity) => stringAt(keys, entity));
+    return withKeys(scanCandidates({ dictionary, text, relatedOf }), (entity) => entityKeyAt(keys, entity));
   }
 
   const current = perSignature(catalog, compile);
