@@ -123,6 +123,14 @@ export function* blocksUnder(root: Node, options: ExtractOptions = {}): Generato
   if (done) yield done;
 }
 
+/** The element a block is laid out in: its container, or a shadow root's host. */
+export function layoutElementOf(block: Block): Element | null {
+  const c = block.container;
+  if (c.nodeType === Node.ELEMENT_NODE) return c as Element;
+  if (c.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return (c as ShadowRoot).host ?? null;
+  return c.parentElement;
+}
+
 /** The length node `i` of a block had when it was read. */
 function readLength(block: Block, i: number): number {
   return (block.starts[i + 1] ?? block.text.length) - block.starts[i]!;

@@ -1,6 +1,6 @@
 import { PageNames, resolveMatches, type Support } from '../src/matcher/resolve';
 import type { EntityKey, TextMatch } from '../src/messages/protocol';
-import { readsAsExtracted, spanIn, type Block } from './extract';
+import { readsAsExtracted, spanIn, type Block, type Span } from './extract';
 
 /** A name shown on the page: one highlighted range and the entities it may be. */
 export interface Mention {
@@ -53,10 +53,8 @@ export function sameMention(a: Mention, b: Mention): boolean {
   );
 }
 
-/** A range over block text; null once the page has changed that text since it was read. */
-function rangeOf(block: Block, start: number, end: number): StaticRange | null {
-  const span = spanIn(block, start, end);
-  if (!readsAsExtracted(block, start, end, span)) return null;
+/** A range over a span of block text, as it was read. */
+function rangeOf(block: Block, span: Span): StaticRange {
   return new StaticRange({ startContainer: block.nodes[span.first]!, startOffset: span.startOffset, endContainer: block.nodes[span.last]!, endOffset: span.endOffset });
 }
 
@@ -114,13 +112,13 @@ export class PageMentions {
         kept.push(same);
         continue;
       }
-      const range = rangeOf(block, start, end);
-      // Not shown until the rescan the page's edit has queued reads it anew.
-      if (!range) continue;
-      const mention: Mention = { block, start, end, entities, ...(support && { support }), range, private: this.isPrivate(entities) };
+      const span = spanIn(block, start, end);
+      // Text the page has changed since it was read is not shown until the rescan the edit has queued reads it anew.
+      if (!readsAsExtracted(block, start, end, span)) continue;
+      const mention: Mention = { block, start, end, entities, ...(support && { support }), range: rangeOf(block, span), private: this.isPrivate(entities) };
       kept.push(mention);
       result.added.push(mention);
-      this.index(mention, 1);
+      this.index(mention, 1, span);
     }
     for (const gone of previous?.values() ?? []) {
       result.removed.push(gone);
@@ -130,9 +128,8 @@ export class PageMentions {
     else state.mentions = kept;
   }
 
-  private index(mention: Mention, delta: 1 | -1): void {
+  private index(mention: Mention, delta: 1 | -1, { first, last }: Span = spanIn(mention.block, mention.start, mention.end)): void {
     const { block } = mention;
-    const { first, last } = spanIn(block, mention.start, mention.end);
     for (let i = first; i <= last; i++) {
       const node = block.nodes[i]!;
       const list = this.byNode.get(node);

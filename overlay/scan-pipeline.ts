@@ -1,5 +1,5 @@
 import type { TextMatch } from '../src/messages/protocol';
-import { blocksUnder, type Block, type ExtractOptions } from './extract';
+import { blocksUnder, layoutElementOf, type Block, type ExtractOptions } from './extract';
 import type { Mention, MentionChanges, PageMentions } from './page-mentions';
 import { across } from './user-timing';
 import { SLICE_MS, yieldToMain } from './yield-to-main';
@@ -18,8 +18,7 @@ const BATCH_CHARS = 150_000;
 
 /** Where a block lies against the viewport: on it, wholly below it, or elsewhere (above, or not laid out). */
 function placeOf(block: Block, viewportHeight: number): 'on' | 'below' | 'off' {
-  const c = block.container;
-  const el = c.nodeType === Node.ELEMENT_NODE ? (c as Element) : (c as ShadowRoot).host;
+  const el = layoutElementOf(block);
   if (!el?.getBoundingClientRect) return 'off';
   const r = el.getBoundingClientRect();
   if (r.width === 0 && r.height === 0) return 'off';

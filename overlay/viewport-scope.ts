@@ -1,3 +1,4 @@
+import { layoutElementOf } from './extract';
 import type { Mention } from './page-mentions';
 import type { MentionPaint } from './scan-pipeline';
 import { timed } from './user-timing';
@@ -52,14 +53,6 @@ export function intersectionWatch(win: Window & typeof globalThis, signal: Abort
       nearNow: (el) => win.document.visibilityState === 'hidden' && nearWindow(win, el),
     };
   };
-}
-
-/** The element a block is laid out in: a shadow root's host. */
-function elementOf(mention: Mention): Element | null {
-  const c = mention.block.container;
-  if (c.nodeType === Node.ELEMENT_NODE) return c as Element;
-  if (c.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return (c as ShadowRoot).host ?? null;
-  return c.parentElement;
 }
 
 /** Reports arriving this soon after a scroll, or after one another, are one scroll, applied once it pauses. */
@@ -158,7 +151,7 @@ export function createViewportScope({
     add(list) {
       const shown: Mention[] = [];
       for (const m of list) {
-        const target = elementOf(m);
+        const target = layoutElementOf(m.block);
         // Nothing to observe (a detached block): drawn as before, never withheld.
         if (!target) {
           shown.push(m);
