@@ -22,7 +22,7 @@ interface Stored extends Omit<Compiled, 'dictionary'> {
 }
 
 /** Bump when the Dictionary or Stored layout changes, so a stored automaton from older code is not used. */
-const STORED_AS = 'matcher-8';
+const STORED_AS = 'matcher-9';
 
 /**
  * One automaton over every alias of every enabled dataset, shared by all

@@ -46,6 +46,13 @@ export interface Dictionary extends StartFilter {
    * miss); g >= 0 the group g of patterns (several, or ones with a rule).
    */
   endGroup: Int32Array;
+  /**
+   * Per node that ends a name, in node order: the name's tail, the units it
+   * shares with no other name, tailUnits[tailStart[r]] .. tailUnits[tailStart[r + 1] - 1].
+   * A node with a tail has no edges; the name ends where its tail does.
+   */
+  tailStart: Int32Array;
+  tailUnits: Uint16Array;
   groupStart: Int32Array;
   groupPatterns: Int32Array;
   /** Per pattern: 1 if contextual. */
@@ -150,7 +157,8 @@ export function buildDictionary({ patterns }: { patterns: readonly Pattern[] }):
   const shared = sortNames(names);
   const layout = layOutTrie(names, shared);
   const { endGroup, groupStart, groupPatterns } = endGroups(names, shared, layout, plain);
-  const trie = { edgeStart: layout.edgeStart, edgeChar: layout.edgeChar, endBits: layout.endBits, endRank: layout.endRank, endGroup };
+  const { edgeStart, edgeChar, endBits, endRank, tailStart, tailUnits } = layout;
+  const trie = { edgeStart, edgeChar, endBits, endRank, endGroup, tailStart, tailUnits };
   const rootTable = new Int32Array(0x10000);
   for (let e = 0; e < trie.edgeStart[1]!; e++) rootTable[trie.edgeChar[e]!] = e + 1;
   return {
@@ -173,17 +181,22 @@ export function nodeCount(d: Dictionary): number {
 }
 
 /**
- * What ends at `node`: -1 nothing, else its endGroup entry. One load for the
- * nine nodes in ten that end nothing; a popcount for the others.
+ * The place of `node` among the nodes that end a name (or begin a tail), or
+ * -1. One load for the nodes that end nothing; a popcount for the others.
  */
-export function groupAt(d: Dictionary, node: number): number {
+export function endAt(d: Dictionary, node: number): number {
   const word = d.endBits[node >>> 5]!;
   const below = word & ~(-1 << (node & 31));
   if (((word >>> (node & 31)) & 1) === 0) return -1;
   let v = below - ((below >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  const count = Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  return d.endGroup[d.endRank[node >>> 5]! + count]!;
+  return d.endRank[node >>> 5]! + (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** What ends at `node` itself: -1 nothing (or only a name with a tail), else its endGroup entry. */
+export function groupAt(d: Dictionary, node: number): number {
+  const end = endAt(d, node);
+  return end >= 0 && d.tailStart[end] === d.tailStart[end + 1] ? d.endGroup[end]! : -1;
 }
 
 /** The child of `node` along folded unit `c`, or -1. */

@@ -1,5 +1,5 @@
 import { charClass, CJK, classTable, foldTable, foldTextKeepCase, IGNORED, isCapital, SPACE, WORD } from '../text/fold';
-import { childOf, groupAt, type Dictionary } from './dictionary';
+import { childOf, endAt, groupAt, type Dictionary } from './dictionary';
 import { PAIR_HASH, startMayMatch, TRIPLE_HASH } from './start-filter';
 
 /** A name found in text: [start, end) in the original text's UTF-16 offsets. */
@@ -95,7 +95,11 @@ function longestAt(
   let bestPattern = -1;
   let lastClass = firstClass;
   let j = start + 1;
-  const { edgeStart, edgeChar } = d;
+  const { edgeStart, edgeChar, tailStart, tailUnits } = d;
+  // Past the trie: the next unit of the tail that the walk reads, where it ends, and whose it is.
+  let tail = -1;
+  let tailEnd = -1;
+  let tailOf = -1;
   for (;;) {
     let c = 0;
     let cls = SPACE;
@@ -109,13 +113,13 @@ function longestAt(
     if (j >= n) cls = SPACE;
     // Names in CJK scripts need no boundary; others must not run into a longer
     // word. The boundary is tested first: inside a word no end bit is read.
-    const group = lastClass === CJK || cls !== WORD ? groupAt(d, node) : -1;
-    if (group !== -1) {
+    if (lastClass === CJK || cls !== WORD) {
+      const group = tail < 0 ? groupAt(d, node) : tail === tailEnd ? d.endGroup[tailOf]! : -1;
       if (group < -1) {
         bestEnd = j;
         bestPattern = -2 - group;
         bestPatterns = null;
-      } else {
+      } else if (group >= 0) {
         const patterns = acceptedPatterns(d, group, text, start, j, allowContextual);
         if (patterns) {
           bestEnd = j;
@@ -132,13 +136,29 @@ function longestAt(
     } else {
       unit = foldTable[c]!;
     }
-    // Most nodes on a walk have one child: try the first edge before searching.
-    const first = edgeStart[node]!;
-    let child: number;
-    if (first < edgeStart[node + 1]! && edgeChar[first] === unit) child = first + 1;
-    else child = childOf(d, node, unit);
-    if (child < 0) break;
-    node = child;
+    if (tail >= 0) {
+      // A tail is one run of units: no node to look up, and its next units already in cache.
+      if (tail === tailEnd || tailUnits[tail] !== unit) break;
+      tail++;
+    } else {
+      // Most nodes on a walk have one child: try the first edge before searching.
+      const first = edgeStart[node]!;
+      const last = edgeStart[node + 1]!;
+      if (first < last && edgeChar[first] === unit) {
+        node = first + 1;
+      } else if (first === last) {
+        // No edges: the node ends a name, or only a name's tail goes on from it.
+        tailOf = endAt(d, node);
+        if (tailOf < 0) break;
+        tail = tailStart[tailOf]!;
+        tailEnd = tailStart[tailOf + 1]!;
+        if (tail === tailEnd || tailUnits[tail] !== unit) break;
+        tail++;
+      } else {
+        node = childOf(d, node, unit);
+        if (node < 0) break;
+      }
+    }
     j = next;
     if (cls !== SPACE) lastClass = cls;
   }

@@ -42,7 +42,8 @@ export interface StartFilter {
   startShortest: number;
 }
 
-const FILTER_DEPTH = 4;
+/** The prefix filter's depth: the trie keeps its top this many levels whole for it (trie-layout.ts). */
+export const FILTER_DEPTH = 4;
 const SEED = 0x2545f491;
 /** About this many bits per distinct prefix: a few per cent false passes. */
 const BITS_PER_ITEM = 16;

@@ -1,7 +1,11 @@
 import type { FoldedNames } from './sorted-names';
+import { FILTER_DEPTH } from './start-filter';
 
 /** The trie's nodes and edges, breadth-first (see Dictionary in dictionary.ts), sized exactly. */
 export interface TrieLayout {
+  /** Per ending node, in node order: its tail is tailUnits[tailStart[r]] .. tailUnits[tailStart[r + 1] - 1]. */
+  tailStart: Int32Array;
+  tailUnits: Uint16Array;
   edgeStart: Int32Array;
   edgeChar: Uint16Array;
   endBits: Int32Array;
@@ -14,18 +18,39 @@ export interface TrieLayout {
   firstName: Int32Array;
 }
 
+/**
+ * Per name (sorted position), the depth at which its path in the trie ends:
+ * its length, or where the units it shares with no other name begin. Those
+ * units are its tail, stored as one run (tailUnits): in the breadth-first
+ * trie every unit of a name lay at a new place, a cache miss per unit of
+ * every name the scan finds, and four names' units in five were such tails.
+ * The top FILTER_DEPTH levels stay whole, as the start filters are read
+ * from them (start-filter.ts). -1 where a name repeats the one before it.
+ */
+function trieDepths({ start, end }: FoldedNames, shared: Int32Array): Int32Array {
+  const depth = new Int32Array(shared.length).fill(-1);
+  // What the next distinct name shares with this one; names after it share no more.
+  let nextShared = 0;
+  for (let i = shared.length - 1; i >= 0; i--) {
+    const l = shared[i]!;
+    if (l < 0) continue;
+    depth[i] = Math.min(end[i]! - start[i]!, Math.max(l, nextShared, FILTER_DEPTH - 1) + 1);
+    nextShared = l;
+  }
+  return depth;
+}
+
 /** How many nodes and how many ending nodes each depth has. */
-function perDepth({ start, end, longest }: FoldedNames, shared: Int32Array) {
-  // nodesAt starts as differences: a name adds one node at each depth from shared + 1 to its length.
+function perDepth({ longest }: FoldedNames, shared: Int32Array, depth: Int32Array) {
+  // nodesAt starts as differences: a name adds one node at each depth from shared + 1 to its depth.
   const nodesAt = new Int32Array(longest + 2);
   const endsAt = new Int32Array(longest + 1);
   for (let i = 0; i < shared.length; i++) {
     const l = shared[i]!;
     if (l < 0) continue;
-    const length = end[i]! - start[i]!;
     nodesAt[l + 1]!++;
-    nodesAt[length + 1]!--;
-    endsAt[length]!++;
+    nodesAt[depth[i]! + 1]!--;
+    endsAt[depth[i]!]!++;
   }
   nodesAt[0] = 1;
   for (let d = 2; d <= longest; d++) nodesAt[d]! += nodesAt[d - 1]!;
@@ -41,8 +66,9 @@ function perDepth({ start, end, longest }: FoldedNames, shared: Int32Array) {
  * its first edge is known at once, with no pass to count children.
  */
 export function layOutTrie(names: FoldedNames, shared: Int32Array): TrieLayout {
-  const { units, start, end, longest: deepest } = names;
-  const { nodesAt, endsAt } = perDepth(names, shared);
+  const { units, start, longest: deepest } = names;
+  const depthOf = trieDepths(names, shared);
+  const { nodesAt, endsAt } = perDepth(names, shared, depthOf);
   // Per depth: the next node number there, and the next ending node's place in endGroup.
   const nextNode = new Int32Array(deepest + 2);
   const nextEnd = new Int32Array(deepest + 1);
@@ -61,7 +87,7 @@ export function layOutTrie(names: FoldedNames, shared: Int32Array): TrieLayout {
     // A repeated name adds nothing: its node and its place in endGroup are the first one's.
     if (l < 0) continue;
     const at = start[i]!;
-    const length = end[i]! - at;
+    const length = depthOf[i]!;
     // A name is never a prefix of the one before it, so it adds at least its own last node, where it ends.
     let node = 0;
     for (let d = l + 1; d <= length; d++) {
@@ -73,7 +99,22 @@ export function layOutTrie(names: FoldedNames, shared: Int32Array): TrieLayout {
     firstName[nextEnd[length]!++] = i;
   }
   edgeStart[nodes] = nodes - 1;
-  return { edgeStart, edgeChar, endBits, endRank: ranks(endBits), firstName };
+  return { edgeStart, edgeChar, endBits, endRank: ranks(endBits), firstName, ...tails(names, depthOf, firstName) };
+}
+
+/** Each ending node's tail (trieDepths), in node order. */
+function tails({ units, start, end }: FoldedNames, depthOf: Int32Array, firstName: Int32Array) {
+  const tailStart = new Int32Array(firstName.length + 1);
+  for (let e = 0; e < firstName.length; e++) {
+    const i = firstName[e]!;
+    tailStart[e + 1] = tailStart[e]! + end[i]! - start[i]! - depthOf[i]!;
+  }
+  const tailUnits = new Uint16Array(tailStart[firstName.length]!);
+  for (let e = 0; e < firstName.length; e++) {
+    const i = firstName[e]!;
+    tailUnits.set(units.subarray(start[i]! + depthOf[i]!, end[i]!), tailStart[e]!);
+  }
+  return { tailStart, tailUnits };
 }
 
 /** Per 32 nodes: how many nodes before them end a name. */

@@ -170,6 +170,9 @@ export function referenceDictionary({ patterns }: { patterns: readonly Pattern[]
     endBits,
     endRank,
     endGroup: Int32Array.from(ends),
+    // It cut no tails: every name's units are nodes of its trie.
+    tailStart: new Int32Array(ends.length + 1),
+    tailUnits: new Uint16Array(0),
     groupStart: Int32Array.from(groupStart),
     groupPatterns,
     contextual,
