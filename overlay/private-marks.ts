@@ -126,7 +126,10 @@ export function createPrivateMarks({
       }
       if (extent.bottom >= near.top && extent.top <= near.bottom) place(range, styleClass);
     }
-    if (wanted.length === 0 && !layer) return;
+    if (wanted.length === 0 && !layer) {
+      if (ranges.size === 0) watch(false);
+      return;
+    }
     const into = ensureLayer();
     // Boxes are reused from paint to paint: scrolling moves them rather than making new ones.
     while (boxes.length < wanted.length) {
@@ -143,12 +146,7 @@ export function createPrivateMarks({
       el.style.width = `${box.right - box.left}px`;
       el.style.height = `${box.bottom - box.top}px`;
     });
-  }
-
-  function schedule(): void {
-    if (frame || signal.aborted) return;
-    if (ranges.size === 0 && boxes.length === 0) return;
-    frame = win.requestAnimationFrame(timed('private-marks', paint));
+    if (ranges.size === 0) watch(false);
   }
 
   const relayout = timed('private-marks', () => {
@@ -157,17 +155,47 @@ export function createPrivateMarks({
   });
   // An inner scroll container moves its text within the document; scrolling the document does not.
   const onScroll = timed('scroll', (e: Event) => (e.target === doc || e.target === doc.documentElement ? schedule() : relayout()));
-  win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
-  win.addEventListener('resize', relayout, { passive: true, signal });
-  // Reflow that no scroll or rescan announces: images loading, fonts, a resized column.
-  const resized = new ResizeObserver(relayout);
-  resized.observe(doc.documentElement);
-  if (doc.body) resized.observe(doc.body);
+  /**
+   * Listeners and the observer are there only while a mark is: with none,
+   * Factlens runs nothing in the page's own frames (a ResizeObserver
+   * callback ran inside every frame of a loading page, its rendering
+   * included).
+   */
+  let watching: { stop: AbortController; resized: ResizeObserver } | null = null;
+  function watch(on: boolean): void {
+    if (on === (watching !== null) || (on && signal.aborted)) return;
+    if (!on) {
+      watching!.stop.abort();
+      watching!.resized.disconnect();
+      watching = null;
+      return;
+    }
+    const stop = new AbortController();
+    const until = AbortSignal.any([signal, stop.signal]);
+    win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal: until });
+    win.addEventListener('resize', relayout, { passive: true, signal: until });
+    // Reflow that no scroll or rescan announces: images loading, fonts, a resized column.
+    const resized = new ResizeObserver(relayout);
+    resized.observe(doc.documentElement);
+    if (doc.body) resized.observe(doc.body);
+    watching = { stop, resized };
+  }
+
+  function schedule(): void {
+    if (frame || signal.aborted) return;
+    if (ranges.size === 0 && boxes.length === 0) {
+      watch(false);
+      return;
+    }
+    watch(true);
+    frame = win.requestAnimationFrame(timed('private-marks', paint));
+  }
+
   signal.addEventListener(
     'abort',
     () => {
       if (frame) win.cancelAnimationFrame(frame);
-      resized.disconnect();
+      watch(false);
       ranges.clear();
       extents.clear();
       style?.remove();

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blocksUnder } from '../../overlay/extract';
 import { overrideCss } from '../../overlay/highlight-style';
 import { PageMentions } from '../../overlay/page-mentions';
+import { createPrivateMarks } from '../../overlay/private-marks';
 import { clipBox, paddingBox } from '../../src/layout/clip';
 import { HIGHLIGHT_STYLES } from '../../src/messages/appearance';
 import { parseEntityKey } from '../../src/messages/entity-key';
@@ -96,5 +97,44 @@ describe('the private marks look like the highlights', () => {
     expect(highlight?.length).toBeGreaterThan(0);
     expect(marks.get('both')).toEqual(highlight);
     for (const style of HIGHLIGHT_STYLES.filter((s) => s !== 'both')) expect(marks.get(style), style).toEqual(rgb(overrideCss(style)!));
+  });
+});
+
+describe('what the private marks run in a page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('watches scrolling and reflow only while there is a mark to paint', async () => {
+    const observing = new Set<unknown>();
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {
+          observing.add(this);
+        }
+        disconnect() {
+          observing.delete(this);
+        }
+      },
+    );
+    const listening = () => vi.mocked(window.addEventListener).mock.calls.filter(([type, , options]) => ['scroll', 'resize'].includes(type) && !(options as AddEventListenerOptions).signal?.aborted).length;
+    vi.spyOn(window, 'addEventListener');
+    document.body.innerHTML = '<p>Quentin Oakridge</p>';
+    const stop = new AbortController();
+    const marks = createPrivateMarks({ container: document.createElement('div'), win: window, signal: stop.signal });
+    expect([observing.size, listening()]).toEqual([0, 0]);
+    const text = document.body.firstChild!.firstChild!;
+    const range = new StaticRange({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 7 });
+    marks.add([range]);
+    expect([observing.size, listening()]).toEqual([1, 2]);
+    marks.remove([range]);
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 20));
+    expect([observing.size, listening()]).toEqual([0, 0]);
+    marks.add([range]);
+    stop.abort();
+    expect([observing.size, listening()]).toEqual([0, 0]);
   });
 });
