@@ -189,6 +189,8 @@ export function scan({
 
 /** Code units per chunk: a chunk's word starts stay in the first-level cache. */
 export const CHUNK = 2048;
+/** Above this many word starts in a chunk (a quarter of its units; English has about one in seven), the root table gets a pass of its own. */
+const DENSE_STARTS = CHUNK / 4;
 /** The word starts of the chunk being scanned (scan never runs inside itself). */
 const starts = new Int32Array(CHUNK);
 
@@ -254,13 +256,19 @@ function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter
     }
     const count = found >> 1;
     wordBefore = found & 1;
-    // Most CJK units begin no name: the root table says so in one lookup.
-    let rooted = 0;
-    for (let s = 0; s < count; s++) {
-      const i = starts[s]!;
-      const node = rootTable[foldTable[text.charCodeAt(i)]!]!;
-      starts[rooted] = i;
-      rooted += (node | -node) >>> 31;
+    // Where most units start a word (CJK text), most begin no name: a pass of
+    // root-table lookups alone leaves few for the pair filter. In other
+    // text nearly every word's first unit begins some name, so the pair
+    // filter's pass tests the root table itself.
+    let rooted = count;
+    if (count > DENSE_STARTS) {
+      rooted = 0;
+      for (let s = 0; s < count; s++) {
+        const i = starts[s]!;
+        const node = rootTable[foldTable[text.charCodeAt(i)]!]!;
+        starts[rooted] = i;
+        rooted += (node | -node) >>> 31;
+      }
     }
     // The pair filter: the first unit folded with the next one (a space folds
     // to 0x20). No filter where the next unit is ignored, not classified yet
@@ -269,13 +277,14 @@ function scanText(d: Dictionary, text: string, allowContextual: ContextualFilter
     for (let s = 0; s < rooted; s++) {
       const i = starts[s]!;
       const first = foldTable[text.charCodeAt(i)]!;
+      const node = rootTable[first]!;
       const atEnd = (n - 2 - i) >>> 31;
       const next = text.charCodeAt(i + 1 - atEnd);
       const nextFlags = CLASS_FLAGS >>> (classTable[next]! << 2);
       const pair = Math.imul((first << 16) | foldTable[next]!, PAIR_HASH) >>> pairShift;
       const pass = (pairBits[pair >>> 5]! >>> (pair & 31)) | (singleMask >>> (first & 15)) | (nextFlags >>> 2) | (nextFlags >>> 3) | atEnd;
       starts[paired] = i;
-      paired += pass & 1;
+      paired += pass & ((node | -node) >>> 31);
     }
     for (let s = 0; s < paired; s++) {
       const i = starts[s]!;

@@ -113,6 +113,15 @@ describe('Chinese script', () => {
   it('matches without word boundaries', () => {
     expect(found('昨天马云和阿里巴巴集团的人见面')).toEqual([`马云=${JACK_MA}`, `阿里巴巴=${ALIBABA}`]);
   });
+  it('finds names the same way in long runs of Han, where nearly every unit starts a word, and in short ones', () => {
+    // A chunk of the scan dense with word starts takes a root-table pass of its own (scan.ts); a short text does not.
+    const sentence = '昨天马云和阿里巴巴集团的人见面，';
+    const long = sentence.repeat(400);
+    const matches = scan({ dictionary, text: long });
+    expect(matches).toHaveLength(800);
+    expect(matches.map((m) => long.slice(m.start, m.end))).toEqual(Array.from({ length: 400 }, () => ['马云', '阿里巴巴']).flat());
+    expect(matches.slice(0, 2)).toEqual(scan({ dictionary, text: sentence }));
+  });
   it('lets a Latin name touch CJK text', () => {
     expect(found('他说Alibaba公司')).toEqual([`Alibaba=${ALIBABA}`]);
   });
