@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { headerFromFile } from '../../entrypoints/options/import-plan';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import type { Entity, Source } from '../../src/dataset/schema';
 import { convertText } from '../../src/import/convert';
 import { inCardRoot } from './card-root';
-import { chooseFile, datasetsListed, makeDatasetPublic, until } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { chooseFile, makeDatasetPublic, until } from './extension-page';
+import { BROWSERS, openPage } from './harness';
 import { hoverMention, waitForCard, waitForHighlights } from './overlay-page';
+import { extensionSession } from './session';
 
 /**
  * Each foreign format's fixture (test/fixtures/import/), imported through the
@@ -48,29 +47,16 @@ function expectedOf(file: string): Expected {
 const expected = FIXTURES.map(expectedOf);
 
 describe.each(BROWSERS)('%s: importing each format', (name) => {
-  let eb: ExtensionBrowser;
-  let server: StaticServer;
-  let options: Page;
-
-  beforeAll(async () => {
-    const files = new Map(expected.map((e) => [`/${e.datasetId}.html`, `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>${e.file}</title><p style="margin:120px">Yesterday ${e.person.name} spoke.</p>`]));
-    server = await startStaticServer({ files });
-    eb = await launchWithExtension(name);
-    options = await firstInstallPage(eb);
-    await datasetsListed(options);
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
+  const files = new Map(expected.map((e) => [`/${e.datasetId}.html`, `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>${e.file}</title><p style="margin:120px">Yesterday ${e.person.name} spoke.</p>`]));
+  const session = extensionSession(name, { files });
 
   // One dataset at a time: the fixtures name the same people, and a card lists every dataset's entity for a name.
   it.each(expected.map((e) => [e.file, e]))('%s: the name is highlighted, and the card shows a dated role and its source link', async (_file, e) => {
-    await chooseFile(options, '[data-testid=import-file]', e.file, e.contents);
-    await until(options, `document.querySelector('[data-testid=import-done]')?.textContent.startsWith('Imported ${e.name}:')`);
+    await chooseFile(session.options, '[data-testid=import-file]', e.file, e.contents);
+    await until(session.options, `document.querySelector('[data-testid=import-done]')?.textContent.startsWith('Imported ${e.name}:')`);
     // Public, so that its names are in CSS.highlights, where the test reads them as the page would.
-    await makeDatasetPublic(options, e.datasetId);
-    const page = await openPage(eb, `${server.url}${e.datasetId}.html`);
+    await makeDatasetPublic(session.options, e.datasetId);
+    const page = await openPage(session.eb, `${session.server.url}${e.datasetId}.html`);
     expect(await waitForHighlights(page, [e.person.name])).toEqual([e.person.name]);
     await hoverMention(page, e.person.name);
     const card = await waitForCard(page, (text) => text?.includes(e.role.title) ?? false);
@@ -82,21 +68,21 @@ describe.each(BROWSERS)('%s: importing each format', (name) => {
     );
     expect(links).toContainEqual([e.url, 'noopener noreferrer', '_blank']);
     await page.close();
-    await options.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'removeDataset', id: ${JSON.stringify(e.datasetId)} })`);
-    await until(options, `document.querySelector('[data-testid=datasets] tr[data-dataset=${JSON.stringify(e.datasetId)}]') === null`);
+    await session.options.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'removeDataset', id: ${JSON.stringify(e.datasetId)} })`);
+    await until(session.options, `document.querySelector('[data-testid=datasets] tr[data-dataset=${JSON.stringify(e.datasetId)}]') === null`);
   });
 
   it('reads a file in the format the reader chooses over the one detected', async () => {
     const ftm = expected.find((e) => e.file.endsWith('.ndjson'))!;
-    await options.select('[data-testid=import-format]', 'csv');
-    await chooseFile(options, '[data-testid=import-file]', ftm.file, ftm.contents);
+    await session.options.select('[data-testid=import-format]', 'csv');
+    await chooseFile(session.options, '[data-testid=import-file]', ftm.file, ftm.contents);
     // Read as CSV, a FollowTheMoney file has the wrong header: refused, and nothing stored.
-    await until(options, `document.querySelector('[data-testid=import-error]') !== null`);
-    expect(await options.evaluate(`document.querySelector('[data-testid=datasets] tr[data-dataset=${JSON.stringify(ftm.datasetId)}]')`)).toBeNull();
-    await options.select('[data-testid=import-format]', 'detect');
+    await until(session.options, `document.querySelector('[data-testid=import-error]') !== null`);
+    expect(await session.options.evaluate(`document.querySelector('[data-testid=datasets] tr[data-dataset=${JSON.stringify(ftm.datasetId)}]')`)).toBeNull();
+    await session.options.select('[data-testid=import-format]', 'detect');
   });
 
   it('logs no errors', () => {
-    expect(eb.errors).toEqual([]);
+    expect(session.eb.errors).toEqual([]);
   });
 });

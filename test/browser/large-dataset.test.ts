@@ -1,10 +1,9 @@
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
-import { datasetsListed, importFile, makeDatasetPublic, showExtensionPage, until } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { importFile, makeDatasetPublic, showExtensionPage, until } from './extension-page';
+import { BROWSERS, openPage } from './harness';
 import { waitForHighlights } from './overlay-page';
+import { extensionSession } from './session';
 
 /**
  * Factlens at the size users may bring: 100,000 imported entities. Times are
@@ -18,32 +17,19 @@ ${sample.map((e) => `<p>Today ${e.name} said hello.</p>`).join('\n')}
 <p>Jack Ma still counts.</p></body></html>`;
 
 describe.each(BROWSERS)('%s: 100,000 imported entities', (name) => {
-  let eb: ExtensionBrowser;
-  let server: StaticServer;
-  let options: Page;
-
-  beforeAll(async () => {
-    server = await startStaticServer({ files: new Map([['/names.html', page]]) });
-    eb = await launchWithExtension(name);
-    options = await firstInstallPage(eb);
-    await datasetsListed(options);
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
+  const session = extensionSession(name, { files: new Map([['/names.html', page]]) });
 
   it('imports them', { timeout: 240_000 }, async () => {
     const started = Date.now();
-    const done = await importFile(options, 'synthetic.json', json, 200_000);
+    const done = await importFile(session.options, 'synthetic.json', json, 200_000);
     expect(done).toMatch(/100,000 entities/);
-    await makeDatasetPublic(options, 'synthetic');
+    await makeDatasetPublic(session.options, 'synthetic');
     console.log(`${name}: imported 100,000 entities (${(json.length / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms`);
   });
 
   it('highlights their names on a page', { timeout: 120_000 }, async () => {
     const started = Date.now();
-    const tab = await openPage(eb, `${server.url}names.html`);
+    const tab = await openPage(session.eb, `${session.server.url}names.html`);
     const expected = [...sample.map((e) => e.name), 'Jack Ma'];
     expect(await waitForHighlights(tab, expected, 90_000)).toEqual(expected);
     console.log(`${name}: first highlights at 100k names after ${Date.now() - started} ms (includes building the automaton)`);
@@ -51,12 +37,12 @@ describe.each(BROWSERS)('%s: 100,000 imported entities', (name) => {
 
   it('finds them in the popup search', { timeout: 120_000 }, async () => {
     const wanted = sample[1]!.name;
-    await showExtensionPage(eb, options, 'popup.html');
-    await until(options, `document.activeElement?.getAttribute('data-testid') === 'search'`);
+    await showExtensionPage(session.eb, session.options, 'popup.html');
+    await until(session.options, `document.activeElement?.getAttribute('data-testid') === 'search'`);
     const started = Date.now();
-    await options.keyboard.type(wanted);
+    await session.options.keyboard.type(wanted);
     const results = await until<string[]>(
-      options,
+      session.options,
       `(() => { const r = [...document.querySelectorAll('[data-testid=result]')].map((e) => e.textContent); return r.some((t) => t.includes(${JSON.stringify(wanted)})) ? r : null; })()`,
       90_000,
     );

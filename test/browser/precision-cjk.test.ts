@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { datasetsListed } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, openPage } from './harness';
 import { hoverMention, waitForCard, waitForHighlights } from './overlay-page';
+import { extensionSession } from './session';
 
 /*
  * Chinese pages against the bundled dataset: people's Han names stop at a
@@ -11,28 +10,17 @@ import { hoverMention, waitForCard, waitForHighlights } from './overlay-page';
  * Simplified aliases.
  */
 describe.each(BROWSERS)('%s: Chinese name boundaries and Traditional Chinese', (name) => {
-  let eb: ExtensionBrowser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures') });
-    eb = await launchWithExtension(name);
-    await datasetsListed(await firstInstallPage(eb));
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
+  const session = extensionSession(name, { dir: resolve(import.meta.dirname, 'fixtures') });
 
   it('highlights 马云 and 张勇 where they meet text, never inside 马云飞, 张勇军 or 陈数学', async () => {
-    const page = await openPage(eb, `${server.url}precision-cjk-simplified.html`);
+    const page = await openPage(session.eb, `${session.server.url}precision-cjk-simplified.html`);
     const expected = ['阿里巴巴集团', '张勇', '马云', '马云', '张勇', '淘宝'];
     expect(await waitForHighlights(page, expected)).toEqual(expected);
     await page.close();
   });
 
   it('highlights Traditional names as their Simplified aliases, and 馬雲 opens Jack Ma’s card', async () => {
-    const page = await openPage(eb, `${server.url}precision-cjk-traditional.html`);
+    const page = await openPage(session.eb, `${session.server.url}precision-cjk-traditional.html`);
     const expected = ['馬雲', '阿里巴巴集團', '張勇', '淘寶', '天貓'];
     expect(await waitForHighlights(page, expected)).toEqual(expected);
     await hoverMention(page, '馬雲');
@@ -41,6 +29,6 @@ describe.each(BROWSERS)('%s: Chinese name boundaries and Traditional Chinese', (
   });
 
   it('logs no errors', () => {
-    expect(eb.errors).toEqual([]);
+    expect(session.eb.errors).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inCardRoot } from './card-root';
-import { datasetsListed, importFile, makeDatasetPublic } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { importFile, makeDatasetPublic } from './extension-page';
+import { BROWSERS, openPage } from './harness';
 import { hoverMention, waitForHighlights } from './overlay-page';
+import { extensionSession } from './session';
 
 /**
  * Pages about other people who share the bundled dataset's names, and pages
@@ -51,25 +51,12 @@ async function cardOf(page: Page, name: string): Promise<[string, string | null]
 }
 
 describe.each(BROWSERS)('%s: names that need context', (name) => {
-  let eb: ExtensionBrowser;
-  let server: StaticServer;
-  let options: Page;
+  const session = extensionSession(name, { dir: resolve(import.meta.dirname, 'fixtures') });
 
   const highlightsOf = async (file: string, expected: string[]): Promise<{ page: Page; shown: string[] }> => {
-    const page = await openPage(eb, `${server.url}${file}`);
+    const page = await openPage(session.eb, `${session.server.url}${file}`);
     return { page, shown: await waitForHighlights(page, expected) };
   };
-
-  beforeAll(async () => {
-    server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures') });
-    eb = await launchWithExtension(name);
-    options = await firstInstallPage(eb);
-    await datasetsListed(options);
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
 
   it.each([
     ['precision-zhang-yong.html', ['Shanghai']],
@@ -93,8 +80,8 @@ describe.each(BROWSERS)('%s: names that need context', (name) => {
 
   describe('with another Zhang Yong imported', () => {
     beforeAll(async () => {
-      await importFile(options, 'haidilao.json', HAIDILAO);
-      await makeDatasetPublic(options, 'test-haidilao');
+      await importFile(session.options, 'haidilao.json', HAIDILAO);
+      await makeDatasetPublic(session.options, 'test-haidilao');
     });
 
     it('the page about Haidilao names its own founder, and never Daniel Zhang', async () => {
@@ -116,6 +103,6 @@ describe.each(BROWSERS)('%s: names that need context', (name) => {
   });
 
   it('logs no errors', () => {
-    expect(eb.errors).toEqual([]);
+    expect(session.eb.errors).toEqual([]);
   });
 });

@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
 import { requestSamples } from '../unit/support/request-samples';
 import { inCardRoot } from './card-root';
 import { chooseFile, chooseGeneratedFile, datasetsListed, importFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { BROWSERS, openPage } from './harness';
 import {
   MARKUP_DESCRIPTION,
   MARKUP_NAME,
@@ -19,6 +18,7 @@ import {
   markupDataset,
 } from './markup-dataset';
 import { hoverMention, waitForCard, waitForHighlights } from './overlay-page';
+import { extensionSession } from './session';
 
 const USER_DATASET = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/user-dataset.json'), 'utf8')) as Record<string, unknown>;
 const MB = 1024 * 1024;
@@ -103,24 +103,11 @@ const withUrl = JSON.stringify({ ...USER_DATASET, id: 'with-url', sources: [{ id
 const bundledId = JSON.stringify({ ...USER_DATASET, id: 'factlens-bundled' });
 
 describe.each(BROWSERS)('%s: untrusted data', (name) => {
-  let eb: ExtensionBrowser;
-  let server: StaticServer;
-  let options: Page;
-
-  beforeAll(async () => {
-    server = await startStaticServer({ files: new Map([['/markup.html', MARKUP_PAGE]]) });
-    eb = await launchWithExtension(name);
-    options = await firstInstallPage(eb);
-    await datasetsListed(options);
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
-  });
+  const session = extensionSession(name, { files: new Map([['/markup.html', MARKUP_PAGE]]) });
 
   const datasetsPage = async () => {
-    await showExtensionPage(eb, options, 'options.html');
-    await datasetsListed(options);
+    await showExtensionPage(session.eb, session.options, 'options.html');
+    await datasetsListed(session.options);
   };
 
   describe('markup in the data shows as text, and runs nothing', () => {
@@ -128,18 +115,18 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
 
     beforeAll(async () => {
       await datasetsPage();
-      expect(await importFile(options, 'markup.json', JSON.stringify(markupDataset()))).toMatch(/2 entities/);
-      await makeDatasetPublic(options, 'markup-test');
-      page = await openPage(eb, `${server.url}markup.html`);
+      expect(await importFile(session.options, 'markup.json', JSON.stringify(markupDataset()))).toMatch(/2 entities/);
+      await makeDatasetPublic(session.options, 'markup-test');
+      page = await openPage(session.eb, `${session.server.url}markup.html`);
       expect(await waitForHighlights(page, ['Mallory Markup', 'Evilcorp Holdings'])).toEqual(['Mallory Markup', 'Evilcorp Holdings']);
     });
 
     it('on the options page', async () => {
       await datasetsPage();
-      const shown = await report(options, `document.querySelector('[data-testid=datasets] tr[data-dataset="markup-test"]')`, 'Markup <img');
+      const shown = await report(session.options, `document.querySelector('[data-testid=datasets] tr[data-dataset="markup-test"]')`, 'Markup <img');
       expect(shown.text).toContain('Markup <img src=x onerror="window.__pwned=1">');
-      expectInert(shown, eb.origin);
-      expect(await options.evaluate('typeof window.__pwned')).toBe('undefined');
+      expectInert(shown, session.eb.origin);
+      expect(await session.options.evaluate('typeof window.__pwned')).toBe('undefined');
     });
 
     it('in the hover card on a page', async () => {
@@ -151,36 +138,36 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
       // The card itself: its shadow root also holds the card's own <style>.
       const shown = JSON.parse((await inCardRoot<string>(page, `(shadow) => ${markupReport(`shadow.querySelector('[role=dialog]')`)}`))!) as MarkupReport;
       expect(shown.text).toContain(MARKUP_NAME);
-      expectInert(shown, eb.origin);
+      expectInert(shown, session.eb.origin);
       // In a web page source links carry no URL at all.
       expect(shown.hrefs).toEqual([]);
       expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
     });
 
     it('in the popup detail view', async () => {
-      const tab = await tabIdForHost(options, new URL(server.url).host);
-      await showExtensionPage(eb, options, `popup.html?tab=${tab}`);
-      await until(options, `document.activeElement?.getAttribute('data-testid') === 'search'`);
-      await options.keyboard.type('Mallory Markup');
-      await until(options, `document.querySelector('[data-testid=result][aria-selected=true]')?.textContent.includes('Mallory')`);
-      await options.keyboard.press('Enter');
-      const shown = await report(options, `document.querySelector('[data-testid=detail]')`, MARKUP_DESCRIPTION);
+      const tab = await tabIdForHost(session.options, new URL(session.server.url).host);
+      await showExtensionPage(session.eb, session.options, `popup.html?tab=${tab}`);
+      await until(session.options, `document.activeElement?.getAttribute('data-testid') === 'search'`);
+      await session.options.keyboard.type('Mallory Markup');
+      await until(session.options, `document.querySelector('[data-testid=result][aria-selected=true]')?.textContent.includes('Mallory')`);
+      await session.options.keyboard.press('Enter');
+      const shown = await report(session.options, `document.querySelector('[data-testid=detail]')`, MARKUP_DESCRIPTION);
       expect(shown.text).toContain(MARKUP_NAME);
       expect(shown.text).toContain(MARKUP_DESCRIPTION);
-      expectInert(shown, eb.origin);
+      expectInert(shown, session.eb.origin);
       expect(shown.hrefs.length).toBeGreaterThan(0);
-      expect(await options.evaluate('typeof window.__pwned')).toBe('undefined');
+      expect(await session.options.evaluate('typeof window.__pwned')).toBe('undefined');
     });
 
     it('in the source viewer', async () => {
       const memo = markupDataset().sources[0]!;
-      await showExtensionPage(eb, options, viewerPath({ dataset: 'markup-test', source: 'memo', start: 0, end: memo.text!.length }).slice(1));
-      await until(options, `document.querySelector('[data-testid=excerpt]') !== null`);
-      const shown = await report(options, 'document.body', MARKUP_SOURCE_TITLE);
+      await showExtensionPage(session.eb, session.options, viewerPath({ dataset: 'markup-test', source: 'memo', start: 0, end: memo.text!.length }).slice(1));
+      await until(session.options, `document.querySelector('[data-testid=excerpt]') !== null`);
+      const shown = await report(session.options, 'document.body', MARKUP_SOURCE_TITLE);
       expect(shown.text).toContain(MARKUP_SOURCE_TITLE);
       expect(shown.text).toContain(memo.text);
-      expectInert(shown, eb.origin);
-      expect(await options.evaluate('typeof window.__pwned')).toBe('undefined');
+      expectInert(shown, session.eb.origin);
+      expect(await session.options.evaluate('typeof window.__pwned')).toBe('undefined');
     });
 
     afterAll(async () => {
@@ -196,13 +183,13 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
     ['the bundled dataset\'s id', (p: Page) => chooseFile(p, '[data-testid=import-file]', 'bundled.json', bundledId), /belongs to the bundled dataset/],
   ])('import refuses %s with a clear error and changes nothing', async (_what, choose, error) => {
     await datasetsPage();
-    const before = await storedDatasets(options);
-    await choose(options);
-    const shown = await until<string>(options, `document.querySelector('[data-testid=import-error]')?.innerText`, 60_000);
+    const before = await storedDatasets(session.options);
+    await choose(session.options);
+    const shown = await until<string>(session.options, `document.querySelector('[data-testid=import-error]')?.innerText`, 60_000);
     expect(shown.trim()).toMatch(error);
-    expect(await storedDatasets(options)).toBe(before);
+    expect(await storedDatasets(session.options)).toBe(before);
     await datasetsPage();
-    expect(await storedDatasets(options)).toBe(before);
+    expect(await storedDatasets(session.options)).toBe(before);
   }, 120_000);
 
   describe('messages', () => {
@@ -218,10 +205,10 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
       ['a prototype key', JSON.parse('{"type":"listDatasets","__proto__":{"polluted":true}}')],
       ['an oversized scan', { type: 'scanTexts', texts: ['x'.repeat(2_000_001)] }],
     ])('the background answers %s with an error, and keeps serving', async (_what, message) => {
-      const answer = JSON.parse(await send(options, message)) as { ok: boolean; error?: string };
+      const answer = JSON.parse(await send(session.options, message)) as { ok: boolean; error?: string };
       expect(answer.ok).toBe(false);
       expect(answer.error).toMatch(/^malformed message: /);
-      const next = JSON.parse(await send(options, { type: 'listDatasets' })) as { ok: boolean; value: unknown[] };
+      const next = JSON.parse(await send(session.options, { type: 'listDatasets' })) as { ok: boolean; value: unknown[] };
       expect(next.ok).toBe(true);
       expect(next.value.length).toBeGreaterThan(0);
     });
@@ -237,11 +224,11 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
     let page: Page;
     /** A site turned off, so there is something in storage to read. */
     const setSiteSettingsFromOptions = () =>
-      send(options, { type: 'setSiteSettings', host: 'turned-off.example', enabled: false }).then((answer) => expect(JSON.parse(answer)).toMatchObject({ ok: true }));
+      send(session.options, { type: 'setSiteSettings', host: 'turned-off.example', enabled: false }).then((answer) => expect(JSON.parse(answer)).toMatchObject({ ok: true }));
     let fromContentScript: (message: unknown) => Promise<{ ok: boolean; error?: string }>;
 
     beforeAll(async () => {
-      page = await openPage(eb, `${server.url}markup.html`);
+      page = await openPage(session.eb, `${session.server.url}markup.html`);
       await until(page, `CSS.highlights.get('factlens-mention')?.size > 0`);
       const cdp = await page.createCDPSession();
       const contexts: { id: number; name: string; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
@@ -290,16 +277,16 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
     // Every request the declaration keeps from content scripts, each aimed at real data.
     const refused = REQUEST_TYPES.filter((type) => !CONTENT_SCRIPT_REQUESTS.has(type));
     it.each(refused)('may not send %s, and nothing changes', async (type) => {
-      const host = new URL(server.url).host;
+      const host = new URL(session.server.url).host;
       const samples = requestSamples({ dataset: 'markup-test', entity: 'mallory', source: 'memo', imported: 'markup-test', importId: 'forged', host });
-      const before = await storedState(options, host);
+      const before = await storedState(session.options, host);
       const answer = await fromContentScript(samples[type]);
       expect(answer).toEqual({ ok: false, error: `"${type}" is not allowed from a content script` });
-      expect(await storedState(options, host)).toBe(before);
+      expect(await storedState(session.options, host)).toBe(before);
     });
   });
 
   it('nothing ran: no errors logged', () => {
-    expect(eb.errors).toEqual([]);
+    expect(session.eb.errors).toEqual([]);
   });
 });
