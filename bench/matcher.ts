@@ -306,7 +306,7 @@ async function main() {
     `walking the trie for the ${floor.matchWalksText.names.toLocaleString('en')} names found (a text of those names alone) ${perMb(floor.matchWalks)}, the whole scan ${perMb(floor.scan)}. ` +
     `Of ${c.starts.toLocaleString('en')} word starts, the pair filter passes ${c.pairPassed.toLocaleString('en')}, the triple filter ${c.triplePassed.toLocaleString('en')}, the prefix filter ${c.walked.toLocaleString('en')} to a trie walk, and ${c.matches.toLocaleString('en')} match. ` +
     `A whole-first-word filter would walk ${c.firstWordStarts.toLocaleString('en')}, but hashing every word costs ${perMb(floor.wordHashing)}, more than the failed walks it saves (they end within a few units). ` +
-    'What is left is the per-unit pass and the walks of the names found: each unit of a name reads its node’s edges at a new place in the breadth-first trie, a cache miss per unit (bench/scan-floor.ts). The cold figure pays for all of them, in caches that a forced full GC of a large heap has just emptied.';
+    'What is left is the per-unit pass and the walks of the names found: down to where a name parts from every other one, each unit reads its node’s edges at a new place in the breadth-first trie, a cache miss per unit; the rest of the name, its tail, is one run of units (trie-layout.ts; bench/scan-floor.ts). The cold figure pays for those misses again, in caches that a forced full GC of a large heap has just emptied.';
 
   const last = results[results.length - 1]!;
   const oursLast = last.competitors.find((c) => c.name === ours.name)!;
