@@ -87,16 +87,16 @@ export function layOutTrie(names: FoldedNames, shared: Int32Array): TrieLayout {
     // A repeated name adds nothing: its node and its place in endGroup are the first one's.
     if (l < 0) continue;
     const at = start[i]!;
-    const length = depthOf[i]!;
-    // A name is never a prefix of the one before it, so it adds at least its own last node, where it ends.
+    const depth = depthOf[i]!;
+    // A name is never a prefix of the one before it, so it adds at least its own last node, where it ends (or its tail begins).
     let node = 0;
-    for (let d = l + 1; d <= length; d++) {
+    for (let d = l + 1; d <= depth; d++) {
       node = nextNode[d]!++;
       edgeStart[node] = nextNode[d + 1]! - 1;
       edgeChar[node - 1] = units[at + d - 1]!;
     }
     endBits[node >>> 5]! |= 1 << (node & 31);
-    firstName[nextEnd[length]!++] = i;
+    firstName[nextEnd[depth]!++] = i;
   }
   edgeStart[nodes] = nodes - 1;
   return { edgeStart, edgeChar, endBits, endRank: ranks(endBits), firstName, ...tails(names, depthOf, firstName) };
