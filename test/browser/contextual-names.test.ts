@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { datasetsListed, importFile, makeDatasetPublic } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importFile, makeDatasetPublic } from './extension-page';
+import { BROWSERS, openPage } from './harness';
 import { waitForHighlights } from './overlay-page';
+import { extensionSession } from './session';
 
 /**
  * The bundled dataset has no contextual alias that covers another entity's
@@ -23,25 +22,15 @@ const DATASET = JSON.stringify({
 });
 
 describe.each(BROWSERS)('%s: contextual names on a page', (name) => {
-  let eb: ExtensionBrowser;
-  let server: StaticServer;
-  let options: Page;
+  const session = extensionSession(name, { dir: resolve(import.meta.dirname, 'fixtures') });
 
   beforeAll(async () => {
-    server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures') });
-    eb = await launchWithExtension(name);
-    options = await firstInstallPage(eb);
-    await datasetsListed(options);
-    await importFile(options, 'contextual.json', DATASET);
-    await makeDatasetPublic(options, 'test-contextual');
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
+    await importFile(session.options, 'contextual.json', DATASET);
+    await makeDatasetPublic(session.options, 'test-contextual');
   });
 
   it('"Apple Daily reported" highlights "Apple" until the page names Apple Daily in full, and again after', async () => {
-    const page = await openPage(eb, `${server.url}contextual-names.html`);
+    const page = await openPage(session.eb, `${session.server.url}contextual-names.html`);
     expect(await waitForHighlights(page, ['Apple'])).toEqual(['Apple']);
     await page.evaluate(`(() => {
       const p = document.createElement('p');
@@ -56,6 +45,6 @@ describe.each(BROWSERS)('%s: contextual names on a page', (name) => {
   });
 
   it('logs no errors', () => {
-    expect(eb.errors).toEqual([]);
+    expect(session.eb.errors).toEqual([]);
   });
 });

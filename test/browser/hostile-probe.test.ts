@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
-import { datasetsListed, importFile, until, untilPageInfo } from './extension-page';
-import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importFile, until, untilPageInfo } from './extension-page';
+import { BROWSERS, openPage } from './harness';
 import { textPoint } from './hostile-page';
 import { waitForCard } from './overlay-page';
+import { extensionSession } from './session';
 
 const PRIVATE_NAME = 'Quentin Oakridge';
 /** In no dataset: what the page would see if the reader kept no such name. */
@@ -71,14 +71,12 @@ function nameClip(page: Page, id: string, name: string): Promise<{ x: number; y:
 }
 
 describe.each(BROWSERS)('%s: a page probing for a private dataset’s names', (browserName) => {
-  let eb: ExtensionBrowser;
-  let server: StaticServer;
-  let options: Page;
+  const session = extensionSession(browserName, { dir: resolve(import.meta.dirname, 'fixtures/hostile') });
 
   /** Share of the clip's pixels that are amber, as a mark paints them on white (decoded on the options page). */
   async function amberShare(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
     const png = await page.screenshot({ clip, encoding: 'base64' });
-    return options.evaluate(`(async () => {
+    return session.options.evaluate(`(async () => {
       const bytes = Uint8Array.from(atob(${JSON.stringify(png)}), (c) => c.charCodeAt(0));
       const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -93,24 +91,16 @@ describe.each(BROWSERS)('%s: a page probing for a private dataset’s names', (b
 
   /** Opens the probe page for `name` and waits until Factlens has scanned it, as the reader's popup sees it. */
   async function probePage(name: string): Promise<Page> {
-    const page = await openPage(eb, `${server.url}probe.html?name=${encodeURIComponent(name)}`);
-    const host = new URL(server.url).host;
-    await untilPageInfo(options, host, `info.entities.some((e) => e.key === 'probe-private/marisol')`);
+    const page = await openPage(session.eb, `${session.server.url}probe.html?name=${encodeURIComponent(name)}`);
+    const host = new URL(session.server.url).host;
+    await untilPageInfo(session.options, host, `info.entities.some((e) => e.key === 'probe-private/marisol')`);
     return page;
   }
 
   beforeAll(async () => {
-    server = await startStaticServer({ dir: resolve(import.meta.dirname, 'fixtures/hostile') });
-    eb = await launchWithExtension(browserName);
-    options = await firstInstallPage(eb);
-    await datasetsListed(options);
-    await importFile(options, 'sources.json', JSON.stringify(DATASET));
+    await importFile(session.options, 'sources.json', JSON.stringify(DATASET));
     // Imports are private unless the reader says otherwise.
-    await until(options, `document.querySelector('tr[data-dataset="probe-private"] [data-testid=dataset-private]')?.getAttribute('aria-checked') === 'true'`);
-  });
-  afterAll(async () => {
-    await eb?.close();
-    await server?.close();
+    await until(session.options, `document.querySelector('tr[data-dataset="probe-private"] [data-testid=dataset-private]')?.getAttribute('aria-checked') === 'true'`);
   });
 
   it('learns nothing: highlights, DOM, elementsFromPoint and mutations are the same as for a name in no dataset', async () => {
@@ -161,6 +151,6 @@ describe.each(BROWSERS)('%s: a page probing for a private dataset’s names', (b
   });
 
   it('logs no errors', () => {
-    expect(eb.extensionErrors()).toEqual([]);
+    expect(session.eb.extensionErrors()).toEqual([]);
   });
 });
