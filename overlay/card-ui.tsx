@@ -5,6 +5,7 @@ import { placeCard } from '../src/layout/placement';
 import type { Appearance, EntityKey, EntityRecord, OrganizationPeople, SourceInfo } from '../src/messages/protocol';
 import type { PageHost } from './page-host';
 import { trusted } from './trusted';
+import { timed } from './user-timing';
 
 export interface CardContent {
   anchor: () => DOMRect;
@@ -87,6 +88,25 @@ function CardFrame({ content, onPointerInside, onClose, onOpenSource, onOpenSett
  */
 export function createCardUi({ host, signal, ...actions }: CardActions & { host: PageHost; signal: AbortSignal }) {
   let content: CardContent | null = null;
+  /**
+   * Set while a card is open: it follows its name through scrolling and
+   * resizing. With no card, no listener of Factlens runs inside the frames
+   * the page scrolls (bench/RESULTS.md, "Scrolling").
+   */
+  let following: AbortController | null = null;
+  function follow(open: boolean): void {
+    if (open === (following !== null)) return;
+    following?.abort();
+    following = null;
+    const win = host.cardContainer.ownerDocument.defaultView;
+    if (!open || !win) return;
+    following = new AbortController();
+    const on = { passive: true, signal: AbortSignal.any([signal, following.signal]) };
+    const reposition = timed('scroll', () => draw());
+    // Capturing, so an inner scroller that moves the name moves the card too.
+    win.addEventListener('scroll', reposition, { ...on, capture: true });
+    win.addEventListener('resize', reposition, on);
+  }
   signal.addEventListener(
     'abort',
     () => {
@@ -109,11 +129,13 @@ export function createCardUi({ host, signal, ...actions }: CardActions & { host:
     show(next: CardContent): void {
       if (signal.aborted) return;
       content = next;
+      follow(true);
       draw();
     },
     hide(): void {
       if (!content) return;
       content = null;
+      follow(false);
       draw();
     },
     /** Draws the open card in another theme, as the reader just chose. */
@@ -121,10 +143,6 @@ export function createCardUi({ host, signal, ...actions }: CardActions & { host:
       if (!content || content.theme === theme) return;
       content = { ...content, theme };
       draw();
-    },
-    /** Places the card again, after scrolling or resizing. */
-    reposition(): void {
-      if (content) draw();
     },
     focus(): void {
       (host.cardContainer.querySelector('.fl-frame') as HTMLElement | null)?.focus();

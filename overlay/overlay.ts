@@ -355,7 +355,6 @@ export function startOverlay(env: OverlayEnv): Overlay {
     e.preventDefault();
     void openCard(mention, { focus: true });
   }));
-  const onViewportChange = timed('scroll', () => card.reposition());
 
   let registryCheck = 0;
   // Timers and caches cannot listen to a signal themselves.
@@ -378,8 +377,6 @@ export function startOverlay(env: OverlayEnv): Overlay {
     for (const type of ['pointerdown', 'pointerup', 'pointercancel'] as const) {
       doc.addEventListener(type, taps[type], { capture: true, passive: true, signal });
     }
-    win.addEventListener('scroll', onViewportChange, { capture: true, passive: true, signal });
-    win.addEventListener('resize', onViewportChange, { passive: true, signal });
     win.clearInterval(registryCheck);
     registryCheck = win.setInterval(timed('registry-check', () => highlights.ensureRegistered()), REGISTRY_CHECK_MS);
   }

@@ -55,32 +55,35 @@ export function intersectionWatch(win: Window & typeof globalThis, signal: Abort
   };
 }
 
-/** Reports arriving this soon after a scroll, or after one another, are one scroll, applied once it pauses. */
+/** Reports arriving this soon after one another are one scroll, applied once they pause. */
 const PAUSE_MS = 100;
 /** ...but a scroll that does not pause still gets its marks this often. */
 const MAX_DEFER_MS = 500;
 
 /**
- * Applies the observer's reports at once, unless the reader is scrolling:
- * then once the reports pause. Every change to the highlight registry makes
- * Chromium validate every highlight marker again and recompute visual
- * overflow (HighlightRegistry::ScheduleRepaint): on the 5 MB page, a change on
- * every scrolled frame tripled the paint time of scrolling. Deferred, it is
- * one such update per pause. Scrolling is told by a passive scroll listener
- * (capturing, so inner scrollers count), which a page cannot observe.
+ * Applies the observer's reports at once, unless they come in a run, as
+ * they do while the reader scrolls: then once they pause. Every change to
+ * the highlight registry makes Chromium validate every highlight marker
+ * again and recompute visual overflow (HighlightRegistry::ScheduleRepaint):
+ * on the 5 MB page, a change on every scrolled frame tripled the paint time
+ * of scrolling. Deferred, it is one such update per pause. The reports
+ * themselves tell a scroll, not a scroll listener, which would run inside
+ * every frame the page scrolls; the observer's reports come in tasks of
+ * their own.
  */
 export function whenReportsPause(win: Window, signal: AbortSignal): (flush: () => void) => void {
   let timer = 0;
   let first = 0;
-  let lastScroll = -Infinity;
-  win.addEventListener('scroll', timed('scroll', () => (lastScroll = performance.now())), { capture: true, passive: true, signal });
+  let lastReport = -Infinity;
   signal.addEventListener('abort', () => win.clearTimeout(timer), { once: true });
   return (flush) => {
     const now = performance.now();
+    const inRun = now - lastReport <= PAUSE_MS;
+    lastReport = now;
     if (timer) win.clearTimeout(timer);
     else first = now;
     timer = 0;
-    if (now - lastScroll > PAUSE_MS) {
+    if (!inRun) {
       flush();
       return;
     }

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Collection } from 'dexie';
 import type { Entity } from '../../src/dataset/schema';
 import type { EntityRecord } from '../../src/messages/protocol';
 import type { EntityBlockRecord, FactlensDb } from './db';
@@ -65,10 +65,24 @@ export async function deleteEntities({ db, gen }: { db: FactlensDb; gen: string 
   await db.entityBlocks.where('[gen+block]').between(...blockRange(gen)).delete();
 }
 
-/** Every generation that has entity rows. */
+/**
+ * Every generation that has entity rows: one key read per generation, each
+ * read starting past the blocks of the one before. Listing every block's key
+ * read the blocks themselves too (IndexedDB keeps a record's key and value
+ * together): at a million entities that held the database for a second as a
+ * woken worker started, and its first page waited to read the automaton
+ * (bench/RESULTS.md, "Cold worker in Chromium").
+ */
 export async function entityGenerations({ db }: { db: FactlensDb }): Promise<Set<string>> {
-  const keys = await db.entityBlocks.toCollection().primaryKeys();
-  return new Set(keys.map(([gen]) => gen));
+  const gens = new Set<string>();
+  for (let last: string | null = null; ; ) {
+    const next: Collection<EntityBlockRecord, [string, number]> =
+      last === null ? db.entityBlocks.toCollection() : db.entityBlocks.where('[gen+block]').above([last, Dexie.maxKey]);
+    const [key] = await next.limit(1).primaryKeys();
+    if (!key) return gens;
+    last = key[0];
+    gens.add(last);
+  }
 }
 
 /** Calls `visit` with every entity of a generation, a block at a time, without holding them all. */

@@ -115,15 +115,33 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
       const offset = text.data.indexOf('Changsha') + 3;
       getSelection().setBaseAndExtent(text, offset, text, offset);
     })()`);
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyF');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
-    expect(await waitForCard(page, (t) => t?.includes('Changsha') ?? false)).toContain('Changsha');
+    const openByKeyboard = async () => {
+      await page.keyboard.down('Alt');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('KeyF');
+      await page.keyboard.up('Shift');
+      await page.keyboard.up('Alt');
+      expect(await waitForCard(page, (t) => t?.includes('Changsha') ?? false)).toContain('Changsha');
+    };
+    await openByKeyboard();
     await expect.poll(() => inCardRoot(page, `(root) => root.activeElement?.getAttribute('role')`)).toBe('dialog');
+    // The open card follows its name as the page scrolls (it listens for scrolling only while open): it ends
+    // where the card opened after the scroll is placed, not where it was.
+    const cardBox = async () => (await inCardRoot<string>(page, `(root) => JSON.stringify(root.querySelector('[role=dialog]').getBoundingClientRect())`))!;
+    await page.evaluate(`document.documentElement.style.minHeight = '300vh'`);
+    const before = await cardBox();
+    const scrollY = (await page.evaluate('scrollY')) as number;
+    await page.evaluate(`scrollBy(0, 24)`);
+    await expect.poll(() => page.evaluate('scrollY')).toBe(scrollY + 24);
+    await expect.poll(cardBox).not.toBe(before);
+    const followed = await cardBox();
     await page.keyboard.press('Escape');
     expect(await waitForCard(page, (t) => t === null)).toBeNull();
+    await openByKeyboard();
+    await expect.poll(cardBox).toBe(followed);
+    await page.keyboard.press('Escape');
+    expect(await waitForCard(page, (t) => t === null)).toBeNull();
+    await page.evaluate(`scrollTo(0, ${scrollY}); document.documentElement.style.minHeight = ''`);
   });
 
   it('opens the source viewer at an excerpt from the card', async () => {

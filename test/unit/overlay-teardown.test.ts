@@ -207,6 +207,35 @@ describe('overlay teardown', () => {
     expect(host.isConnected).toBe(false);
   });
 
+  it('listens to scrolling and resizing only while a card is open', async () => {
+    const listeners = recordPageListeners();
+    const background = fakeBackground();
+    const controller = new AbortController();
+    const closedRoots = catchClosedRoots();
+    const overlay = start({ request: background.request, signal: controller.signal });
+    await until(overlay.ready);
+    await vi.advanceTimersByTimeAsync(1000);
+    const following = () =>
+      listeners
+        .filter((l) => !l.signal?.aborted && (l.type === 'scroll' || l.type === 'resize'))
+        .map((l) => l.type)
+        .sort();
+    expect([...registry.keys()]).toHaveLength(1);
+    expect(following()).toEqual([]);
+
+    selectInName(document.querySelector('p')!);
+    document.dispatchEvent(shortcut());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closedRoots[0]!.textContent).toContain(NAME);
+    expect(following()).toEqual(['resize', 'scroll']);
+
+    document.dispatchEvent(asReader(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closedRoots[0]!.textContent).not.toContain(NAME);
+    expect(following()).toEqual([]);
+    controller.abort();
+  });
+
   it('drops the answer to a scan that was on its way when the signal aborted', async () => {
     const background = fakeBackground();
     background.hold();

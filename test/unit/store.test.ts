@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import bundled from '../../assets/dataset.json';
 import { openDb, type FactlensDb } from '../../entrypoints/background/db';
+import { entityBlocks, entityGenerations } from '../../entrypoints/background/entity-blocks';
 import { cleanUpStore } from '../../entrypoints/background/imports';
 import { seedBundled } from '../../entrypoints/background/seed';
 import { syntheticDataset } from '../../scripts/lib/synthetic-dataset';
@@ -251,6 +252,20 @@ describe('importing datasets', () => {
     expect(await snapshot(d)).toEqual(before);
   });
 
+  it('lists the generations that have entities, reading one key of each, however many blocks they have', async () => {
+    const d = freshDb();
+    const entities = syntheticDataset({ count: 700 }).entities;
+    // 'g1' is a prefix of 'g10': the read past g1's blocks must not skip g10.
+    const sizes: [string, number][] = [['g10', 1], ['g1', 700], ['a', 130], ['z', 64]];
+    for (const [gen, count] of sizes) await d.entityBlocks.bulkAdd(entityBlocks({ gen, dataset: gen, entities: entities.slice(0, count) }));
+    const read = vi.spyOn(d.entityBlocks, 'where');
+    expect([...(await entityGenerations({ db: d }))].sort()).toEqual(['a', 'g1', 'g10', 'z']);
+    // One read past each generation but the last: not one per block (11 of g1's alone).
+    expect(read).toHaveBeenCalledTimes(sizes.length);
+    await d.entityBlocks.clear();
+    expect(await entityGenerations({ db: d })).toEqual(new Set());
+  });
+
   it('accepts a role whose organization comes in a later chunk, one entity a chunk', async () => {
     const d = freshDb();
     const { handlers } = testHandlers({ db: d });
@@ -335,7 +350,8 @@ describe('importing datasets', () => {
     const d = freshDb();
     await seedBundled({ db: d, dataset });
     const first = testHandlers({ db: d });
-    await first.handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] });
+    const texts = ['Jack Ma', dataset.entities.flatMap((e) => e.aliases.map((a) => a.text)).join(', met ')];
+    const built = await first.handlers.scanTexts({ type: 'scanTexts', texts });
     const storedKey = async () => (await d.caches.where('name').startsWith('matcher:').first())?.key;
     await expect.poll(storedKey).toBeTruthy();
     const stored = await storedKey();
@@ -343,7 +359,11 @@ describe('importing datasets', () => {
     // A new worker reads the stored automaton; a catalog read would mean a rebuild.
     const restarted = testHandlers({ db: d });
     const read = vi.spyOn(restarted.catalog, 'get');
-    expect((await restarted.handlers.scanTexts({ type: 'scanTexts', texts: ['Jack Ma'] })).matches[0]).toHaveLength(1);
+    const readBack = await restarted.handlers.scanTexts({ type: 'scanTexts', texts });
+    expect(readBack.matches[0]).toHaveLength(1);
+    // Every alias of the dataset: the read-back automaton, keys and related lists give the same matches, keys and spans.
+    expect(readBack.matches[1]!.length).toBeGreaterThan(dataset.entities.length);
+    expect(readBack).toEqual(built);
     expect(read).not.toHaveBeenCalled();
 
     await importDataset({ handlers: restarted.handlers, dataset: userDataset('mine') });

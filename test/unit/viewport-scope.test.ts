@@ -132,24 +132,35 @@ describe('applying reports once they pause', () => {
     expect(painted.texts()).toEqual(['Jack Ma']);
   });
 
-  it('draws what a scroll brought near only when its reports pause, once', () => {
-    const page = pageOf(['Jack Ma spoke.', 'Lin Wei answered.']);
+  it('draws the first report of a run at once, and what the rest of the scroll brought near only when its reports pause, once', () => {
+    const page = pageOf(['Jack Ma spoke.', 'Lin Wei answered.', 'Jack Ma again.']);
     const watch = fakeWatch();
     const painted = recorder();
     const adds: number[] = [];
     const paint = { add: (l: Mention[]) => (adds.push(l.length), painted.paint.add(l)), remove: painted.paint.remove };
-    const [first, second] = page.elements;
+    const [first, second, third] = page.elements;
     createViewportScope({ paint, watch: watch.watch, settle: whenReportsPause(window, new AbortController().signal) }).add(page.added);
-    window.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(1000);
     watch.move([{ target: first!, near: true }]);
+    expect(adds).toEqual([1]);
     vi.advanceTimersByTime(50);
-    window.dispatchEvent(new Event('scroll'));
     watch.move([{ target: second!, near: true }]);
     vi.advanceTimersByTime(50);
-    expect(painted.drawn.size).toBe(0);
+    watch.move([{ target: third!, near: true }]);
+    vi.advanceTimersByTime(50);
+    expect(painted.texts()).toEqual(['Jack Ma']);
     vi.advanceTimersByTime(100);
-    expect(painted.texts()).toEqual(['Jack Ma', 'Lin Wei']);
-    expect(adds).toEqual([2]);
+    expect(painted.texts()).toEqual(['Jack Ma', 'Jack Ma', 'Lin Wei']);
+    expect(adds).toEqual([1, 2]);
+  });
+
+  it('listens to no scroll: a page scrolling runs none of it', () => {
+    const add = vi.spyOn(window, 'addEventListener');
+    const addToDocument = vi.spyOn(document, 'addEventListener');
+    whenReportsPause(window, new AbortController().signal)(() => {});
+    expect([...add.mock.calls, ...addToDocument.mock.calls].map(([type]) => type)).not.toContain('scroll');
+    add.mockRestore();
+    addToDocument.mockRestore();
   });
 
   it('still applies them during a scroll that never pauses, and never after its signal aborts', () => {
@@ -157,13 +168,11 @@ describe('applying reports once they pause', () => {
     const settle = whenReportsPause(window, controller.signal);
     let flushes = 0;
     for (let t = 0; t < 1200; t += 50) {
-      window.dispatchEvent(new Event('scroll'));
       settle(() => flushes++);
       vi.advanceTimersByTime(50);
     }
     expect(flushes).toBeGreaterThanOrEqual(2);
     expect(flushes).toBeLessThan(1200 / 50);
-    window.dispatchEvent(new Event('scroll'));
     settle(() => flushes++);
     controller.abort();
     const before = flushes;
