@@ -106,6 +106,22 @@ describe('what the private marks run in a page', () => {
     vi.restoreAllMocks();
   });
 
+  it('paints in a task of its own, never in an animation frame, where the page renders', async () => {
+    vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    document.body.innerHTML = '<p>Quentin Oakridge</p>';
+    const stop = new AbortController();
+    const marks = createPrivateMarks({ container: document.createElement('div'), win: window, signal: stop.signal });
+    const text = document.body.firstChild!.firstChild!;
+    marks.add([new StaticRange({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 7 })]);
+    const measured = vi.spyOn(Range.prototype, 'getBoundingClientRect');
+    await new Promise((r) => setTimeout(r, 50));
+    // The paint ran (it measured the mention), and not in a frame.
+    expect(measured).toHaveBeenCalled();
+    expect(frames).not.toHaveBeenCalled();
+    stop.abort();
+  });
+
   it('watches scrolling and reflow only while there is a mark to paint', async () => {
     const observing = new Set<unknown>();
     vi.stubGlobal(
