@@ -2,7 +2,7 @@ import { DATASET_FORMAT } from '../../src/dataset/schema';
 import type { DatasetInfo, ExportPage } from '../../src/messages/protocol';
 import { publicSourceOf } from './dataset-records';
 import type { FactlensDb, StoredDataset } from './db';
-import { deleteEntities, entitiesInOrder } from './entity-blocks';
+import { deleteEntities, entitiesInOrder, idIndexKind } from './entity-blocks';
 
 /** Whether a dataset's names stay hidden from pages. Imports stored before the setting existed count as private: the safe side. */
 export function isPrivate(stored: StoredDataset): boolean {
@@ -37,6 +37,7 @@ export async function deleteGeneration({ db, gen }: { db: FactlensDb; gen: strin
   await deleteEntities({ db, gen });
   await db.sourceRows.where('gen').equals(gen).delete();
   await db.nameLists.delete(gen);
+  await db.caches.where('name').startsWith(`${idIndexKind(gen)}:`).delete();
 }
 
 export async function removeDataset({ db, id }: { db: FactlensDb; id: string }): Promise<void> {

@@ -1,8 +1,10 @@
 import Dexie, { type Collection } from 'dexie';
 import type { Entity } from '../../src/dataset/schema';
 import type { EntityRecord } from '../../src/messages/protocol';
+import { buildIdIndex, positionIn, type IdIndex } from '../../src/packing/id-index';
 import type { EntityBlockRecord, FactlensDb } from './db';
 import { generations } from './generations';
+import { readOrBuild } from './stored-derivation';
 
 /**
  * Entities are stored BLOCK to a row, in the order they came in: entity
@@ -117,21 +119,36 @@ function keepNewest(map: Map<string, unknown>, max: number): void {
 }
 
 /**
+ * What a generation's id index is stored under (stored-derivation.ts):
+ * deleteGeneration and the startup cleanup remove it with its generation.
+ */
+export const idIndexKind = (gen: string) => `ids ${gen}`;
+
+/**
  * Reads entities by dataset and id, from each dataset's current generation.
- * An id's position comes from the generation's name list, which holds every
- * id in order; a generation never changes once written, so the positions it
- * gives are cached for good.
+ * An id's position comes from the generation's id index (src/packing/id-index.ts),
+ * made once from its name list and kept in IndexedDB; a generation never
+ * changes once written, so the positions it gives hold for good.
  */
 export function createEntityReader({ db }: { db: FactlensDb }) {
-  const positions = new Map<string, Promise<Map<string, number> | null>>();
+  const positions = new Map<string, Promise<IdIndex>>();
   // A committed generation's blocks never change, so the blocks read lately
   // can serve the next keystroke's search or the next card without a read.
   const recent = new Map<string, EntityBlockRecord | undefined>();
 
-  function positionsOf(gen: string): Promise<Map<string, number> | null> {
+  function positionsOf(gen: string): Promise<IdIndex> {
     let found = positions.get(gen);
     if (!found) {
-      found = db.nameLists.get(gen).then((list) => (list ? new Map(list.ids.map((id, seq) => [id, seq])) : null));
+      found = readOrBuild<IdIndex, IdIndex>({
+        db,
+        kind: idIndexKind(gen),
+        format: 'ids-1',
+        signature: gen,
+        // A generation without a list has no entity to find.
+        build: async () => buildIdIndex((await db.nameLists.get(gen))?.ids ?? []),
+        pack: (index) => index,
+        unpack: (index) => index,
+      });
       found.catch(() => positions.delete(gen));
       positions.set(gen, found);
       // Replaced generations are never asked for again; keep the newest few.
@@ -146,7 +163,7 @@ export function createEntityReader({ db }: { db: FactlensDb }) {
       if (refs.length === 0) return [];
       const gens = await generations({ db, enabledOnly: false });
       const located = refs.map(({ dataset, id }) => ({ gen: gens.get(dataset), id }));
-      const seqs = await Promise.all(located.map(async ({ gen, id }) => (gen === undefined ? undefined : (await positionsOf(gen))?.get(id))));
+      const seqs = await Promise.all(located.map(async ({ gen, id }) => (gen === undefined ? undefined : positionIn(await positionsOf(gen), id))));
       const blockKey = (gen: string, seq: number) => `${Math.floor(seq / BLOCK)} ${gen}`;
       const wanted = new Map<string, [string, number]>();
       located.forEach(({ gen }, i) => {

@@ -5,7 +5,7 @@ import type { DatasetInfo } from '../../src/messages/protocol';
 import { newGeneration, sourceRow } from './dataset-records';
 import { datasetInfo, deleteGeneration, isPrivate } from './datasets';
 import type { FactlensDb, ImportRecord } from './db';
-import { entityGenerations, writeEntities } from './entity-blocks';
+import { entityGenerations, idIndexKind, writeEntities } from './entity-blocks';
 import { createNameList } from './name-lists';
 
 
@@ -156,4 +156,8 @@ export async function cleanUpStore({ db }: { db: FactlensDb }): Promise<void> {
     ...(await db.nameLists.toCollection().primaryKeys()),
   ]);
   for (const gen of gens) if (!live.has(String(gen))) await deleteGeneration({ db, gen: String(gen) });
+  // An id index whose generation went while the worker was stopping.
+  const indexes = await db.caches.where('name').startsWith(idIndexKind('')).primaryKeys();
+  const kept = [...live].map((gen) => `${idIndexKind(gen)}:`);
+  for (const name of indexes) if (!kept.some((prefix) => name.startsWith(prefix))) await db.caches.delete(name);
 }

@@ -266,6 +266,37 @@ describe('importing datasets', () => {
     expect(await entityGenerations({ db: d })).toEqual(new Set());
   });
 
+  it('finds entities by id through a stored index: a restarted worker reads no name list, and the index goes with its generation', async () => {
+    const d = freshDb();
+    await seedBundled({ db: d, dataset });
+    const first = testHandlers({ db: d });
+    const mine = userDataset('mine');
+    await importDataset({ handlers: first.handlers, dataset: mine });
+    const refs = [
+      ...dataset.entities.slice(0, 40).map((e) => ({ dataset: dataset.id, id: e.id })),
+      ...mine.entities.map((e) => ({ dataset: 'mine', id: e.id })),
+      { dataset: 'mine', id: 'no-such-entity' },
+      { dataset: 'no-such-dataset', id: mine.entities[0]!.id },
+    ];
+    const read = await first.handlers.getEntities({ type: 'getEntities', refs });
+    expect(read.map((e) => e && `${e.dataset}/${e.id}`)).toEqual([...refs.slice(0, -2).map((r) => `${r.dataset}/${r.id}`), null, null]);
+    const indexes = () => d.caches.where('name').startsWith('ids ').count();
+    await expect.poll(indexes).toBe(2);
+
+    const restarted = testHandlers({ db: d });
+    const lists = vi.spyOn(d.nameLists, 'get');
+    expect(await restarted.handlers.getEntities({ type: 'getEntities', refs })).toEqual(read);
+    expect(lists).not.toHaveBeenCalled();
+    lists.mockRestore();
+
+    await restarted.handlers.removeDataset({ type: 'removeDataset', id: 'mine' });
+    expect(await indexes()).toBe(1);
+    // One left by a generation that went while the worker was stopping is removed at the next start.
+    await d.caches.put({ name: 'ids mine#gone:ids-1:mine#gone', key: 'mine#gone', value: null });
+    await cleanUpStore({ db: d });
+    expect(await indexes()).toBe(1);
+  });
+
   it('accepts a role whose organization comes in a later chunk, one entity a chunk', async () => {
     const d = freshDb();
     const { handlers } = testHandlers({ db: d });
