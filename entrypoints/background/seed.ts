@@ -1,7 +1,7 @@
 import type { Dataset } from '../../src/dataset/schema';
 import { datasetRows, newGeneration } from './dataset-records';
+import { deleteGeneration } from './datasets';
 import type { FactlensDb } from './db';
-import { deleteEntities } from './entity-blocks';
 import { nameListOf } from './name-lists';
 
 /**
@@ -10,7 +10,7 @@ import { nameListOf } from './name-lists';
  * keeping whether the user enabled it, their settings and their imports.
  */
 export async function seedBundled({ db, dataset }: { db: FactlensDb; dataset: Dataset }): Promise<'seeded' | 'updated' | 'unchanged'> {
-  return db.transaction('rw', [db.datasets, db.entityBlocks, db.sourceRows, db.nameLists], async () => {
+  return db.transaction('rw', [db.datasets, db.entityBlocks, db.sourceRows, db.nameLists, db.caches], async () => {
     const existing = await db.datasets.get(dataset.id);
     if (existing?.version === dataset.version) return 'unchanged';
     // Ids are no longer record keys, so the store does not catch a duplicate itself.
@@ -37,11 +37,7 @@ export async function seedBundled({ db, dataset }: { db: FactlensDb; dataset: Da
       updatedAt: Date.now(),
       generation: gen,
     });
-    if (existing) {
-      await deleteEntities({ db, gen: existing.generation });
-      await db.sourceRows.where('gen').equals(existing.generation).delete();
-      await db.nameLists.delete(existing.generation);
-    }
+    if (existing) await deleteGeneration({ db, gen: existing.generation });
     return existing ? 'updated' : 'seeded';
   });
 }
