@@ -10,7 +10,7 @@ import { viewerPath } from '../../src/viewer-link';
 import { inCardRoot } from './card-root';
 import { showExtensionPage, until } from './extension-page';
 import { BROWSERS, firstInstallPage, focusTab, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
-import { hoverMention, waitForCard } from './overlay-page';
+import { hoverMention, pressCardShortcut, waitForCard } from './overlay-page';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const dataset = bundled as unknown as DemoDataset & { sources: { id: string; text: string }[] };
@@ -149,11 +149,7 @@ describe.each(BROWSERS.flatMap((b) => SCHEMES.map((s) => [b, s] as const)))('%s,
         return document.activeElement === link;
       })()`)) as boolean;
       expect(onLink).toBe(true);
-      await news.keyboard.down('Alt');
-      await news.keyboard.down('Shift');
-      await news.keyboard.press('KeyF');
-      await news.keyboard.up('Shift');
-      await news.keyboard.up('Alt');
+      await pressCardShortcut(news);
       expect(await waitForCard(news, (t) => t?.includes('Alibaba') ?? false)).toContain('Alibaba');
       const focused = await waitForFocusedDialog(news);
       expect(focused).toBe('dialog: Alibaba Group');

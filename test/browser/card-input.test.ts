@@ -7,7 +7,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/lib/static-s
 import { inCardRoot } from './card-root';
 import { until } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, loadPage, openPage, watchErrors, type ExtensionBrowser } from './harness';
-import { clickInCard, hoverMention, waitForCard, waitForTab } from './overlay-page';
+import { clickInCard, hoverMention, pressCardShortcut, waitForCard, waitForTab } from './overlay-page';
 
 const dataset = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/dataset.json'), 'utf8')) as DemoDataset & {
   sources: { id: string; text: string }[];
@@ -156,13 +156,7 @@ describe.each(BROWSERS)('%s: touch, and when cards open', (name) => {
       const marker = style === 'both' ? `!(${adopted})` : `[...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('factlens-mention') && r.cssText.includes(${JSON.stringify(style === 'wash' ? 'text-decoration: none' : 'transparent')})))`;
       await until(desk, marker);
     }
-    const shortcut = async () => {
-      await desk.keyboard.down('Alt');
-      await desk.keyboard.down('Shift');
-      await desk.keyboard.press('KeyF');
-      await desk.keyboard.up('Shift');
-      await desk.keyboard.up('Alt');
-    };
+    const shortcut = () => pressCardShortcut(desk);
 
     beforeAll(async () => {
       desk = await openPage(eb, new URL(articlePath(article.id), server.url).href);

@@ -119,6 +119,15 @@ export async function pointAtCard(page: Page): Promise<void> {
   if (point) await page.mouse.move(point.x, point.y);
 }
 
+/** Presses Alt+Shift+F, the shortcut that opens the card of the name at the caret. */
+export async function pressCardShortcut(page: Page): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyF');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}
+
 /** Turns the overlay on or off for a host, as the popup does, from an extension page. */
 export async function setSiteEnabled(extensionPage: Page, host: string, enabled: boolean): Promise<void> {
   await extensionPage.evaluate(

@@ -8,7 +8,7 @@ import { roleTimeline } from '../../src/format/role-timeline';
 import { dateRangeWordsIn, LOCALES } from '../unit/support/locale-messages';
 import { inCardRoot } from './card-root';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
-import { cardText, clickInCard, highlightTexts, hoverMention, setSiteEnabled, waitForCard, waitForHighlights, waitForTab } from './overlay-page';
+import { cardText, clickInCard, highlightTexts, hoverMention, pressCardShortcut, setSiteEnabled, waitForCard, waitForHighlights, waitForTab } from './overlay-page';
 
 const EXPECTED = [
   'Alibaba',
@@ -116,11 +116,7 @@ describe.each(BROWSERS)('%s: the page overlay', (name) => {
       getSelection().setBaseAndExtent(text, offset, text, offset);
     })()`);
     const openByKeyboard = async () => {
-      await page.keyboard.down('Alt');
-      await page.keyboard.down('Shift');
-      await page.keyboard.press('KeyF');
-      await page.keyboard.up('Shift');
-      await page.keyboard.up('Alt');
+      await pressCardShortcut(page);
       expect(await waitForCard(page, (t) => t?.includes('Changsha') ?? false)).toContain('Changsha');
     };
     await openByKeyboard();

@@ -130,6 +130,14 @@ function start({ request, signal }: { request: typeof requestFn; signal: AbortSi
   return startOverlay({ doc: document, request, ignore: new Set(), signal });
 }
 
+/** An overlay started and settled: its first scan answered and the observer's reports applied once they pause (viewport-scope.ts). */
+async function started(options: { request: typeof requestFn; signal: AbortSignal }) {
+  const overlay = start(options);
+  await until(overlay.ready);
+  await vi.advanceTimersByTimeAsync(1000);
+  return overlay;
+}
+
 /** What the page would feel of a live overlay: its text changing, the pointer moving, keys, scrolling. */
 async function pageGoesOn(): Promise<void> {
   document.body.insertAdjacentHTML('beforeend', `<p>${NAME} spoke again.</p>`);
@@ -167,10 +175,7 @@ describe('overlay teardown', () => {
     const background = fakeBackground();
     const controller = new AbortController();
     const closedRoots = catchClosedRoots();
-    const overlay = start({ request: background.request, signal: controller.signal });
-    await until(overlay.ready);
-    // The observer's reports are applied once they pause (viewport-scope.ts).
-    await vi.advanceTimersByTimeAsync(1000);
+    await started({ request: background.request, signal: controller.signal });
     // The page host is mounted once, at the start, with its root closed.
     expect(closedRoots).toHaveLength(1);
     const host = closedRoots[0]!.host;
@@ -212,9 +217,7 @@ describe('overlay teardown', () => {
     const background = fakeBackground();
     const controller = new AbortController();
     const closedRoots = catchClosedRoots();
-    const overlay = start({ request: background.request, signal: controller.signal });
-    await until(overlay.ready);
-    await vi.advanceTimersByTimeAsync(1000);
+    await started({ request: background.request, signal: controller.signal });
     const following = () =>
       listeners
         .filter((l) => !l.signal?.aborted && (l.type === 'scroll' || l.type === 'resize'))
