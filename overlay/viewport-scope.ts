@@ -69,7 +69,8 @@ const MAX_DEFER_MS = 500;
  * of scrolling. Deferred, it is one such update per pause. The reports
  * themselves tell a scroll, not a scroll listener, which would run inside
  * every frame the page scrolls; the observer's reports come in tasks of
- * their own.
+ * their own. A hidden page is never deferred: it paints no frame, nobody
+ * scrolls it, and the browser may hold its timers back for a minute.
  */
 export function whenReportsPause(win: Window, signal: AbortSignal): (flush: () => void) => void {
   let timer = 0;
@@ -83,7 +84,7 @@ export function whenReportsPause(win: Window, signal: AbortSignal): (flush: () =
     if (timer) win.clearTimeout(timer);
     else first = now;
     timer = 0;
-    if (!inRun) {
+    if (!inRun || win.document.visibilityState === 'hidden') {
       flush();
       return;
     }

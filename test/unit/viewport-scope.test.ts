@@ -154,6 +154,21 @@ describe('applying reports once they pause', () => {
     expect(adds).toEqual([1, 2]);
   });
 
+  it('applies every report at once in a hidden page, whose timers the browser may hold back', () => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      const settle = whenReportsPause(window, new AbortController().signal);
+      let flushes = 0;
+      for (let i = 0; i < 5; i++) {
+        settle(() => flushes++);
+        vi.advanceTimersByTime(10);
+      }
+      expect(flushes).toBe(5);
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+  });
+
   it('listens to no scroll: a page scrolling runs none of it', () => {
     const add = vi.spyOn(window, 'addEventListener');
     const addToDocument = vi.spyOn(document, 'addEventListener');
