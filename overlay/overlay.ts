@@ -13,6 +13,8 @@ import { createHighlightLayer } from './highlight-layer';
 import { liveRange, mentionAtCaret, mentionAtPoint } from './hit-test';
 import { createHoverIntent } from './hover-intent';
 import { isInsideAny, watchMutations } from './mutation-watch';
+import { intersectionWatch } from './near-watch';
+import { windowedWatch } from './near-window';
 import { mountPageHost } from './page-host';
 import { PageMentions, sameMention, type Mention } from './page-mentions';
 import { createPrivateMarks } from './private-marks';
@@ -22,7 +24,7 @@ import { createShadowHighlightStyle } from './shadow-highlight-style';
 import { createTaps } from './taps';
 import { trusted } from './trusted';
 import { flow, timed } from './user-timing';
-import { createViewportScope, intersectionWatch, whenReportsPause } from './viewport-scope';
+import { createViewportScope, whenReportsPause } from './viewport-scope';
 
 export interface OverlayEnv {
   doc: Document;
@@ -115,7 +117,8 @@ export function startOverlay(env: OverlayEnv): Overlay {
     },
   };
   /** Only blocks near the viewport are drawn; `mentions` keeps every one for hit-testing, counts and next/previous. */
-  const paint = createViewportScope({ paint: everywhere, watch: intersectionWatch(win, signal), settle: whenReportsPause(win, signal) });
+  const watch = windowedWatch(intersectionWatch(win, signal), { settle: whenReportsPause(win, signal), signal });
+  const paint = createViewportScope({ paint: everywhere, watch, settle: whenReportsPause(win, signal) });
   const data = createEntityData({ request });
   let appearance = DEFAULT_APPEARANCE;
   const delay = () => appearance.cardDelayMs;

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blocksUnder } from '../../overlay/extract';
+import type { WatchNear } from '../../overlay/near-watch';
 import { PageMentions, type Mention } from '../../overlay/page-mentions';
-import { createViewportScope, whenReportsPause, type WatchNear } from '../../overlay/viewport-scope';
+import { createViewportScope, whenReportsPause } from '../../overlay/viewport-scope';
 import type { TextMatch } from '../../src/messages/protocol';
 import './support/static-range';
 
