@@ -1,4 +1,4 @@
-import { PageNames, resolveMatches, type Support } from '../src/matcher/resolve';
+import { dependsOnPage, PageNames, resolveMatches, type Support } from '../src/matcher/resolve';
 import type { EntityKey, TextMatch } from '../src/messages/protocol';
 import { readsAsExtracted, spanIn, type Block, type Span } from './extract';
 
@@ -77,6 +77,8 @@ export class PageMentions {
   /** The names of every block, which decide what each block shows. */
   private readonly names = new PageNames<EntityKey>();
   private readonly byNode = new Map<Text, Mention[]>();
+  /** Blocks with a match that needs context: the only ones a change of the page's names can change. */
+  private readonly dependent = new Set<Block>();
 
   /** Replaces blocks (removed ones pass no matches) and reports the mentions that changed. */
   update(changes: { block: Block; matches: TextMatch[] | null }[]): MentionChanges {
@@ -90,11 +92,17 @@ export class PageMentions {
       } else if (old) {
         this.blocks.set(block, { matches: [], mentions: old.mentions });
       }
+      if (matches?.some(dependsOnPage)) this.dependent.add(block);
+      else this.dependent.delete(block);
     }
     const namedChanged = this.names.generation !== before;
     const result: MentionChanges = { added: [], removed: [] };
-    const touched = namedChanged ? [...this.blocks.keys()] : changes.map((c) => c.block);
-    for (const block of touched) this.rebuild(block, result);
+    if (!namedChanged) {
+      for (const { block } of changes) this.rebuild(block, result);
+      return result;
+    }
+    const changed = new Set(changes.map((c) => c.block));
+    for (const block of [...this.blocks.keys()]) if (changed.has(block) || this.dependent.has(block)) this.rebuild(block, result);
     return result;
   }
 
@@ -124,7 +132,10 @@ export class PageMentions {
       result.removed.push(gone);
       this.index(gone, -1);
     }
-    if (state.matches.length === 0 && kept.length === 0) this.blocks.delete(block);
+    if (state.matches.length === 0 && kept.length === 0) {
+      this.blocks.delete(block);
+      this.dependent.delete(block);
+    }
     else state.mentions = kept;
   }
 
@@ -166,6 +177,7 @@ export class PageMentions {
   clear(): Mention[] {
     const all = [...this.all()];
     this.blocks.clear();
+    this.dependent.clear();
     this.names.clear();
     this.byNode.clear();
     return all;

@@ -66,6 +66,16 @@ export function droppable<K>(m: CandidateMatch<K>): boolean {
   return true;
 }
 
+/**
+ * Whether what the rules make of a match can change with the rest of the
+ * page: some entity of it needs context. A text whose matches all need none
+ * reads the same whatever the page names.
+ */
+export function dependsOnPage<K>(m: CandidateMatch<K>): boolean {
+  for (let i = 0; i < m.entities.length; i++) if (!namedHere(m, i)) return true;
+  return false;
+}
+
 /** What the rules ask of the whole page (or article). */
 export interface NamesOnPage<K> {
   /** Whether the page names the entity by an alias that needs no context. */
