@@ -7,7 +7,7 @@ import type { TextMatch } from '../../src/messages/protocol';
 import './support/static-range';
 
 vi.mock('../../src/matcher/resolve', async (original) => {
-  const actual = await original<typeof import('../../src/matcher/resolve')>();
+  const actual = await original<typeof resolve>();
   return { ...actual, resolveMatches: vi.fn(actual.resolveMatches) };
 });
 
