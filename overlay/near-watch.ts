@@ -21,25 +21,30 @@ interface NearWatch {
 export type NearReport = (changes: { target: Element; near: boolean }[]) => void;
 export type WatchNear = (onChange: NearReport) => NearWatch;
 
+/** Where an element lies in the document (its border box's top and bottom, window scroll included), in px. */
+export interface Place {
+  top: number;
+  bottom: number;
+}
+/** The window's viewport: its scroll offset and height, in px. */
+export interface View {
+  top: number;
+  height: number;
+}
+
+/** Reports that also say where each element lay when the browser computed them. */
+export type PlacedReport = (changes: { target: Element; near: boolean; place: Place | null }[]) => void;
+
 /** A NearWatch that can also say where an element lies now, as a sweep measures it (near-window.ts). */
 export interface MeasuringWatch extends NearWatch {
-  /**
-   * The element's vertical distance from the viewport in px: 0 if it overlaps
-   * it, negative above, positive below; null if it is not laid out.
-   */
-  offset(el: Element): number | null;
-  /** The viewport's height in px. */
-  screen(): number;
+  /** Where the element lies now; null if it is not laid out. */
+  place(el: Element): Place | null;
+  view(): View;
 }
 
 /** How far beyond the viewport a block counts as near: a screen above and below, so scrolling rarely outruns the paint. */
 const NEAR_MARGIN = '100% 0px';
 
-function offsetOf(r: DOMRect, h: number): number | null {
-  if (r.width === 0 && r.height === 0) return null;
-  if (r.bottom < 0) return r.bottom;
-  return r.top > h ? r.top - h : 0;
-}
 
 /**
  * The window's rect grown by NEAR_MARGIN. Inner scroll containers are not
@@ -48,13 +53,25 @@ function offsetOf(r: DOMRect, h: number): number | null {
  */
 function nearWindow(win: Window, el: Element): boolean {
   const r = el.getBoundingClientRect();
-  const offset = offsetOf(r, win.innerHeight);
-  return offset !== null && Math.abs(offset) <= win.innerHeight && r.right >= 0 && r.left <= win.innerWidth;
+  if (r.width === 0 && r.height === 0) return false;
+  const h = win.innerHeight;
+  return r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= win.innerWidth;
 }
 
-export function intersectionWatch(win: Window & typeof globalThis, signal: AbortSignal): (onChange: NearReport) => MeasuringWatch {
+export function intersectionWatch(win: Window & typeof globalThis, signal: AbortSignal): (onChange: PlacedReport) => MeasuringWatch {
   return (onChange) => {
-    const observer = new win.IntersectionObserver(timed('viewport', (entries: IntersectionObserverEntry[]) => onChange(entries.map((e) => ({ target: e.target, near: e.isIntersecting })))), {
+    // Read once per run of script: nothing scrolls the window within it, and reading it per element cost as much as measuring.
+    let cached: View | null = null;
+    const view = (): View => {
+      if (!cached) {
+        cached = { top: win.scrollY, height: win.innerHeight };
+        queueMicrotask(() => (cached = null));
+      }
+      return cached;
+    };
+    const placeOf = (r: DOMRectReadOnly): Place | null => (r.width === 0 && r.height === 0 ? null : { top: r.top + view().top, bottom: r.bottom + view().top });
+    const report = (entries: IntersectionObserverEntry[]) => onChange(entries.map((e) => ({ target: e.target, near: e.isIntersecting, place: placeOf(e.boundingClientRect) })));
+    const observer = new win.IntersectionObserver(timed('viewport', report), {
       rootMargin: NEAR_MARGIN,
       // Chromium 120+: the same margin inside inner scroll containers; others ignore it and show a block once it scrolls into view.
       scrollMargin: NEAR_MARGIN,
@@ -65,8 +82,8 @@ export function intersectionWatch(win: Window & typeof globalThis, signal: Abort
       unobserve: (el) => observer.unobserve(el),
       // A shown page gets its report with the next frame; measuring there too would only force layouts.
       nearNow: (el) => win.document.visibilityState === 'hidden' && nearWindow(win, el),
-      offset: (el) => offsetOf(el.getBoundingClientRect(), win.innerHeight),
-      screen: () => win.innerHeight,
+      place: (el) => placeOf(el.getBoundingClientRect()),
+      view,
     };
   };
 }

@@ -1,43 +1,47 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { MeasuringWatch, NearReport } from '../../overlay/near-watch';
+import type { MeasuringWatch, Place, PlacedReport, View } from '../../overlay/near-watch';
 import { windowedWatch } from '../../overlay/near-window';
 
 const SCREEN = 100;
 
 /**
- * A measuring watch the test drives: where each element lies (its offset from
- * the viewport, in px), which ones the browser is asked to observe, and its
- * reports.
+ * A measuring watch the test drives: where each element lies in the document
+ * and where the window is scrolled, which elements the browser is asked to
+ * observe, how many were measured, and its reports.
  */
-function fakeMeasuring(offsets: Map<Element, number | null>) {
+function fakeMeasuring(places: Map<Element, Place | null>, view: View) {
   const observed = new Set<Element>();
-  let report: NearReport = () => {};
-  const measuring = (onChange: NearReport): MeasuringWatch => {
+  const measured = { count: 0 };
+  let report: PlacedReport = () => {};
+  const measuring = (onChange: PlacedReport): MeasuringWatch => {
     report = onChange;
     return {
       observe: (el) => observed.add(el),
       unobserve: (el) => observed.delete(el),
       nearNow: () => false,
-      offset: (el) => offsets.get(el) ?? null,
-      screen: () => SCREEN,
+      place: (el) => (measured.count++, places.get(el) ?? null),
+      view: () => ({ ...view }),
     };
   };
-  return { measuring, observed, report: (changes: { target: Element; near: boolean }[]) => report(changes) };
+  // A report carries each element's place as it is now, as the browser's does.
+  const placed = (changes: { target: Element; near: boolean }[]) => report(changes.map((c) => ({ ...c, place: places.get(c.target) ?? null })));
+  return { measuring, observed, measured, report: placed };
 }
 
-/** Elements 0..n-1, laid out a screen apart from the viewport's top downwards; `at` moves the viewport. */
+/** Elements 0..n-1, each half a screen tall, a screen apart; `at` scrolls the window to a screen, `shift` moves every element down. */
 function column(n: number) {
-  const els: Element[] = Array.from({ length: n }, () => document.createElement("p"));
-  const offsets = new Map<Element, number | null>();
-  const at = (screens: number) => els.forEach((el, i) => offsets.set(el, (i - screens) * SCREEN));
-  at(0);
-  return { els, offsets, at };
+  const els: Element[] = Array.from({ length: n }, () => document.createElement('p'));
+  const places = new Map<Element, Place | null>();
+  const lay = (by: number) => els.forEach((el, i) => places.set(el, { top: (i + by) * SCREEN, bottom: (i + by + 0.5) * SCREEN }));
+  lay(0);
+  const view = { top: 0, height: SCREEN };
+  return { els, places, view, at: (screens: number) => void (view.top = screens * SCREEN), shift: (screens: number) => lay(screens) };
 }
 
 function setUp(n: number) {
   const page = column(n);
-  const fake = fakeMeasuring(page.offsets);
+  const fake = fakeMeasuring(page.places, page.view);
   const reported: { target: Element; near: boolean }[] = [];
   let sweeps: (() => void)[] = [];
   const controller = new AbortController();
@@ -56,10 +60,10 @@ function setUp(n: number) {
 describe('windowed near watch', () => {
   it('observes only the elements near the viewport, the nearest beyond them on each side, and those not laid out', () => {
     const t = setUp(40);
-    // The band reaches five screens below the viewport: elements 0..5, then 6 as the nearest below.
-    expect(t.indexes()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // The band reaches five screens beyond the viewport (elements 0..6), then 7 is the nearest below it.
+    expect(t.indexes()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const hidden = document.createElement('p');
-    t.offsets.set(hidden, null);
+    t.places.set(hidden, null);
     t.watch.observe(hidden);
     expect(t.observed.has(hidden)).toBe(true);
   });
@@ -67,14 +71,14 @@ describe('windowed near watch', () => {
   it('redraws the band once the reader scrolls, and reports the elements it drops as not near', async () => {
     const t = setUp(40);
     t.report([{ target: t.els[0]!, near: true }]);
-    // A first report is the element's state, not a move: no sweep.
+    // Nothing scrolled or moved: the band stands.
     expect(t.pending()).toBe(0);
     t.at(20);
     t.report([{ target: t.els[0]!, near: false }]);
     expect(t.pending()).toBe(1);
     await t.runSweeps();
-    expect(t.indexes()).toEqual([14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26]);
-    expect(t.reported.filter((r) => !r.near).map((r) => t.els.indexOf(r.target))).toEqual([0, 0, 1, 2, 3, 4, 5, 6]);
+    expect(t.indexes()).toEqual([14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27]);
+    expect(t.reported.filter((r) => !r.near).map((r) => t.els.indexOf(r.target))).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('watches the nearest element beyond a stretch with none, so coming near it is reported', async () => {
@@ -102,13 +106,26 @@ describe('windowed near watch', () => {
     expect(t.indexes()).toEqual(before);
   });
 
-  it('takes a first report for a move when the element is no longer where it was measured', async () => {
+  it('measures only the band again when the window scrolls', async () => {
     const t = setUp(40);
-    t.report([{ target: t.els[1]!, near: true }]);
-    expect(t.pending()).toBe(0);
+    t.measured.count = 0;
     t.at(20);
-    t.report([{ target: t.els[2]!, near: false }]);
+    t.report([{ target: t.els[0]!, near: false }]);
+    await t.runSweeps();
+    // The 12 in the band and the 2 beyond it; the report said where its element was.
+    expect(t.measured.count).toBe(14);
+    expect(t.indexes()).toEqual([14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27]);
+  });
+
+  it('measures every element again once one is found moved in the document, as after the page lays out again', async () => {
+    const t = setUp(40);
+    t.measured.count = 0;
+    t.shift(3);
+    t.report([{ target: t.els[0]!, near: false }]);
     expect(t.pending()).toBe(1);
+    await t.runSweeps();
+    expect(t.measured.count).toBeGreaterThanOrEqual(40);
+    expect(t.indexes()).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('passes on reports only for elements it observes', () => {
