@@ -18,7 +18,7 @@ interface NearWatch {
    */
   nearNow(el: Element): boolean;
 }
-export type NearReport = (changes: { target: Element; near: boolean }[]) => void;
+type NearReport = (changes: { target: Element; near: boolean }[]) => void;
 export type WatchNear = (onChange: NearReport) => NearWatch;
 
 /** Where an element lies in the document (its border box's top and bottom, window scroll included), in px. */

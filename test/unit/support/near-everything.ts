@@ -8,7 +8,7 @@ class NearEverything {
   constructor(private readonly callback: IntersectionObserverCallback) {}
   observe(target: Element): void {
     queueMicrotask(() => {
-      if (this.connected) this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+      if (this.connected) this.callback([{ target, isIntersecting: true, boundingClientRect: target.getBoundingClientRect() } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
     });
   }
   unobserve(): void {}
