@@ -64,7 +64,7 @@ function worstExtTask(r: PageBenchResult): string {
 function worstMain(r: PageBenchResult): string {
   const rows = [...r.sectionA.bundled, ...r.sectionA.big].filter((x) => x.bytes > 1e6 && !x.page.startsWith('generated'));
   const w = rows.reduce((a, b) => (b.extraTask > a.extraTask ? b : a));
-  return `${w.page}: ${w.highlights} highlights, extra script ${ms(w.extraScript)}, layout ${ms(w.extraLayout)}, style ${ms(w.extraStyle)}; the rest of the delta is task time outside those (paint, GC, messaging) and load-to-load noise, which on this machine is ±100 ms on these pages (see the negative deltas). On the 5 MB generated page with ~19k highlights, paint dominates (trace)`;
+  return `${w.page}: ${w.highlights} highlights, extra script ${ms(w.extraScript)}, layout ${ms(w.extraLayout)}, style ${ms(w.extraStyle)}; the rest of the delta is task time outside those (paint, GC, messaging) and load-to-load noise, which on this machine is ±100 ms on these pages (see the negative deltas).`;
 }
 
 export function renderMarkdown(r: PageBenchResult): string {
@@ -97,8 +97,8 @@ export function renderMarkdown(r: PageBenchResult): string {
     '',
     '| Target | Measured | Target | Result | What limits it |',
     '| --- | ---: | ---: | --- | --- |',
-    `| Extra main thread, generated 5 MB page, bundled dataset (median of ${newsB?.runs} loads, spread ${newsB ? spread(newsB) : '–'}) | ${(extraShare * 100).toFixed(0)} % (${ms(newsB?.extraTask)} of ${ms(newsB?.withoutTask)}) | ≤ +15 % | ${extraShare <= 0.15 ? 'PASS' : 'MISS'} | only mentions of blocks near the viewport are registered (overlay/viewport-scope.ts); the rest is extraction, scan round trips and range building over the whole page |`,
-    target('Longest Factlens-caused frame scrolling the generated page top to bottom (one traced scroll)', scrollFrame, 50, 'the larger of the longest task running the content script and the longest task on minus off; an IntersectionObserver callback registers the blocks that come near'),
+    `| Extra main thread, generated 5 MB page, bundled dataset (median of ${newsB?.runs} loads, spread ${newsB ? spread(newsB) : '–'}) | ${(extraShare * 100).toFixed(0)} % (${ms(newsB?.extraTask)} of ${ms(newsB?.withoutTask)}) | ≤ +15 % | ${extraShare <= 0.15 ? 'PASS' : 'MISS'} | only blocks near the viewport are observed and drawn (overlay/near-window.ts, viewport-scope.ts); the rest is sending the page's text to the worker, extraction, mentions and their ranges, and the frames the first marks cause (see below) |`,
+    target('Longest Factlens-caused frame scrolling the generated page top to bottom (one traced scroll)', scrollFrame, 50, 'the larger of the longest task running the content script and the longest task on minus off; once reports pause, the band of observed blocks is redrawn and the blocks that came near are drawn'),
     target('Longest extension task', longTask, 50, `worst: ${worstExtTask(r)}`),
     target('Main thread on a > 1 MB page (worst of guardian-1/yahoo-2/wikipedia-2, both sizes)', worst1mb, 100, `worst: ${worstMain(r)}`),
     target('Dictionary ready in a page at 100k names (warm)', dictReady, 50, 'scanTexts round trip to the worker with a one-sentence text: messaging + cached automaton, no rebuild (see below)'),
