@@ -45,6 +45,14 @@ export interface MeasuringWatch extends NearWatch {
 /** How far beyond the viewport a block counts as near: a screen above and below, so scrolling rarely outruns the paint. */
 const NEAR_MARGIN = '100% 0px';
 
+/**
+ * How far below the viewport, in screens, a block may be called near and
+ * drawn: NEAR_MARGIN's one screen, widened in Chromium by its scrollMargin on
+ * the document's own scroller (measured: blocks up to about four screens
+ * below are drawn).
+ */
+export const DRAWN_SCREENS = 4;
+
 
 /**
  * The window's rect grown by NEAR_MARGIN. Inner scroll containers are not

@@ -1,13 +1,8 @@
-import type { MeasuringWatch, Place, PlacedReport, View, WatchNear } from './near-watch';
+import { DRAWN_SCREENS, type MeasuringWatch, type Place, type PlacedReport, type View, type WatchNear } from './near-watch';
 import { SLICE_MS, yieldToMain } from './yield-to-main';
 
-/**
- * How far, in screens, the observed band reaches beyond the viewport. It must
- * hold every element the observer can call near: its margin is a screen, but
- * in Chromium its scrollMargin widens that on the document's own scroller, to
- * about four screens below the viewport.
- */
-const BAND_SCREENS = 5;
+/** How far, in screens, the observed band reaches beyond the viewport: a screen past anything the observer may call near. */
+const BAND_SCREENS = DRAWN_SCREENS + 1;
 
 /** Elements measured between slice checks: reading the clock per element would cost as much as measuring. */
 const CHECK_EVERY = 256;

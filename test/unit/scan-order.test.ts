@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { blocksUnder } from '../../overlay/extract';
+import { DRAWN_SCREENS } from '../../overlay/near-watch';
 import { PageMentions } from '../../overlay/page-mentions';
 import { scanBlocks } from '../../overlay/scan-pipeline';
 import './support/static-range';
@@ -44,12 +45,14 @@ async function batchesSent(blocks: ReturnType<typeof scrolledPage>['blocks']): P
   return sent;
 }
 
-describe('scanBlocks sends what is on screen first', () => {
-  it('sends the paragraphs on screen in a batch of their own, then every other one', async () => {
+describe('scanBlocks sends what is near the screen first', () => {
+  it('sends the paragraphs near the screen (a screen above to as far below as marks are drawn) in a batch of their own, then every other one', async () => {
     const { blocks } = scrolledPage(300, 120);
     const [first, ...after] = await batchesSent(blocks);
-    const onScreen = VIEWPORT / LINE;
-    expect(first).toEqual(Array.from({ length: onScreen }, (_, i) => `paragraph ${120 + i}`));
+    const perScreen = VIEWPORT / LINE;
+    const from = 120 - perScreen;
+    const to = 120 + (DRAWN_SCREENS + 1) * perScreen - 1;
+    expect(first).toEqual(Array.from({ length: to - from + 1 }, (_, i) => `paragraph ${from + i}`));
     expect(new Set([...first!, ...after.flat()])).toEqual(new Set(blocks.map((b) => b.text)));
   });
 
