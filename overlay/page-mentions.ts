@@ -11,7 +11,7 @@ export interface Mention {
   entities: EntityKey[];
   /** Parallel to entities, where one needed context: why each counts here (src/matcher/resolve.ts). */
   support?: Support<EntityKey>[];
-  range: StaticRange;
+  readonly range: StaticRange;
   /** Painted where the page cannot read it (private-marks.ts) rather than in CSS.highlights. */
   private: boolean;
 }
@@ -56,6 +56,33 @@ export function sameMention(a: Mention, b: Mention): boolean {
 /** A range over a span of block text, as it was read. */
 function rangeOf(block: Block, span: Span): StaticRange {
   return new StaticRange({ startContainer: block.nodes[span.first]!, startOffset: span.startOffset, endContainer: block.nodes[span.last]!, endOffset: span.endOffset });
+}
+
+/**
+ * A mention whose range is made when first asked for: only mentions drawn,
+ * hit-tested or stepped to need one, and on the 5 MB page making all 19,000
+ * up front was about a tenth of the content script's work. The span is the
+ * one the mention was read at, so the range is the same whenever it is made.
+ */
+class ReadMention implements Mention {
+  readonly private: boolean;
+  readonly support?: Support<EntityKey>[];
+  private made: StaticRange | null = null;
+  constructor(
+    readonly block: Block,
+    readonly start: number,
+    readonly end: number,
+    readonly entities: EntityKey[],
+    support: Support<EntityKey>[] | undefined,
+    private readonly span: Span,
+    isPrivate: boolean,
+  ) {
+    if (support) this.support = support;
+    this.private = isPrivate;
+  }
+  get range(): StaticRange {
+    return (this.made ??= rangeOf(this.block, this.span));
+  }
 }
 
 /**
@@ -123,7 +150,7 @@ export class PageMentions {
       const span = spanIn(block, start, end);
       // Text the page has changed since it was read is not shown until the rescan the edit has queued reads it anew.
       if (!readsAsExtracted(block, start, end, span)) continue;
-      const mention: Mention = { block, start, end, entities, ...(support && { support }), range: rangeOf(block, span), private: this.isPrivate(entities) };
+      const mention = new ReadMention(block, start, end, entities, support, span, this.isPrivate(entities));
       kept.push(mention);
       result.added.push(mention);
       this.index(mention, 1, span);
