@@ -97,13 +97,14 @@ export function* blocksUnder(root: Node, options: ExtractOptions = {}): Generato
     } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element, options)) {
       const el = node as Element;
       const inline = isInline(el);
-      if (!inline || el.shadowRoot) {
+      const shadow = el.shadowRoot;
+      if (!inline || shadow) {
         const done = take();
         if (done) yield done;
       }
-      if (el.shadowRoot) {
-        options.onShadowRoot?.(el.shadowRoot);
-        yield* blocksUnder(el.shadowRoot, options);
+      if (shadow) {
+        options.onShadowRoot?.(shadow);
+        yield* blocksUnder(shadow, options);
       }
       if (el.firstChild) {
         outer.push(container);
