@@ -1,4 +1,4 @@
-import { dependsOnPage, PageNames, resolveMatches, type Support } from '../src/matcher/resolve';
+import { entitiesDecidingOn, PageNames, resolveMatches, type Support } from '../src/matcher/resolve';
 import type { EntityKey, TextMatch } from '../src/messages/protocol';
 import { readsAsExtracted, spanIn, type Block, type Span } from './extract';
 
@@ -104,12 +104,12 @@ export class PageMentions {
   /** The names of every block, which decide what each block shows. */
   private readonly names = new PageNames<EntityKey>();
   private readonly byNode = new Map<Text, Mention[]>();
-  /** Blocks with a match that needs context: the only ones a change of the page's names can change. */
-  private readonly dependent = new Set<Block>();
+  /** For each entity, the blocks with a match whose reading its naming decides (entitiesDecidingOn): the only ones a change of it can change. */
+  private readonly decidedBy = new Map<EntityKey, Set<Block>>();
+  private readonly decidersOf = new Map<Block, EntityKey[]>();
 
   /** Replaces blocks (removed ones pass no matches) and reports the mentions that changed. */
   update(changes: { block: Block; matches: TextMatch[] | null }[]): MentionChanges {
-    const before = this.names.generation;
     for (const { block, matches } of changes) {
       const old = this.blocks.get(block);
       if (old) this.names.count(old.matches, -1);
@@ -119,18 +119,38 @@ export class PageMentions {
       } else if (old) {
         this.blocks.set(block, { matches: [], mentions: old.mentions });
       }
-      if (matches?.some(dependsOnPage)) this.dependent.add(block);
-      else this.dependent.delete(block);
+      this.decide(block, matches ?? []);
     }
-    const namedChanged = this.names.generation !== before;
     const result: MentionChanges = { added: [], removed: [] };
-    if (!namedChanged) {
-      for (const { block } of changes) this.rebuild(block, result);
+    const touched = new Set(changes.map((c) => c.block));
+    for (const entity of this.names.takeChanged()) for (const block of this.decidedBy.get(entity) ?? []) touched.add(block);
+    if (touched.size === changes.length) {
+      for (const block of touched) this.rebuild(block, result);
       return result;
     }
-    const changed = new Set(changes.map((c) => c.block));
-    for (const block of [...this.blocks.keys()]) if (changed.has(block) || this.dependent.has(block)) this.rebuild(block, result);
+    // In page order, as a first reading would report them.
+    for (const block of [...this.blocks.keys()]) if (touched.has(block)) this.rebuild(block, result);
     return result;
+  }
+
+  /** Indexes a block under the entities whose naming decides how its matches read. */
+  private decide(block: Block, matches: readonly TextMatch[]): void {
+    for (const entity of this.decidersOf.get(block) ?? []) {
+      const blocks = this.decidedBy.get(entity);
+      blocks?.delete(block);
+      if (blocks?.size === 0) this.decidedBy.delete(entity);
+    }
+    const deciders = [...new Set(matches.flatMap(entitiesDecidingOn))];
+    if (deciders.length === 0) {
+      this.decidersOf.delete(block);
+      return;
+    }
+    this.decidersOf.set(block, deciders);
+    for (const entity of deciders) {
+      const blocks = this.decidedBy.get(entity);
+      if (blocks) blocks.add(block);
+      else this.decidedBy.set(entity, new Set([block]));
+    }
   }
 
   private rebuild(block: Block, result: MentionChanges): void {
@@ -159,10 +179,7 @@ export class PageMentions {
       result.removed.push(gone);
       this.index(gone, -1);
     }
-    if (state.matches.length === 0 && kept.length === 0) {
-      this.blocks.delete(block);
-      this.dependent.delete(block);
-    }
+    if (state.matches.length === 0 && kept.length === 0) this.blocks.delete(block);
     else state.mentions = kept;
   }
 
@@ -204,7 +221,8 @@ export class PageMentions {
   clear(): Mention[] {
     const all = [...this.all()];
     this.blocks.clear();
-    this.dependent.clear();
+    this.decidedBy.clear();
+    this.decidersOf.clear();
     this.names.clear();
     this.byNode.clear();
     return all;

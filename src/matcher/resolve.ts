@@ -67,13 +67,20 @@ export function droppable<K>(m: CandidateMatch<K>): boolean {
 }
 
 /**
- * Whether what the rules make of a match can change with the rest of the
- * page: some entity of it needs context. A text whose matches all need none
+ * The entities whose naming elsewhere on the page decides what the rules
+ * make of a match: each entity of it that needs context, and the related
+ * entities that may support it. None for a match that needs no context: it
  * reads the same whatever the page names.
  */
-export function dependsOnPage<K>(m: CandidateMatch<K>): boolean {
-  for (let i = 0; i < m.entities.length; i++) if (!namedHere(m, i)) return true;
-  return false;
+export function entitiesDecidingOn<K>(m: CandidateMatch<K>): K[] {
+  const out: K[] = [];
+  for (let i = 0; i < m.entities.length; i++) {
+    if (namedHere(m, i)) continue;
+    out.push(m.entities[i]!);
+    const related = m.related?.[i];
+    if (related) out.push(...related);
+  }
+  return out;
 }
 
 /** What the rules ask of the whole page (or article). */
@@ -94,8 +101,10 @@ export class PageNames<K> implements NamesOnPage<K> {
   /** Matches by an alias that needs context, per entity. */
   private readonly needing = new Map<K, number>();
   private readonly relatedOf = new Map<K, readonly K[]>();
-  /** Bumped whenever an entity starts or stops being named either way, which may change any text's names. */
-  generation = 0;
+  /** For each entity, those it is related to (relatedOf read backwards): their support changes with its naming. */
+  private readonly relatedBy = new Map<K, Set<K>>();
+  /** Entities that started or stopped being named either way since `takeChanged` was last called. */
+  private changed = new Set<K>();
 
   /** Adds (delta 1) or takes away (-1) one text's candidates. */
   count(candidates: Iterable<CandidateMatch<K>>, delta: 1 | -1): void {
@@ -103,10 +112,22 @@ export class PageNames<K> implements NamesOnPage<K> {
       for (let i = 0; i < m.entities.length; i++) {
         const entity = m.entities[i]!;
         const related = m.related?.[i];
-        if (related) this.relatedOf.set(entity, related);
+        if (related) this.relate(entity, related);
         if (namedHere(m, i)) this.bump(this.named, entity, delta);
         else if (related) this.bump(this.needing, entity, delta);
       }
+    }
+  }
+
+  private relate(entity: K, related: readonly K[]): void {
+    const known = this.relatedOf.get(entity);
+    if (known && known.length === related.length && known.every((r, i) => r === related[i])) return;
+    this.relatedOf.set(entity, related);
+    this.changed.add(entity);
+    for (const r of related) {
+      const by = this.relatedBy.get(r);
+      if (by) by.add(entity);
+      else this.relatedBy.set(r, new Set([entity]));
     }
   }
 
@@ -114,7 +135,10 @@ export class PageNames<K> implements NamesOnPage<K> {
     const next = (counts.get(entity) ?? 0) + delta;
     if (next > 0) counts.set(entity, next);
     else counts.delete(entity);
-    if (next === 0 || next === delta) this.generation++;
+    if (next !== 0 && next !== delta) return;
+    this.changed.add(entity);
+    // An entity named or no longer named supports, or stops supporting, those related to it.
+    if (counts === this.named) for (const e of this.relatedBy.get(entity) ?? []) this.changed.add(e);
   }
 
   isNamed = (entity: K): boolean => this.named.has(entity);
@@ -126,7 +150,15 @@ export class PageNames<K> implements NamesOnPage<K> {
     this.named.clear();
     this.needing.clear();
     this.relatedOf.clear();
-    this.generation++;
+    this.relatedBy.clear();
+    this.changed.clear();
+  }
+
+  /** The entities whose naming changed since the last call: the texts that depend on them may read differently. */
+  takeChanged(): Set<K> {
+    const changed = this.changed;
+    this.changed = new Set();
+    return changed;
   }
 }
 

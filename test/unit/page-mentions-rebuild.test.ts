@@ -17,17 +17,18 @@ function match(text: string, name: string, entities: string[], contextual: boole
 }
 
 describe('page mentions, when the page’s names change', () => {
-  it('read again only the blocks whose matches need context', () => {
-    document.body.innerHTML = '<p>Alibaba grew.</p><p>Ma said.</p><p>Jack Ma came.</p>';
-    const [plain, contextual, full] = [...blocksUnder(document.body)];
+  it('read again only the blocks whose matches need the entity that changed', () => {
+    document.body.innerHTML = '<p>Alibaba grew.</p><p>Ma said.</p><p>Zhang said.</p><p>Jack Ma came.</p>';
+    const [plain, contextual, other, full] = [...blocksUnder(document.body)];
     const page = new PageMentions();
     page.update([
       { block: plain!, matches: [match(plain!.text, 'Alibaba', ['d/alibaba'], [false])] },
       { block: contextual!, matches: [match(contextual!.text, 'Ma', ['d/jack-ma'], [true])] },
+      { block: other!, matches: [match(other!.text, 'Zhang', ['d/daniel-zhang'], [true])] },
     ]);
     const resolved = vi.mocked(resolve.resolveMatches);
     resolved.mockClear();
-    // "Jack Ma" names a new entity in full: "Ma" now counts, "Alibaba" reads as it did.
+    // "Jack Ma" names a new entity in full: "Ma" now counts; "Alibaba" and "Zhang" read as they did.
     const { added } = page.update([{ block: full!, matches: [match(full!.text, 'Jack Ma', ['d/jack-ma'], [false])] }]);
     expect(added.map((m) => m.block.text)).toEqual(['Ma said.', 'Jack Ma came.']);
     const read = resolved.mock.calls.map(([{ candidates }]) => candidates.map((c) => c.entities.join()).join());
