@@ -13,9 +13,9 @@ const MAX_DEFER_MS = 500;
  * Applies the observer's reports at once, unless they come in a run, as
  * they do while the reader scrolls: then once they pause. Every change to
  * the highlight registry makes Chromium validate every highlight marker
- * again and recompute visual overflow (HighlightRegistry::ScheduleRepaint):
- * on the 5 MB page, a change on every scrolled frame tripled the paint time
- * of scrolling. Deferred, it is one such update per pause. The reports
+ * again and recompute visual overflow (HighlightRegistry::ScheduleRepaint),
+ * in proportion to the page; deferred, it is one such update per pause, and
+ * the band of observed blocks (near-window.ts) is redrawn once too. The reports
  * themselves tell a scroll, not a scroll listener, which would run inside
  * every frame the page scrolls; the observer's reports come in tasks of
  * their own. A hidden page is never deferred: it paints no frame, nobody

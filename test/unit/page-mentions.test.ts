@@ -19,14 +19,29 @@ function match(text: string, name: string, entities: string[], contextual: boole
 }
 
 describe('page mentions', () => {
-  it('turn matches into ranges over the page text', () => {
-    const [b] = setup('<p>Met <a>Jack</a> <i>Ma</i>.</p>');
-    const page = new PageMentions();
-    const { added } = page.update([{ block: b!, matches: [match(b!.text, 'Jack Ma', [MA], [false])] }]);
-    expect(added).toHaveLength(1);
-    const r = added[0]!.range;
-    expect([(r.startContainer as Text).data, r.startOffset, (r.endContainer as Text).data, r.endOffset]).toEqual(['Jack', 0, 'Ma', 2]);
-    expect(page.inNode(b!.nodes[2]!)).toEqual(added);
+  it('turn matches into ranges over the page text, each made only when it is asked for', () => {
+    const made: unknown[] = [];
+    const Original = globalThis.StaticRange;
+    globalThis.StaticRange = class extends Original {
+      constructor(init: StaticRangeInit) {
+        super(init);
+        made.push(this);
+      }
+    };
+    try {
+      const [b] = setup('<p>Met <a>Jack</a> <i>Ma</i>.</p>');
+      const page = new PageMentions();
+      const { added } = page.update([{ block: b!, matches: [match(b!.text, 'Jack Ma', [MA], [false])] }]);
+      expect(added).toHaveLength(1);
+      expect(made).toHaveLength(0);
+      const r = added[0]!.range;
+      expect([(r.startContainer as Text).data, r.startOffset, (r.endContainer as Text).data, r.endOffset]).toEqual(['Jack', 0, 'Ma', 2]);
+      expect(added[0]!.range).toBe(r);
+      expect(made).toHaveLength(1);
+      expect(page.inNode(b!.nodes[2]!)).toEqual(added);
+    } finally {
+      globalThis.StaticRange = Original;
+    }
   });
 
   it('show a contextual alias only while the page names its entity in full, anywhere', () => {
@@ -82,30 +97,5 @@ describe('page mentions', () => {
       },
     ]);
     expect(page.entityCounts()).toEqual(new Map([[MA, 2], [ALI, 1]]));
-  });
-});
-
-describe('page mentions, ranges', () => {
-  it('make a mention’s range only when it is asked for, over the text as it was read', () => {
-    const made: unknown[] = [];
-    const Original = globalThis.StaticRange;
-    globalThis.StaticRange = class extends Original {
-      constructor(init: StaticRangeInit) {
-        super(init);
-        made.push(this);
-      }
-    };
-    try {
-      const [b] = setup('<p>Met <a>Jack</a> <i>Ma</i>.</p>');
-      const page = new PageMentions();
-      const { added } = page.update([{ block: b!, matches: [match(b!.text, 'Jack Ma', [MA], [false])] }]);
-      expect(made).toHaveLength(0);
-      const r = added[0]!.range;
-      expect([(r.startContainer as Text).data, r.startOffset, (r.endContainer as Text).data, r.endOffset]).toEqual(['Jack', 0, 'Ma', 2]);
-      expect(added[0]!.range).toBe(r);
-      expect(made).toHaveLength(1);
-    } finally {
-      globalThis.StaticRange = Original;
-    }
   });
 });
