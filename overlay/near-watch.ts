@@ -53,6 +53,17 @@ const NEAR_MARGIN = '100% 0px';
  */
 export const DRAWN_SCREENS = 4;
 
+/** A box from `getBoundingClientRect` as a place, the window scrolled by `scrollTop`; null if it is not laid out. */
+export function placeOfBox(r: DOMRectReadOnly, scrollTop: number): Place | null {
+  return r.width === 0 && r.height === 0 ? null : { top: r.top + scrollTop, bottom: r.bottom + scrollTop };
+}
+
+/** How far a place lies from the view: 0 if they overlap, negative above, positive below. */
+export function offsetFrom(place: Place, view: View): number {
+  if (place.bottom < view.top) return place.bottom - view.top;
+  const viewBottom = view.top + view.height;
+  return place.top > viewBottom ? place.top - viewBottom : 0;
+}
 
 /**
  * The window's rect grown by NEAR_MARGIN. Inner scroll containers are not
@@ -61,9 +72,9 @@ export const DRAWN_SCREENS = 4;
  */
 function nearWindow(win: Window, el: Element): boolean {
   const r = el.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return false;
+  const place = placeOfBox(r, 0);
   const h = win.innerHeight;
-  return r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= win.innerWidth;
+  return place !== null && Math.abs(offsetFrom(place, { top: 0, height: h })) <= h && r.right >= 0 && r.left <= win.innerWidth;
 }
 
 export function intersectionWatch(win: Window & typeof globalThis, signal: AbortSignal): (onChange: PlacedReport) => MeasuringWatch {
@@ -77,7 +88,7 @@ export function intersectionWatch(win: Window & typeof globalThis, signal: Abort
       }
       return cached;
     };
-    const placeOf = (r: DOMRectReadOnly): Place | null => (r.width === 0 && r.height === 0 ? null : { top: r.top + view().top, bottom: r.bottom + view().top });
+    const placeOf = (r: DOMRectReadOnly): Place | null => placeOfBox(r, view().top);
     const report = (entries: IntersectionObserverEntry[]) => onChange(entries.map((e) => ({ target: e.target, near: e.isIntersecting, place: placeOf(e.boundingClientRect) })));
     const observer = new win.IntersectionObserver(timed('viewport', report), {
       rootMargin: NEAR_MARGIN,

@@ -1,4 +1,4 @@
-import { DRAWN_SCREENS, type MeasuringWatch, type Place, type PlacedReport, type View, type WatchNear } from './near-watch';
+import { DRAWN_SCREENS, offsetFrom, type MeasuringWatch, type Place, type PlacedReport, type View, type WatchNear } from './near-watch';
 import { SLICE_MS, yieldToMain } from './yield-to-main';
 
 /** How far, in screens, the observed band reaches beyond the viewport: a screen past anything the observer may call near. */
@@ -168,13 +168,6 @@ export function windowedWatch(
       nearNow: (el) => inner.nearNow(el),
     };
   };
-}
-
-/** How far a place lies from the view: 0 if they overlap, negative above, positive below. */
-function offsetFrom(place: Place, view: View): number {
-  if (place.bottom < view.top) return place.bottom - view.top;
-  const viewBottom = view.top + view.height;
-  return place.top > viewBottom ? place.top - viewBottom : 0;
 }
 
 /** Whether an element is no longer where it was measured (a sub-pixel difference is rounding). */

@@ -1,6 +1,6 @@
 import type { TextMatch } from '../src/messages/protocol';
 import { blocksUnder, layoutElementOf, type Block, type ExtractOptions } from './extract';
-import { DRAWN_SCREENS } from './near-watch';
+import { DRAWN_SCREENS, offsetFrom, placeOfBox } from './near-watch';
 import type { Mention, MentionChanges, PageMentions } from './page-mentions';
 import { across } from './user-timing';
 import { SLICE_MS, yieldToMain } from './yield-to-main';
@@ -27,10 +27,11 @@ const BATCH_CHARS = 150_000;
 function placeOf(block: Block, viewportHeight: number): 'near' | 'below' | 'off' {
   const el = layoutElementOf(block);
   if (!el?.getBoundingClientRect) return 'off';
-  const r = el.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return 'off';
-  if (r.top >= (DRAWN_SCREENS + 1) * viewportHeight) return 'below';
-  return r.bottom > -viewportHeight ? 'near' : 'off';
+  const place = placeOfBox(el.getBoundingClientRect(), 0);
+  if (!place) return 'off';
+  const offset = offsetFrom(place, { top: 0, height: viewportHeight });
+  if (offset >= DRAWN_SCREENS * viewportHeight) return 'below';
+  return offset > -viewportHeight ? 'near' : 'off';
 }
 
 /**
