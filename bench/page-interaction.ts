@@ -204,3 +204,42 @@ export async function scanProbe(extensionPage: Page, text: string, runs = 7): Pr
 }
 
 export const summary = (xs: readonly number[]) => ({ median: median(xs), max: max(xs), n: xs.length });
+
+/** Request sizes (characters of text) whose sending is timed: overlay/scan-pipeline.ts's batches and larger. */
+export const REQUEST_SIZES = [15_000, 30_000, 60_000, 150_000] as const;
+
+/**
+ * The time `runtime.sendMessage` holds the sender's main thread for a scan
+ * request of each size in REQUEST_SIZES, before any answer: the copy of its
+ * text. Sizes take turns in each round, so their ratios hold under load; each
+ * request is answered, and a pause follows, before the next is sent. Returns
+ * the median per size, in ms.
+ */
+export async function requestCopyCost(extensionPage: Page, rounds = 21): Promise<Record<number, { median: number; nsPerChar: number }>> {
+  const times = (await extensionPage.evaluate(`(async () => {
+    const words = 'the quick brown fox jumps over a lazy dog while Jack Ma said on Monday in Hangzhou that'.split(' ');
+    const text = (length, seed) => {
+      const parts = [];
+      let n = 0;
+      for (let k = seed; n < length; k++) { const w = words[(k * 7 + (k >> 3)) % words.length]; parts.push(w); n += w.length + 1; }
+      return parts.join(' ').slice(0, length);
+    };
+    const sizes = ${JSON.stringify(REQUEST_SIZES)};
+    const out = sizes.map(() => []);
+    for (let round = 0; round < ${rounds}; round++) {
+      for (let s = 0; s < sizes.length; s++) {
+        // Paragraphs of a few hundred characters, as pages have.
+        const texts = [];
+        for (let n = 0; n < sizes[s]; n += 300) texts.push(text(Math.min(300, sizes[s] - n), round * 31 + n));
+        await new Promise((ok) => setTimeout(ok, 30));
+        const t = performance.now();
+        const answer = chrome.runtime.sendMessage({ type: 'scanTexts', texts });
+        out[s].push(performance.now() - t);
+        const a = await answer;
+        if (!a || a.ok !== true) throw new Error(JSON.stringify(a).slice(0, 300));
+      }
+    }
+    return out;
+  })()`)) as number[][];
+  return Object.fromEntries(REQUEST_SIZES.map((size, i) => [size, { median: median(times[i]!), nsPerChar: (median(times[i]!) * 1e6) / size }]));
+}

@@ -11,6 +11,8 @@ export interface PageBenchResult {
   newsPage: { bundled: { bytes: number; mentions: number }; big: { bytes: number; mentions: number } };
   sectionA: { bundled: PageCost[]; big: PageCost[]; firstAfterImport: LoadSample };
   scanProbe: { bundled: Summary; big: Summary; firstPageLoadToHighlight: number | null };
+  /** By request size in characters: the median time sendMessage held the sender (page-interaction.ts, requestCopyCost). */
+  requestCopy: Record<number, { median: number; nsPerChar: number }>;
   sectionB: {
     card: Summary;
     cardRuns: number[];
@@ -147,5 +149,21 @@ export function renderMarkdown(r: PageBenchResult): string {
     `| Popup search at 100k: sendMessage round trip | ${ms(s.roundTrip.median)} | ${ms(s.roundTrip.max)} | ${s.roundTrip.n} | |`,
     `| scanTexts, one sentence (bundled / 100k) | ${ms(r.scanProbe.bundled.median)} / ${ms(r.scanProbe.big.median)} | ${ms(r.scanProbe.bundled.max)} / ${ms(r.scanProbe.big.max)} | ${r.scanProbe.big.n} | warm |`,
     '',
+    ...requestCopyTable(r.requestCopy),
   ].join('\n');
+}
+
+/** Why overlay/scan-pipeline.ts sends a page's text in requests of BATCH_CHARS. */
+function requestCopyTable(rows: PageBenchResult['requestCopy']): string[] {
+  const sizes = Object.keys(rows).map(Number).sort((a, b) => a - b);
+  return [
+    '### Scan requests: what sending one costs the page, by size',
+    '',
+    'The time `runtime.sendMessage` holds the sender\'s main thread before any answer (the copy of the text), for a scanTexts request of paragraphs of 300 characters, from an extension page; the sizes take turns in each round, the median of 21 rounds each. The content script sends the text near the screen in one request of up to 150,000 characters, and the rest in requests of 30,000 (overlay/scan-pipeline.ts).',
+    '',
+    '| Characters per request | Median | ns per character |',
+    '| ---: | ---: | ---: |',
+    ...sizes.map((size) => `| ${size.toLocaleString('en-US')} | ${ms(rows[size]!.median)} | ${rows[size]!.nsPerChar.toFixed(1)} |`),
+    '',
+  ];
 }

@@ -13,7 +13,7 @@ import { syntheticDataset } from '../scripts/lib/synthetic-dataset';
 import { send, setSiteEnabled } from './page-browser';
 import { measureLoad, measurePage, type LoadSample, type PageCost } from './page-cost';
 import { bundledNames, closeServers, generatedNewsPage, NEWS_PAGE, REAL_PAGES, startServers, type Servers } from './page-fixtures';
-import { cardLatency, importDataset, popupSearch, rescanCost, scanProbe, seedingReady, summary } from './page-interaction';
+import { cardLatency, importDataset, popupSearch, requestCopyCost, rescanCost, scanProbe, seedingReady, summary } from './page-interaction';
 import { renderMarkdown, type PageBenchResult } from './page-report';
 
 const OUT = resolve(import.meta.dirname, 'out');
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     log('section A: bundled dataset');
     const costBundled = await sectionA(browser, servers, bundledNews.html.length);
     const scanBundled = await scanProbe(options, 'Yesterday Jack Ma visited Changsha with Daniel Zhang.');
+    log('scan requests: the cost of sending one, by size');
+    const requestCopy = await requestCopyCost(options);
 
     log('importing 100,000 entities');
     const dataset = syntheticDataset({ count: 100_000, id: 'synthetic' });
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
       newsPage: { bundled: { bytes: bundledNews.html.length, mentions: bundledNews.mentions }, big: { bytes: bigNews.html.length, mentions: bigNews.mentions } },
       sectionA: { bundled: costBundled, big: costBig, firstAfterImport: first },
       scanProbe: { bundled: summary(scanBundled), big: summary(scanBig), firstPageLoadToHighlight: first.loadToHighlight },
+      requestCopy,
       sectionB: {
         card: summary(card),
         cardRuns: card,

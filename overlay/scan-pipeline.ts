@@ -14,8 +14,19 @@ export interface MentionPaint {
   remove(mentions: Mention[]): void;
 }
 
-/** Characters per scan request: large enough to amortise messaging, small enough to answer quickly. */
-const BATCH_CHARS = 150_000;
+/**
+ * Characters per scan request, past the first. Sending a request copies its
+ * text on the page's main thread, and in Chromium a character costs several
+ * times as much in a request of 150,000 as in one of 30,000 or fewer
+ * (bench/RESULTS.md, "Scan requests").
+ */
+export const BATCH_CHARS = 30_000;
+/**
+ * The first request, the blocks near the screen, is kept whole up to this:
+ * one answer draws all of them, and each later change to the marks costs a
+ * frame.
+ */
+export const NEAR_BATCH_CHARS = 150_000;
 
 /**
  * Where a block lies against the viewport: near it (a screen above to as far
@@ -69,12 +80,12 @@ async function nearFirst(blocks: Block[], viewportHeight: number, signal: AbortS
   return { seen, rest };
 }
 
-function batches(blocks: Block[]): Block[][] {
+function batches(blocks: Block[], limit: number): Block[][] {
   const out: Block[][] = [];
   let current: Block[] = [];
   let chars = 0;
   for (const b of blocks) {
-    if (current.length > 0 && chars + b.text.length > BATCH_CHARS) {
+    if (current.length > 0 && chars + b.text.length > limit) {
       out.push(current);
       current = [];
       chars = 0;
@@ -135,7 +146,7 @@ export async function scanBlocks({
   if (removed.length > 0) apply(mentions.update(removed.map((block) => ({ block, matches: null }))));
   const { seen, rest } = await nearFirst(blocks, viewportHeight, signal);
   // The screen's own batch comes first: its answer, a fraction of a page's text, comes back sooner than a whole batch's.
-  for (const batch of [...batches(seen), ...batches(rest)]) {
+  for (const batch of [...batches(seen, NEAR_BATCH_CHARS), ...batches(rest, BATCH_CHARS)]) {
     // Sending a batch copies its text synchronously, as long as measuring or applying an answer: each gets a task of its own.
     await yieldToMain();
     if (signal.aborted) return;

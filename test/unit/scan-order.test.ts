@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blocksUnder } from '../../overlay/extract';
 import { DRAWN_SCREENS } from '../../overlay/near-watch';
 import { PageMentions } from '../../overlay/page-mentions';
-import { scanBlocks } from '../../overlay/scan-pipeline';
+import { BATCH_CHARS, NEAR_BATCH_CHARS, scanBlocks } from '../../overlay/scan-pipeline';
 import './support/static-range';
 
 const LINE = 40;
@@ -14,8 +14,8 @@ const VIEWPORT = 400;
  * paragraph `top` is the first on screen (happy-dom lays nothing out, so the
  * boxes are given). Returns its blocks and which paragraphs were measured.
  */
-function scrolledPage(count: number, top: number) {
-  document.body.innerHTML = Array.from({ length: count }, (_, i) => `<p>paragraph ${i}</p>`).join('');
+function scrolledPage(count: number, top: number, filler = '') {
+  document.body.innerHTML = Array.from({ length: count }, (_, i) => `<p>paragraph ${i}${filler}</p>`).join('');
   const measured = new Set<number>();
   [...document.body.children].forEach((el, i) => {
     el.getBoundingClientRect = () => {
@@ -54,6 +54,22 @@ describe('scanBlocks sends what is near the screen first', () => {
     const to = 120 + (DRAWN_SCREENS + 1) * perScreen - 1;
     expect(first).toEqual(Array.from({ length: to - from + 1 }, (_, i) => `paragraph ${from + i}`));
     expect(new Set([...first!, ...after.flat()])).toEqual(new Set(blocks.map((b) => b.text)));
+  });
+
+  it('keeps the batch near the screen whole past the size of later batches, and cuts the rest to that size', async () => {
+    const perScreen = VIEWPORT / LINE;
+    const near = (DRAWN_SCREENS + 2) * perScreen;
+    // Paragraphs long enough that the ones near the screen hold more than a later batch may.
+    const filler = ' x'.repeat(Math.ceil(BATCH_CHARS / near));
+    const { blocks } = scrolledPage(400, 100, filler);
+    const [first, ...after] = await batchesSent(blocks);
+    const chars = (batch: string[]) => batch.reduce((n, t) => n + t.length, 0);
+    expect(chars(first!)).toBeGreaterThan(BATCH_CHARS);
+    expect(chars(first!)).toBeLessThanOrEqual(NEAR_BATCH_CHARS);
+    expect(first).toHaveLength(near);
+    expect(after.length).toBeGreaterThan(1);
+    for (const batch of after) expect(chars(batch)).toBeLessThanOrEqual(BATCH_CHARS);
+    expect(after.flat()).toHaveLength(blocks.length - near);
   });
 
   it('stops measuring once the paragraphs run well below the viewport', async () => {
