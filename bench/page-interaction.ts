@@ -206,7 +206,7 @@ export async function scanProbe(extensionPage: Page, text: string, runs = 7): Pr
 export const summary = (xs: readonly number[]) => ({ median: median(xs), max: max(xs), n: xs.length });
 
 /** Request sizes (characters of text) whose sending is timed: overlay/scan-pipeline.ts's batches and larger. */
-export const REQUEST_SIZES = [15_000, 30_000, 60_000, 150_000] as const;
+const REQUEST_SIZES = [15_000, 30_000, 60_000, 150_000] as const;
 
 /**
  * The time `runtime.sendMessage` holds the sender's main thread for a scan
