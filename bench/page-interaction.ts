@@ -3,7 +3,7 @@
  * paragraphs, seeding on install, importing 100,000 entities, popup search.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { inCardRoot } from '../test/browser/card-root';
+import { inCardRoot } from '../scripts/lib/card-root';
 import { mainThread, max, median, minus, settle, sleep, timeMessages, until } from './page-browser';
 
 /** Pointer rest on a mention → card frame visible, minus the deliberate delay (`delayMs`); `runs` times. */

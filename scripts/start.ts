@@ -9,9 +9,9 @@
  * - With a display ($DISPLAY set): a real window. Prints the URL and runs
  *   until Ctrl-C or until the browser is closed.
  * - Without one: headless. Waits for the overlay's highlights, prints which
- *   names it found, hovers the first, saves a screenshot of the card to
- *   .output/demo-card.png and exits 0; exits 1 if no highlight appears within
- *   15 s.
+ *   names it found, hovers the first, waits for its card, saves a screenshot
+ *   of it to .output/demo-card.png and exits 0; exits 1 if no highlight
+ *   appears within 15 s or no card opens within 10 s.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
+import { inCardRoot } from './lib/card-root';
 import { articlePath, demoSite, LATE_NAME, LATE_PARAGRAPH_DELAY_MS, type DemoDataset } from './lib/demo-site';
 import {
   BROWSER_NAMES,
@@ -37,7 +38,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** The name of the Highlight the overlay registers in CSS.highlights. */
 const HIGHLIGHT = 'factlens-mention';
 const HIGHLIGHT_TIMEOUT_MS = 15_000;
-const CARD_WAIT_MS = 800;
+/** How long a card may take to open once the pointer rests on a name: the card asks the worker, which may still be seeding the bundled dataset. */
+const CARD_TIMEOUT_MS = 10_000;
 const SCREENSHOT = resolve(ROOT, '.output/demo-card.png');
 
 class StartError extends Error {}
@@ -158,7 +160,29 @@ function printCounts(texts: string[]): void {
   console.log('');
 }
 
-/** Scrolls the first highlighted mention into view and puts the pointer on it. */
+/**
+ * The open card's heading, read inside Factlens's closed shadow root as
+ * devtools do (card-root.ts), or null while no card is open.
+ */
+function cardHeading(page: Page): Promise<string | null> {
+  return inCardRoot<string | null>(page, `(root) => {
+    const dialog = root.querySelector('[role=dialog]');
+    return dialog ? (root.getElementById(dialog.getAttribute('aria-labelledby')) ?? dialog).textContent.trim() : null;
+  }`);
+}
+
+/** Waits for the card to open; returns its heading. */
+async function cardOpened(page: Page, name: string): Promise<string> {
+  const deadline = Date.now() + CARD_TIMEOUT_MS;
+  for (;;) {
+    const heading = await cardHeading(page);
+    if (heading) return heading;
+    if (Date.now() > deadline) throw new StartError(`No card opened within ${CARD_TIMEOUT_MS / 1000} s of resting the pointer on "${name}".`);
+    await sleep(100);
+  }
+}
+
+/** Scrolls the first highlighted mention into view and puts the pointer on it, coming from beside it as a reader's pointer does. */
 async function hoverFirstMention(page: Page): Promise<string> {
   const target = await page.evaluate((name) => {
     const first = CSS.highlights.get(name)?.values().next().value;
@@ -172,8 +196,10 @@ async function hoverFirstMention(page: Page): Promise<string> {
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
   }, HIGHLIGHT);
   if (!target) throw new StartError('The first highlighted mention disappeared before it could be hovered.');
-  await page.mouse.move(target.x, target.y);
-  await sleep(CARD_WAIT_MS);
+  // The first-install options tab may have opened since and taken the focus: a tab in the background gets no hover.
+  await page.bringToFront();
+  await page.mouse.move(target.x - 40, target.y - 40);
+  await page.mouse.move(target.x, target.y, { steps: 4 });
   return target.text;
 }
 
@@ -259,6 +285,9 @@ async function main(): Promise<void> {
     );
     const hovered = await hoverFirstMention(page);
     console.log(`› Hovered "${hovered}"`);
+    console.log(`› Card open: ${await cardOpened(page, hovered)}`);
+    // The frame that paints the card's contents.
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     mkdirSync(resolve(ROOT, '.output'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT as `${string}.png` });
     console.log(`› Screenshot of the card: ${SCREENSHOT}`);

@@ -4,10 +4,10 @@ import axe from 'axe-core';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
+import { inCardRoot } from '../../scripts/lib/card-root';
 import { articlePath, demoSite, type DemoDataset } from '../../scripts/lib/demo-site';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { viewerPath } from '../../src/viewer-link';
-import { inCardRoot } from './card-root';
 import { showExtensionPage, until } from './extension-page';
 import { BROWSERS, firstInstallPage, focusTab, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { hoverMention, pressCardShortcut, waitForCard } from './overlay-page';
@@ -38,7 +38,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 /**
  * The card sits in a closed shadow root, which axe cannot enter. The test
- * reaches the root as devtools do (card-root.ts) and copies what it holds,
+ * reaches the root as devtools do (scripts/lib/card-root.ts) and copies what it holds,
  * the card's markup and the same inlined CSS, into an open root laid over
  * the page at the same place, where axe checks it; then removes the copy.
  */

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { inCardRoot } from './card-root';
+import { inCardRoot } from '../../scripts/lib/card-root';
 
 /**
  * Readers for hostile pages. Their code runs in the page's own world, where

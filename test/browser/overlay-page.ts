@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { inCardRoot } from '../../scripts/lib/card-root';
 import { startStaticServer, type StaticServer, type StaticServerOptions } from '../../scripts/lib/static-server';
-import { inCardRoot } from './card-root';
 
 /** The texts of the overlay's highlights in document order, read as the page sees them. */
 export function highlightTexts(page: Page): Promise<string[]> {

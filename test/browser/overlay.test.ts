@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
+import { inCardRoot } from '../../scripts/lib/card-root';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import type { Dataset } from '../../src/dataset/schema';
 import { roleTimeline } from '../../src/format/role-timeline';
 import { dateRangeWordsIn, LOCALES } from '../unit/support/locale-messages';
-import { inCardRoot } from './card-root';
 import { BROWSERS, firstInstallPage, launchWithExtension, openPage, type ExtensionBrowser } from './harness';
 import { cardText, clickInCard, highlightTexts, hoverMention, pressCardShortcut, setSiteEnabled, waitForCard, waitForHighlights, waitForTab } from './overlay-page';
 

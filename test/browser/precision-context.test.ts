@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inCardRoot } from './card-root';
+import { inCardRoot } from '../../scripts/lib/card-root';
 import { importFile, makeDatasetPublic } from './extension-page';
 import { BROWSERS, openPage } from './harness';
 import { hoverMention, waitForHighlights } from './overlay-page';

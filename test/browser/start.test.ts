@@ -25,6 +25,10 @@ describe.each(BROWSERS)('npm start (headless, %s)', (browser) => {
     expect(stdout).toContain(`(${path})`);
     expect(stdout).toMatch(/Jack Ma/);
     expect(stdout).toMatch(/Daniel Zhang/);
+    // The card of the name it hovered was open when the screenshot was taken: its heading, read inside the closed root.
+    const heading = /› Card open: (.+)/.exec(stdout)?.[1];
+    expect(heading).toBeTruthy();
+    expect(stdout).toMatch(/› Screenshot of the card:/);
     expect(existsSync(SCREENSHOT)).toBe(true);
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
   }, 120_000);

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inCardRoot } from '../../scripts/lib/card-root';
 import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
 import { requestSamples } from '../unit/support/request-samples';
-import { inCardRoot } from './card-root';
 import { chooseFile, chooseGeneratedFile, datasetsListed, importFile, makeDatasetPublic, showExtensionPage, tabIdForHost, until } from './extension-page';
 import { BROWSERS, openPage } from './harness';
 import {

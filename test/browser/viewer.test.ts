@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../assets/dataset.json';
+import { inCardRoot } from '../../scripts/lib/card-root';
 import { viewerPath } from '../../src/viewer-link';
-import { inCardRoot } from './card-root';
 import { showExtensionPage } from './extension-page';
 import { BROWSERS, firstInstallPage, launchWithExtension, type ExtensionBrowser } from './harness';
 

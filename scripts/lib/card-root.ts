@@ -4,7 +4,8 @@ import type { Page } from 'puppeteer-core';
  * Reads inside the card's closed shadow root the way devtools do: through
  * CDP in Chromium and WebDriver BiDi in Firefox, both of which can hand a
  * closed root to a script. No page script has that reach, which is the point
- * of the closed root; the tests need it to see what the reader sees.
+ * of the closed root; the tests and `npm start` need it to see what the
+ * reader sees.
  *
  * `fn` is the source of a function of the root; it runs in the page and its
  * result comes back through JSON. Resolves to null while no host with a
