@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
-import { inCardRoot } from './lib/card-root';
+import { inCardRoot, waitForCard } from './lib/card-root';
 import { articlePath, demoSite, LATE_NAME, LATE_PARAGRAPH_DELAY_MS, type DemoDataset } from './lib/demo-site';
 import {
   BROWSER_NAMES,
@@ -160,26 +160,17 @@ function printCounts(texts: string[]): void {
   console.log('');
 }
 
-/**
- * The open card's heading, read inside Factlens's closed shadow root as
- * devtools do (card-root.ts), or null while no card is open.
- */
-function cardHeading(page: Page): Promise<string | null> {
-  return inCardRoot<string | null>(page, `(root) => {
-    const dialog = root.querySelector('[role=dialog]');
-    return dialog ? (root.getElementById(dialog.getAttribute('aria-labelledby')) ?? dialog).textContent.trim() : null;
-  }`);
-}
-
-/** Waits for the card to open; returns its heading. */
+/** Waits for the card to open, read inside its closed root (card-root.ts); returns its heading, the entity's name. */
 async function cardOpened(page: Page, name: string): Promise<string> {
-  const deadline = Date.now() + CARD_TIMEOUT_MS;
-  for (;;) {
-    const heading = await cardHeading(page);
-    if (heading) return heading;
-    if (Date.now() > deadline) throw new StartError(`No card opened within ${CARD_TIMEOUT_MS / 1000} s of resting the pointer on "${name}".`);
-    await sleep(100);
+  if ((await waitForCard(page, (text) => text !== null, CARD_TIMEOUT_MS)) === null) {
+    throw new StartError(`No card opened within ${CARD_TIMEOUT_MS / 1000} s of resting the pointer on "${name}".`);
   }
+  const heading = await inCardRoot<string>(page, `(root) => {
+    const dialog = root.querySelector('[role=dialog]');
+    return root.getElementById(dialog?.getAttribute('aria-labelledby'))?.textContent.trim() ?? null;
+  }`);
+  if (!heading) throw new StartError(`The card of "${name}" opened without a heading.`);
+  return heading;
 }
 
 /** Scrolls the first highlighted mention into view and puts the pointer on it, coming from beside it as a reader's pointer does. */

@@ -80,3 +80,19 @@ async function viaBidi(page: Page, fn: string): Promise<string | null> {
   if (called.result.type !== 'success') throw new Error(`in the card root: ${called.result.exceptionDetails?.text}`);
   return called.result.result?.value as string;
 }
+
+/** The open card's text, or null while no card is shown. */
+export function cardText(page: Page): Promise<string | null> {
+  return inCardRoot<string>(page, `(root) => root.querySelector('[role=dialog]')?.innerText ?? null`);
+}
+
+export async function waitForCard(page: Page, predicate: (text: string | null) => boolean, timeoutMs = 10_000): Promise<string | null> {
+  const deadline = Date.now() + timeoutMs;
+  let text: string | null = null;
+  while (Date.now() < deadline) {
+    text = await cardText(page);
+    if (predicate(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return text;
+}

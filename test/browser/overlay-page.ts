@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { inCardRoot } from '../../scripts/lib/card-root';
+
+export { cardText, waitForCard } from '../../scripts/lib/card-root';
 import { startStaticServer, type StaticServer, type StaticServerOptions } from '../../scripts/lib/static-server';
 
 /** The texts of the overlay's highlights in document order, read as the page sees them. */
@@ -56,22 +58,6 @@ export async function hoverMention(page: Page, text: string, nth = 0): Promise<v
   if (!point) throw new Error(`no highlighted "${text}"`);
   await page.mouse.move(point.x - 40, point.y - 40);
   await page.mouse.move(point.x, point.y, { steps: 4 });
-}
-
-/** The open card's text, or null while no card is shown. */
-export function cardText(page: Page): Promise<string | null> {
-  return inCardRoot<string>(page, `(root) => root.querySelector('[role=dialog]')?.innerText ?? null`);
-}
-
-export async function waitForCard(page: Page, predicate: (text: string | null) => boolean, timeoutMs = 10_000): Promise<string | null> {
-  const deadline = Date.now() + timeoutMs;
-  let text: string | null = null;
-  while (Date.now() < deadline) {
-    text = await cardText(page);
-    if (predicate(text)) return text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return text;
 }
 
 /**
