@@ -3,6 +3,7 @@
  * paragraphs, seeding on install, importing 100,000 entities, popup search.
  */
 import type { Browser, Page } from 'puppeteer-core';
+import { BATCH_CHARS, NEAR_BATCH_CHARS } from '../overlay/scan-pipeline';
 import { inCardRoot } from '../scripts/lib/card-root';
 import { mainThread, max, median, minus, settle, sleep, timeMessages, until } from './page-browser';
 
@@ -205,8 +206,10 @@ export async function scanProbe(extensionPage: Page, text: string, runs = 7): Pr
 
 export const summary = (xs: readonly number[]) => ({ median: median(xs), max: max(xs), n: xs.length });
 
-/** Request sizes (characters of text) whose sending is timed: overlay/scan-pipeline.ts's batches and larger. */
-const REQUEST_SIZES = [15_000, 30_000, 60_000, 150_000] as const;
+/** Request sizes (characters of text) whose sending is timed: overlay/scan-pipeline.ts's two batch sizes, half the smaller and twice it. */
+const REQUEST_SIZES = [BATCH_CHARS / 2, BATCH_CHARS, BATCH_CHARS * 2, NEAR_BATCH_CHARS] as const;
+/** Rounds of requestCopyCost, each sending every size once. */
+export const REQUEST_ROUNDS = 21;
 
 /**
  * The time `runtime.sendMessage` holds the sender's main thread for a scan
@@ -215,7 +218,7 @@ const REQUEST_SIZES = [15_000, 30_000, 60_000, 150_000] as const;
  * request is answered, and a pause follows, before the next is sent. Returns
  * the median per size, in ms.
  */
-export async function requestCopyCost(extensionPage: Page, rounds = 21): Promise<Record<number, { median: number; nsPerChar: number }>> {
+export async function requestCopyCost(extensionPage: Page, rounds = REQUEST_ROUNDS): Promise<Record<number, { median: number; nsPerChar: number }>> {
   const times = (await extensionPage.evaluate(`(async () => {
     const words = 'the quick brown fox jumps over a lazy dog while Jack Ma said on Monday in Hangzhou that'.split(' ');
     const text = (length, seed) => {

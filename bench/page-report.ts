@@ -1,6 +1,7 @@
+import { BATCH_CHARS, NEAR_BATCH_CHARS } from '../overlay/scan-pipeline';
 /** Markdown for the page benchmark's results (bench/page.ts). */
 import type { LoadSample, PageCost } from './page-cost';
-import type { Rescan } from './page-interaction';
+import { REQUEST_ROUNDS, type Rescan } from './page-interaction';
 
 type Summary = { median: number; max: number; n: number };
 
@@ -159,7 +160,7 @@ function requestCopyTable(rows: PageBenchResult['requestCopy']): string[] {
   return [
     '### Scan requests: what sending one costs the page, by size',
     '',
-    'The time `runtime.sendMessage` holds the sender\'s main thread before any answer (the copy of the text), for a scanTexts request of paragraphs of 300 characters, from an extension page; the sizes take turns in each round, the median of 21 rounds each. The content script sends the text near the screen in one request of up to 150,000 characters, and the rest in requests of 30,000 (overlay/scan-pipeline.ts).',
+    `The time \`runtime.sendMessage\` holds the sender's main thread before any answer (the copy of the text), for a scanTexts request of paragraphs of 300 characters, from an extension page; the sizes take turns in each round, the median of ${REQUEST_ROUNDS} rounds each. The content script sends the text near the screen in one request of up to ${NEAR_BATCH_CHARS.toLocaleString('en-US')} characters, and the rest in requests of ${BATCH_CHARS.toLocaleString('en-US')} (overlay/scan-pipeline.ts).`,
     '',
     '| Characters per request | Median | ns per character |',
     '| ---: | ---: | ---: |',

@@ -145,7 +145,7 @@ export async function scanBlocks({
   if (signal.aborted) return;
   if (removed.length > 0) apply(mentions.update(removed.map((block) => ({ block, matches: null }))));
   const { seen, rest } = await nearFirst(blocks, viewportHeight, signal);
-  // The screen's own batch comes first: its answer, a fraction of a page's text, comes back sooner than a whole batch's.
+  // The batch near the screen comes first: its answer draws everything the reader can reach.
   for (const batch of [...batches(seen, NEAR_BATCH_CHARS), ...batches(rest, BATCH_CHARS)]) {
     // Sending a batch copies its text synchronously, as long as measuring or applying an answer: each gets a task of its own.
     await yieldToMain();
