@@ -57,6 +57,9 @@ export interface PageCost {
   /** Spread of the extra over the runs: min and max of with − without, load by load. */
   extraTaskRange: [number, number];
   runs: number;
+  /** median(with) − median(without) of the main thread's CPU time (ThreadTime): the part of extraTask that is not waiting for a core */
+  extraThread: number;
+  withoutThread: number;
   extraScript: number;
   extraLayout: number;
   extraStyle: number;
@@ -118,6 +121,8 @@ export async function measurePage(
     extraTask: m(on, 'task') - m(off, 'task'),
     extraTaskRange: [Math.min(...pairs), Math.max(...pairs)],
     runs,
+    extraThread: m(on, 'thread') - m(off, 'thread'),
+    withoutThread: m(off, 'thread'),
     extraScript: m(on, 'script') - m(off, 'script'),
     extraLayout: m(on, 'layout') - m(off, 'layout'),
     extraStyle: m(on, 'style') - m(off, 'style'),
