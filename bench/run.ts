@@ -12,7 +12,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { machine, machineLine } from './machine';
 
-const SECTIONS = ['matcher', 'page', 'page-firefox', 'private-paint', 'scale', 'import-memory'];
+const SECTIONS = ['matcher', 'page', 'page-floor', 'page-firefox', 'private-paint', 'scale', 'import-memory'];
 const here = import.meta.dirname;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;

@@ -80,7 +80,8 @@ async function nearFirst(blocks: Block[], viewportHeight: number, signal: AbortS
   return { seen, rest };
 }
 
-function batches(blocks: Block[], limit: number): Block[][] {
+/** Blocks in document order, cut into requests of at most `limit` characters (or one block, where a block is longer). */
+export function batches(blocks: Block[], limit: number): Block[][] {
   const out: Block[][] = [];
   let current: Block[] = [];
   let chars = 0;
