@@ -25,9 +25,10 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { BATCH_CHARS } from '../overlay/scan-pipeline';
+import { contentScriptWorld, evaluateIn } from '../scripts/lib/content-world';
 import { firstInstallPage, launchWithExtension } from '../scripts/lib/launch-browser';
 import { formatSpread, spread, type Spread } from './head-to-head';
-import { setSiteEnabled, settle, sleep } from './page-browser';
+import { mainThread, setSiteEnabled, settle, sleep } from './page-browser';
 import { measureLoad } from './page-cost';
 import { bundledNames, closeServers, generatedNewsPage, NEWS_PAGE, startServers } from './page-fixtures';
 import { seedingReady } from './page-interaction';
@@ -68,20 +69,6 @@ async function extractionScript(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-async function evaluate<T>(cdp: CDPSession, contextId: number, expression: string): Promise<T> {
-  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true })) as {
-    result: { value?: T };
-    exceptionDetails?: { text: string; exception?: { description?: string } };
-  };
-  if (exceptionDetails) throw new Error(`${exceptionDetails.text} ${exceptionDetails.exception?.description ?? ''}`);
-  return result.value as T;
-}
-
-async function threadTime(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
-}
-
 /** Opens `url` in a fresh page and a fresh isolated world holding the extraction script. */
 async function freshWorld(open: () => Promise<Page>, url: string, script: string): Promise<{ page: Page; cdp: CDPSession; world: number }> {
   const page = await open();
@@ -89,7 +76,7 @@ async function freshWorld(open: () => Promise<Page>, url: string, script: string
   const cdp = await page.createCDPSession();
   const frameId = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
   const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId, worldName: 'factlens-floor' })) as { executionContextId: number };
-  await evaluate(cdp, executionContextId, script);
+  await evaluateIn(cdp, executionContextId, script);
   return { page, cdp, world: executionContextId };
 }
 
@@ -125,16 +112,12 @@ async function main(): Promise<void> {
     log('sending and receiving, in the content script\'s world');
     const page = await open();
     const cdp = await page.createCDPSession();
-    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
-    await cdp.send('Runtime.enable');
     await cdp.send('Performance.enable');
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await settle(page, 500);
-    const content = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
-    if (!content) throw new Error('no content-script world on the page');
-    await evaluate(cdp, content.id, script);
-    const sets = await evaluate<{ blocks: number; chars: number; requests: number }>(cdp, content.id, `(() => {
+    const content = await contentScriptWorld(cdp);
+    await evaluateIn(cdp, content, script);
+    const sets = await evaluateIn<{ blocks: number; chars: number; requests: number }>(cdp, content, `(() => {
       const blocks = [...__factlensFloor.blocksUnder(document.body)];
       const real = __factlensFloor.batches(blocks, ${BATCH_CHARS}).map((batch) => batch.map((b) => b.text));
       const broken = real.map((texts) => texts.map((t) => t.replace(/[aeiou]/gi, 'q').replace(/[\\u4e00-\\u9fff]/g, '\\u3007')));
@@ -142,7 +125,7 @@ async function main(): Promise<void> {
       return { blocks: blocks.length, chars: blocks.reduce((n, b) => n + b.text.length, 0), requests: real.length };
     })()`);
     const sendAll = (set: 'real' | 'broken') =>
-      evaluate<number>(cdp, content.id, `(async () => {
+      evaluateIn<number>(cdp, content, `(async () => {
         let matches = 0;
         for (const texts of __floorSets.${set}) {
           const answer = await chrome.runtime.sendMessage({ type: 'scanTexts', texts });
@@ -159,9 +142,9 @@ async function main(): Promise<void> {
       // Each set first in turn, so neither always follows the other.
       for (const set of r % 2 ? (['broken', 'real'] as const) : (['real', 'broken'] as const)) {
         await sleep(300);
-        const before = await threadTime(cdp);
+        const before = (await mainThread(cdp)).thread;
         const found = await sendAll(set);
-        const cpu = (await threadTime(cdp)) - before;
+        const cpu = (await mainThread(cdp)).thread - before;
         if (set === 'real') [matches, bothCpu[r]] = [found, cpu];
         else [brokenMatches, sendCpu[r]] = [found, cpu];
       }
@@ -176,7 +159,7 @@ async function main(): Promise<void> {
     /** Evaluates `expression` once in a fresh page and world: every measure meets the page cold. */
     const cold = async <T>(expression: string): Promise<T> => {
       const fresh = await freshWorld(open, url, script);
-      const value = await evaluate<T>(fresh.cdp, fresh.world, expression);
+      const value = await evaluateIn<T>(fresh.cdp, fresh.world, expression);
       await fresh.page.close();
       return value;
     };

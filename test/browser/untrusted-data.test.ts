@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCardRoot } from '../../scripts/lib/card-root';
+import { contentScriptWorld, evaluateIn } from '../../scripts/lib/content-world';
 import { CONTENT_SCRIPT_REQUESTS, REQUEST_TYPES } from '../../src/messages/protocol';
 import { viewerPath } from '../../src/viewer-link';
 import { requestSamples } from '../unit/support/request-samples';
@@ -231,22 +232,8 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
       page = await openPage(session.eb, `${session.server.url}markup.html`);
       await until(page, `CSS.highlights.get('factlens-mention')?.size > 0`);
       const cdp = await page.createCDPSession();
-      const contexts: { id: number; name: string; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
-      cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
-      // Enabling reports every existing context.
-      await cdp.send('Runtime.enable');
-      for (let i = 0; i < 50 && !contexts.some((c) => c.name === 'Factlens'); i++) await new Promise((r) => setTimeout(r, 100));
-      const world = contexts.find((c) => c.name === 'Factlens' && c.auxData?.type === 'isolated');
-      if (!world) throw new Error(`no content-script world among ${JSON.stringify(contexts.map((c) => c.name))}`);
-      fromContentScript = async (message) => {
-        const { result } = await cdp.send('Runtime.evaluate', {
-          contextId: world.id,
-          expression: `chrome.runtime.sendMessage(JSON.parse(${JSON.stringify(JSON.stringify(message))}))`,
-          awaitPromise: true,
-          returnByValue: true,
-        });
-        return result.value as { ok: boolean; error?: string };
-      };
+      const world = await contentScriptWorld(cdp);
+      fromContentScript = (message) => evaluateIn(cdp, world, `chrome.runtime.sendMessage(JSON.parse(${JSON.stringify(JSON.stringify(message))}))`);
     });
     afterAll(async () => {
       await page?.close();
@@ -259,19 +246,11 @@ describe.each(BROWSERS)('%s: untrusted data', (name) => {
 
     it('cannot read the settings in storage directly', async () => {
       const cdp = await page.createCDPSession();
-      const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-      cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
-      await cdp.send('Runtime.enable');
-      const world = contexts.find((c) => c.name === 'Factlens' && c.auxData?.type === 'isolated')!;
+      const world = await contentScriptWorld(cdp);
       await setSiteSettingsFromOptions();
-      const { result } = await cdp.send('Runtime.evaluate', {
-        contextId: world.id,
-        expression: `(async () => { try { return JSON.stringify(await chrome.storage.sync.get(null)); } catch (e) { return 'refused'; } })()`,
-        awaitPromise: true,
-        returnByValue: true,
-      });
+      const stored = await evaluateIn(cdp, world, `(async () => { try { return JSON.stringify(await chrome.storage.sync.get(null)); } catch (e) { return 'refused'; } })()`);
       await cdp.detach();
-      expect(result.value).toBe('refused');
+      expect(stored).toBe('refused');
     });
 
     // Every request the declaration keeps from content scripts, each aimed at real data.
